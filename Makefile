@@ -1,0 +1,61 @@
+# thidua: `make run` to try it, `make test` to test it. Needs only Python 3.11 and make.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+# Development defaults; production sets these in its own environment (see README).
+export DEBUG ?= 1
+export SITE_URL ?= http://$(HOST):$(PORT)
+
+.PHONY: run serve worker install migrate demo test lint fmt check bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --no-input -v 0
+
+demo: migrate
+	$(BIN)/python manage.py load_units
+	$(BIN)/python manage.py seed_demo
+
+# Install, migrate, load the official tree and the demo data, then serve the app with a
+# task worker beside it. Ctrl-C stops both.
+run: demo
+	@echo "thidua: http://$(HOST):$(PORT)/  (dừng bằng Ctrl-C)"
+	@trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/python manage.py db_worker --interval 1 & \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+worker: install
+	$(BIN)/python manage.py db_worker
+
+# The whole suite. Browser tests run when THIDUA_BROWSER_TESTS=1 (CI sets it); PostgreSQL
+# when DATABASE_URL points at it (CI does). Otherwise: SQLite, browser tests skipped.
+test: install
+	DEBUG=0 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: install
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py check
+
+bench: migrate
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) thidua.sqlite3 thidua.sqlite3-* staticfiles

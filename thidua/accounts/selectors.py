@@ -1,0 +1,78 @@
+"""What a user may see: the subtrees under the units they hold a role on."""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from thidua.accounts.models import Role, UnitRole
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The grants of one user: (unit path, role) pairs, or everything for the site admin."""
+
+    everything: bool
+    grants: tuple[tuple[str, str], ...]
+
+    @property
+    def roots(self) -> list[str]:
+        """The top paths of the scope, without the ones nested inside another."""
+        paths = sorted({path for path, _role in self.grants}, key=len)
+        roots: list[str] = []
+        for path in paths:
+            if not any(path.startswith(root) for root in roots):
+                roots.append(path)
+        return roots
+
+    def covers(self, path: str) -> bool:
+        return self.everything or any(path.startswith(root) for root in self.roots)
+
+    def roles_on(self, path: str) -> set[str]:
+        """Roles that apply at `path`: those granted on it or on any unit above it."""
+        if self.everything:
+            return set(Role.values)
+        return {role for granted, role in self.grants if path.startswith(granted)}
+
+    def q(self, field: str = "path") -> Q:
+        """A filter for rows whose `field` (a unit path) lies inside the scope."""
+        if self.everything:
+            return Q()
+        if not self.grants:
+            return Q(pk__in=[])
+        query = Q()
+        for root in self.roots:
+            query |= Q(**{f"{field}__startswith": root})
+        return query
+
+
+EMPTY_SCOPE = Scope(everything=False, grants=())
+
+
+def scope_for(user) -> Scope:
+    """The user's scope, read once per request (kept on the user object).
+
+    A role on a unit applies to its whole subtree; the site administrator
+    (`is_superuser`) sees the whole nation. Everyone else sees nothing else.
+    """
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return EMPTY_SCOPE
+    cached = getattr(user, "_thidua_scope", None)
+    if cached is not None:
+        return cached
+    if user.is_superuser:
+        scope = Scope(everything=True, grants=())
+    else:
+        rows = UnitRole.objects.filter(user=user).values_list("unit__path", "role")
+        scope = Scope(everything=False, grants=tuple(rows))
+    user._thidua_scope = scope
+    return scope
+
+
+def has_role(user, path: str, *roles: str) -> bool:
+    """Whether the user holds one of `roles` on the unit at `path` or above it."""
+    return bool(scope_for(user).roles_on(path) & set(roles))
+
+
+def roles_of(user):
+    """The user's role assignments with their units, for the dashboard and profile."""
+    return UnitRole.objects.filter(user=user).select_related("unit").order_by("unit__path")

@@ -1,0 +1,58 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from thidua.accounts import services
+from thidua.accounts.models import ApiToken
+from thidua.accounts.selectors import roles_of
+from thidua.audit.selectors import events_for
+from thidua.units.models import UnitKind
+from thidua.units.selectors import scope_root_units, visible_groups, visible_units
+
+
+@login_required
+def home(request):
+    """The dashboard of the user's units: what is in their subtree, and what changed."""
+    counts = visible_units(request.user).values("kind").annotate(total=Count("pk"))
+    labels = dict(UnitKind.choices)
+    context = {
+        "roles": roles_of(request.user),
+        "roots": scope_root_units(request.user)[:20],
+        "unit_counts": [(labels[row["kind"]], row["total"]) for row in counts.order_by("kind")],
+        "group_count": visible_groups(request.user).count(),
+        "events": events_for(request.user)[:10],
+    }
+    return render(request, "accounts/home.html", context)
+
+
+@login_required
+def profile(request):
+    context = {
+        "roles": roles_of(request.user),
+        "tokens": request.user.api_tokens.order_by("-created_at"),
+        "new_token": request.session.pop("new_api_token", None),
+    }
+    return render(request, "accounts/profile.html", context)
+
+
+@require_POST
+@login_required
+def token_create(request):
+    name = request.POST.get("name", "").strip()[:100] or "Mã truy cập"
+    raw = services.create_api_token(user=request.user, name=name)
+    # Shown once on the next page, then gone: only its hash is stored.
+    request.session["new_api_token"] = raw
+    messages.success(request, f"Đã tạo mã truy cập «{name}». Hãy sao chép ngay.")
+    return redirect("profile")
+
+
+@require_POST
+@login_required
+def token_revoke(request, pk: int):
+    token = ApiToken.objects.filter(user=request.user, pk=pk).first()
+    if token is not None:
+        services.revoke_api_token(user=request.user, token=token)
+        messages.success(request, f"Đã thu hồi mã truy cập «{token.name}».")
+    return redirect("profile")

@@ -1,0 +1,55 @@
+"""Writing the audit trail. Services call these inside their transaction, so a change and
+its record are saved together or not at all."""
+
+import datetime
+import decimal
+
+from django.db import models
+
+from thidua.audit.models import Action, AuditEvent
+
+
+def _plain(value):
+    """JSON-safe form of a field value, readable in the trail."""
+    if isinstance(value, models.Model):
+        return str(value)
+    if isinstance(value, datetime.date | datetime.datetime):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, list | tuple | set):
+        return sorted(str(item) for item in value)
+    return value
+
+
+def snapshot(obj: models.Model, fields: list[str]) -> dict:
+    """The values of `fields` on `obj`, as they will be compared by `diff`."""
+    return {name: _plain(getattr(obj, name)) for name in fields}
+
+
+def diff(before: dict, after: dict) -> dict:
+    """{field: [old, new]} for every field whose value changed."""
+    return {
+        name: [before.get(name), after.get(name)]
+        for name in after
+        if before.get(name) != after.get(name)
+    }
+
+
+def record_event(
+    *, actor, action: Action, target: models.Model, scope_path: str,
+    changes: dict | None = None, note: str = "",
+) -> AuditEvent:  # fmt: skip
+    """Record that `actor` did `action` on `target`. `scope_path` decides who may read the
+    record (the unit subtree it belongs to); `changes` is {field: [old, new]}."""
+    return AuditEvent.objects.create(
+        actor=actor if actor is not None and actor.pk else None,
+        actor_name=str(actor) if actor is not None else "hệ thống",
+        action=action,
+        target_type=target._meta.label_lower,
+        target_id=str(target.pk),
+        target_repr=str(target)[:255],
+        scope_path=scope_path,
+        changes=changes or {},
+        note=note[:255],
+    )

@@ -1,0 +1,43 @@
+"""The JSON API at /api/v1/, with its OpenAPI schema at /api/v1/openapi.json and the
+interactive docs at /api/v1/docs. Every endpoint reads through the same scoped selectors
+as the HTML views, so an officer gets the same 404 for a sibling unit here."""
+
+from django.utils import timezone
+from ninja import NinjaAPI
+from ninja.security import HttpBearer, django_auth
+
+from thidua.accounts.models import ApiToken, hash_token
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer <token>`, with tokens created on the profile page."""
+
+    def authenticate(self, request, token):
+        found = (
+            ApiToken.objects.select_related("user")
+            .filter(key_hash=hash_token(token), user__is_active=True)
+            .first()
+        )
+        if found is None:
+            return None
+        ApiToken.objects.filter(pk=found.pk).update(last_used_at=timezone.now())
+        request.user = found.user
+        return found.user
+
+
+api = NinjaAPI(
+    title="thidua API",
+    version="1",
+    description="Dữ liệu thi đua – khen thưởng, theo phạm vi đơn vị của người dùng.",
+    auth=[TokenAuth(), django_auth],
+    urls_namespace="api",
+)
+
+
+def register_routers() -> None:
+    from thidua.units.api import router as units_router  # noqa: PLC0415 -- avoid import cycle
+
+    api.add_router("/", units_router)
+
+
+register_routers()

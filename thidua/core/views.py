@@ -1,0 +1,41 @@
+"""Error pages in Vietnamese. They render without a database query, so they work even when
+the error came from the database."""
+
+from django.shortcuts import render
+
+
+def _error(request, status: int, title: str, message: str):
+    context = {"status": status, "title": title, "message": message}
+    return render(request, "errors/error.html", context, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error(request, 400, "Yêu cầu không hợp lệ", "Dữ liệu gửi lên không đúng định dạng.")
+
+
+def permission_denied(request, exception=None):
+    return _error(
+        request, 403, "Không có quyền", "Tài khoản của bạn không được thực hiện thao tác này."
+    )
+
+
+def page_not_found(request, exception=None):
+    return _error(
+        request, 404, "Không tìm thấy",
+        "Trang hoặc dữ liệu này không tồn tại, hoặc nằm ngoài phạm vi đơn vị của bạn.",
+    )  # fmt: skip
+
+
+def server_error(request):
+    return _error(
+        request, 500, "Đã có lỗi",
+        "Hệ thống gặp sự cố khi xử lý yêu cầu. Dữ liệu của bạn chưa bị thay đổi; "
+        "xin thử lại, hoặc báo cho quản trị viên.",
+    )  # fmt: skip
+
+
+def csrf_failure(request, reason=""):
+    return _error(
+        request, 403, "Phiên làm việc đã hết hạn",
+        "Biểu mẫu đã quá hạn hoặc bị chặn vì lý do an toàn. Hãy tải lại trang rồi gửi lại.",
+    )  # fmt: skip

@@ -1,0 +1,19 @@
+// Small behaviours that need JavaScript; the pages work without it.
+"use strict";
+
+// Forms marked data-confirm ask before they are sent (removing a member, for instance).
+document.addEventListener("submit", (event) => {
+  const message = event.target.dataset && event.target.dataset.confirm;
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+  }
+});
+
+// An htmx request that fails server-side shows a message instead of silently doing nothing.
+document.addEventListener("htmx:responseError", (event) => {
+  const status = event.detail.xhr.status;
+  const text = status === 404
+    ? "Không tìm thấy dữ liệu, hoặc dữ liệu nằm ngoài phạm vi của bạn."
+    : "Không thực hiện được yêu cầu (mã " + status + "). Xin tải lại trang.";
+  window.alert(text);
+});

@@ -1,0 +1,89 @@
+from django import forms
+
+from thidua.core.forms import DateField
+from thidua.units.models import Cadence, EconomicSector, EmulationGroup, GroupKind, Unit, UnitKind
+from thidua.units.permissions import OFFICER_CREATABLE_KINDS
+from thidua.units.selectors import visible_units
+from thidua.units.services import allowed_parent_kinds
+
+
+class UnitForm(forms.Form):
+    name = forms.CharField(label="Tên đơn vị", max_length=255)
+    kind = forms.ChoiceField(label="Loại đơn vị", choices=())
+    subtype = forms.CharField(
+        label="Loại hình", max_length=60, required=False,
+        help_text="Ví dụ: sở, ban, công ty cổ phần, trường THCS, công an xã.",
+    )  # fmt: skip
+    code = forms.CharField(label="Mã đơn vị", max_length=10, required=False)
+    economic_sector = forms.ChoiceField(
+        label="Thành phần kinh tế", choices=[("", "—"), *EconomicSector.choices], required=False
+    )
+    workforce = forms.IntegerField(label="Số cán bộ, người lao động", min_value=0, required=False)
+    email = forms.EmailField(label="Thư điện tử", required=False)
+    address = forms.CharField(label="Địa chỉ", max_length=255, required=False)
+    valid_from = DateField(label="Hiệu lực từ ngày", required=False)
+    valid_to = DateField(label="Hết hiệu lực từ ngày", required=False)
+    predecessors = forms.ModelMultipleChoiceField(
+        label="Đơn vị trước sắp xếp", queryset=Unit.objects.none(), required=False,
+        help_text="Các đơn vị đã hết hiệu lực được sáp nhập vào đơn vị này.",
+    )  # fmt: skip
+
+    def __init__(self, *args, user, parent: Unit | None, unit: Unit | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        under = parent if unit is None else unit.parent
+        kinds = [
+            k for k in OFFICER_CREATABLE_KINDS if under and under.kind in allowed_parent_kinds(k)
+        ]
+        if unit is not None:
+            kinds = [unit.kind]
+        self.fields["kind"].choices = [(k, UnitKind(k).label) for k in kinds]
+        self.fields["predecessors"].queryset = (
+            visible_units(user).filter(valid_to__isnull=False).order_by("sort_name")
+        )
+        if unit is not None and unit.is_official:
+            for name in ("name", "kind", "code"):
+                self.fields[name].disabled = True
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip()
+
+
+class GroupForm(forms.ModelForm):
+    class Meta:
+        model = EmulationGroup
+        fields = ["kind", "number", "name", "default_cadence", "default_min_exemplars", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = GroupKind.choices
+        self.fields["default_cadence"].choices = Cadence.choices
+        self.fields["number"].min_value = 1
+
+
+class MembershipForm(forms.Form):
+    unit = forms.ModelChoiceField(label="Đơn vị thành viên", queryset=Unit.objects.none())
+    cadence = forms.ChoiceField(
+        label="Kỳ báo cáo", choices=[("", "Theo mặc định của cụm, khối"), *Cadence.choices],
+        required=False,
+    )  # fmt: skip
+    min_exemplars = forms.IntegerField(
+        label="Số điển hình tối thiểu mỗi kỳ", min_value=0, required=False,
+        help_text="Để trống để dùng mức mặc định của cụm, khối.",
+    )  # fmt: skip
+    joined_on = DateField(label="Tham gia từ ngày", required=False)
+
+    def __init__(self, *args, group: EmulationGroup, membership=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if membership is not None:
+            self.fields["unit"].queryset = Unit.objects.filter(pk=membership.unit_id)
+            self.fields["unit"].disabled = True
+            return
+        # Clusters gather the province's communes; blocks its agencies and enterprises:
+        # both are the owner's direct children that are still in force.
+        taken = group.members.values("unit_id")
+        self.fields["unit"].queryset = (
+            group.owner.children.filter(valid_to__isnull=True)
+            .exclude(pk__in=taken)
+            .order_by("kind", "sort_name")
+        )

@@ -1,0 +1,139 @@
+"""Writes to emulation clusters and blocks and their members, each recorded in the audit
+trail under the owning unit (the province whose council runs the groups)."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from thidua.audit.models import Action
+from thidua.audit.services import diff, record_event, snapshot
+from thidua.core.text import fold
+from thidua.units.models import EmulationGroup, GroupKind, GroupMembership, Unit, UnitKind
+
+GROUP_FIELDS = ["kind", "number", "name", "default_cadence", "default_min_exemplars", "note"]
+MEMBER_FIELDS = ["unit", "cadence", "min_exemplars", "joined_on"]
+# Clusters and blocks are formed by a province's council (sample 001, §IV.1) or by the
+# Central Council for provinces and ministries.
+OWNER_KINDS = {UnitKind.PROVINCE, UnitKind.NATION}
+
+
+def _check_number(owner: Unit, kind: str, number: int, exclude_pk=None) -> None:
+    taken = EmulationGroup.objects.filter(owner=owner, kind=kind, number=number)
+    if taken.exclude(pk=exclude_pk).exists():
+        label = GroupKind(kind).label
+        raise ValidationError({"number": f"{label} số {number} đã có ở {owner.name}."})
+
+
+def _set_search_name(group: EmulationGroup) -> None:
+    group.search_name = fold(f"{group.get_kind_display()} {group.number} {group.name}")[:255]
+
+
+@transaction.atomic
+def create_group(*, actor, owner: Unit, kind: str, number: int, **fields) -> EmulationGroup:
+    """Create a numbered cluster or block owned by `owner`; the number is unique per kind."""
+    if owner.kind not in OWNER_KINDS:
+        raise ValidationError({"owner": "Cụm, khối thi đua do cấp tỉnh hoặc Trung ương lập."})
+    _check_number(owner, kind, number)
+    group = EmulationGroup(owner=owner, kind=kind, number=number)
+    for field in GROUP_FIELDS[2:]:
+        if field in fields:
+            setattr(group, field, fields[field])
+    _set_search_name(group)
+    group.save()
+    record_event(
+        actor=actor, action=Action.CREATE, target=group, scope_path=owner.path,
+        changes=diff({}, snapshot(group, GROUP_FIELDS)),
+    )  # fmt: skip
+    return group
+
+
+@transaction.atomic
+def update_group(*, actor, group: EmulationGroup, **changes) -> EmulationGroup:
+    """Change a group's number, name or defaults. Members keep their own cadence and
+    minimum: changing the defaults affects only members added afterwards."""
+    before = snapshot(group, GROUP_FIELDS)
+    _check_number(
+        group.owner, changes.get("kind", group.kind), changes.get("number", group.number),
+        exclude_pk=group.pk,
+    )  # fmt: skip
+    for field in GROUP_FIELDS:
+        if field in changes:
+            setattr(group, field, changes[field])
+    _set_search_name(group)
+    group.save()
+    changed = diff(before, snapshot(group, GROUP_FIELDS))
+    if changed:
+        record_event(
+            actor=actor, action=Action.UPDATE, target=group, scope_path=group.owner.path,
+            changes=changed,
+        )  # fmt: skip
+    return group
+
+
+@transaction.atomic
+def delete_group(*, actor, group: EmulationGroup) -> None:
+    """Delete a group with its memberships, recording the members it had."""
+    members = sorted(str(m.unit) for m in group.members.select_related("unit"))
+    changes = diff(snapshot(group, GROUP_FIELDS), dict.fromkeys(GROUP_FIELDS))
+    changes["members"] = [members, None]
+    record_event(
+        actor=actor, action=Action.DELETE, target=group, scope_path=group.owner.path,
+        changes=changes,
+    )  # fmt: skip
+    group.delete()
+
+
+def _check_member_unit(group: EmulationGroup, unit: Unit) -> None:
+    if unit.pk == group.owner_id or not unit.path.startswith(group.owner.path):
+        raise ValidationError({"unit": f"Đơn vị phải trực thuộc {group.owner.name}."})
+    if not unit.is_current:
+        raise ValidationError({"unit": f"{unit.name} đã hết hiệu lực."})
+    if GroupMembership.objects.filter(group=group, unit=unit).exists():
+        raise ValidationError({"unit": f"{unit.name} đã là thành viên của {group}."})
+
+
+@transaction.atomic
+def add_member(
+    *, actor, group: EmulationGroup, unit: Unit, cadence: str = "",
+    min_exemplars: int | None = None, joined_on=None,
+) -> GroupMembership:  # fmt: skip
+    """Add `unit` to the group. Without a cadence or minimum the member takes the group's
+    defaults; the values are then the member's own (sample 001 sets them per member)."""
+    _check_member_unit(group, unit)
+    membership = GroupMembership.objects.create(
+        group=group, unit=unit, joined_on=joined_on,
+        cadence=cadence or group.default_cadence,
+        min_exemplars=group.default_min_exemplars if min_exemplars is None else min_exemplars,
+    )  # fmt: skip
+    record_event(
+        actor=actor, action=Action.CREATE, target=membership, scope_path=group.owner.path,
+        changes=diff({}, snapshot(membership, MEMBER_FIELDS)),
+    )  # fmt: skip
+    return membership
+
+
+@transaction.atomic
+def update_member(*, actor, membership: GroupMembership, **changes) -> GroupMembership:
+    """Change a member's cadence, minimum or joining date."""
+    before = snapshot(membership, MEMBER_FIELDS)
+    for field in ("cadence", "min_exemplars", "joined_on"):
+        if field in changes:
+            setattr(membership, field, changes[field])
+    membership.save()
+    changed = diff(before, snapshot(membership, MEMBER_FIELDS))
+    if changed:
+        record_event(
+            actor=actor, action=Action.UPDATE, target=membership,
+            scope_path=membership.group.owner.path, changes=changed,
+        )  # fmt: skip
+    return membership
+
+
+@transaction.atomic
+def remove_member(*, actor, membership: GroupMembership) -> None:
+    """Take a unit out of a group, recording what its membership was."""
+    record_event(
+        actor=actor, action=Action.DELETE, target=membership,
+        scope_path=membership.group.owner.path,
+        changes=diff(snapshot(membership, MEMBER_FIELDS), dict.fromkeys(MEMBER_FIELDS)),
+    )  # fmt: skip
+    membership.delete()

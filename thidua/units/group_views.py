@@ -1,0 +1,146 @@
+"""Views of emulation clusters and blocks and their members."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+
+from thidua.core.forms import apply_service_errors
+from thidua.core.pagination import paginate, query_without_page
+from thidua.units import group_services, permissions, selectors
+from thidua.units.forms import GroupForm, MembershipForm
+from thidua.units.models import GroupKind
+
+
+@login_required
+def group_list(request):
+    kind = request.GET.get("kind", "") if request.GET.get("kind") in GroupKind.values else ""
+    q = request.GET.get("q", "").strip()
+    groups = selectors.groups_list(request.user, q=q, kind=kind)
+    context = {
+        "page": paginate(request, groups), "query": query_without_page(request),
+        "q": q, "kind": kind, "kinds": GroupKind.choices,
+    }  # fmt: skip
+    if request.htmx:
+        return render(request, "units/group_list.html#results", context)
+    return render(request, "units/group_list.html", context)
+
+
+@login_required
+def group_detail(request, pk: int):
+    group = selectors.get_group_for(request.user, pk)
+    context = {
+        "group": group,
+        "page": paginate(request, selectors.members_of(group)),
+        "query": query_without_page(request),
+        "can_edit": permissions.can_edit_group(request.user, group),
+    }
+    return render(request, "units/group_detail.html", context)
+
+
+def _save_group(request, form, owner, group=None):
+    try:
+        if group is None:
+            return group_services.create_group(actor=request.user, owner=owner, **form.cleaned_data)
+        return group_services.update_group(actor=request.user, group=group, **form.cleaned_data)
+    except ValidationError as error:
+        apply_service_errors(form, error)
+        return None
+
+
+@login_required
+def group_create(request, pk: int):
+    owner = selectors.get_unit_for(request.user, pk)
+    if not permissions.can_manage_groups(request.user, owner):
+        raise PermissionDenied
+    form = GroupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        group = _save_group(request, form, owner)
+        if group is not None:
+            messages.success(request, f"Đã tạo {group}.")
+            return redirect(group)
+    return render(request, "units/group_form.html", {"form": form, "owner": owner})
+
+
+@login_required
+def group_edit(request, pk: int):
+    group = selectors.get_group_for(request.user, pk)
+    if not permissions.can_edit_group(request.user, group):
+        raise PermissionDenied
+    form = GroupForm(request.POST or None, instance=group)
+    if request.method == "POST" and form.is_valid():
+        # The ModelForm wrote the values onto `group`; reload so the service sees the old ones.
+        group.refresh_from_db()
+        if _save_group(request, form, group.owner, group) is not None:
+            messages.success(request, f"Đã lưu {group}.")
+            return redirect(group)
+    return render(
+        request, "units/group_form.html", {"form": form, "owner": group.owner, "group": group}
+    )
+
+
+@login_required
+def group_delete(request, pk: int):
+    group = selectors.get_group_for(request.user, pk)
+    if not permissions.can_edit_group(request.user, group):
+        raise PermissionDenied
+    if request.method == "POST":
+        owner = group.owner
+        group_services.delete_group(actor=request.user, group=group)
+        messages.success(request, f"Đã xóa {group}.")
+        return redirect(owner)
+    return render(request, "units/group_confirm_delete.html", {"group": group})
+
+
+@login_required
+def member_add(request, pk: int):
+    group = selectors.get_group_for(request.user, pk)
+    if not permissions.can_edit_group(request.user, group):
+        raise PermissionDenied
+    form = MembershipForm(request.POST or None, group=group)
+    if request.method == "POST" and form.is_valid():
+        try:
+            membership = group_services.add_member(
+                actor=request.user, group=group, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"Đã thêm {membership.unit} vào {group}.")
+            return redirect(group)
+    return render(request, "units/member_form.html", {"form": form, "group": group})
+
+
+@login_required
+def member_edit(request, pk: int):
+    membership = selectors.get_membership_for(request.user, pk)
+    group = membership.group
+    if not permissions.can_edit_group(request.user, group):
+        raise PermissionDenied
+    initial = {
+        "unit": membership.unit, "cadence": membership.cadence,
+        "min_exemplars": membership.min_exemplars, "joined_on": membership.joined_on,
+    }  # fmt: skip
+    form = MembershipForm(request.POST or None, initial=initial, group=group, membership=membership)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "unit"}
+        data["cadence"] = data["cadence"] or group.default_cadence
+        if data["min_exemplars"] is None:
+            data["min_exemplars"] = group.default_min_exemplars
+        group_services.update_member(actor=request.user, membership=membership, **data)
+        messages.success(request, f"Đã lưu thành viên {membership.unit}.")
+        return redirect(group)
+    context = {"form": form, "group": group, "membership": membership}
+    return render(request, "units/member_form.html", context)
+
+
+@login_required
+def member_delete(request, pk: int):
+    membership = selectors.get_membership_for(request.user, pk)
+    group = membership.group
+    if not permissions.can_edit_group(request.user, group):
+        raise PermissionDenied
+    if request.method == "POST":
+        group_services.remove_member(actor=request.user, membership=membership)
+        messages.success(request, f"Đã đưa {membership.unit} ra khỏi {group}.")
+    return redirect(group)

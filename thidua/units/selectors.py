@@ -1,0 +1,124 @@
+"""Scoped reads of units and groups. Every lookup by id goes through a `get_*_for` helper,
+which answers 404 for anything outside the user's subtrees, so that a sibling unit's data
+is never shown and its existence never confirmed."""
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from thidua.accounts.selectors import scope_for
+from thidua.core.text import fold
+from thidua.units.models import EmulationGroup, GroupMembership, Unit, UnitKind
+
+
+def visible_units(user) -> QuerySet[Unit]:
+    """All units inside the user's scope."""
+    return Unit.objects.filter(scope_for(user).q("path"))
+
+
+def get_unit_for(user, pk) -> Unit:
+    """The unit `pk` if the user may see it, else Http404."""
+    return get_object_or_404(visible_units(user).select_related("parent"), pk=pk)
+
+
+def scope_root_units(user) -> QuerySet[Unit]:
+    """Where the tree browser starts: the units the user's roles sit on (the nation for the
+    site administrator)."""
+    scope = scope_for(user)
+    if scope.everything:
+        return Unit.objects.filter(parent__isnull=True).order_by("sort_name")
+    return Unit.objects.filter(path__in=scope.roots).order_by("depth", "sort_name")
+
+
+def breadcrumb(user, unit: Unit) -> list[Unit]:
+    """The unit's ancestors that the user may see, from the top down (one query)."""
+    ancestors = visible_units(user).filter(pk__in=unit.ancestor_ids).only("name", "path")
+    return sorted(ancestors, key=lambda ancestor: len(ancestor.path))
+
+
+def children_of(unit: Unit, *, kind: str = "") -> QuerySet[Unit]:
+    """The unit's direct children, in Vietnamese dictionary order. The caller has already
+    checked that the unit is visible; the children are then visible too."""
+    children = unit.children.all()
+    if kind:
+        children = children.filter(kind=kind)
+    return children.annotate(child_count=Count("children")).order_by("sort_name", "pk")
+
+
+def child_kind_counts(unit: Unit) -> list[tuple[str, str, int]]:
+    """(kind, label, count) of the unit's direct children, for the drill-down tabs."""
+    rows = unit.children.values("kind").annotate(total=Count("pk")).order_by("kind")
+    labels = dict(UnitKind.choices)
+    return [(row["kind"], labels.get(row["kind"], row["kind"]), row["total"]) for row in rows]
+
+
+def search_units(
+    user, *, q: str = "", kind: str = "", level: str = "", parent=None, current_only=False
+) -> QuerySet[Unit]:
+    """Units in scope whose name contains every word of `q`, ignoring case and diacritics
+    ("dai son" finds "Xã Đại Sơn"), or whose official code is `q`."""
+    units = visible_units(user)
+    words = fold(q).split()
+    if words:
+        by_name = Q()
+        for word in words:
+            by_name &= Q(search_name__contains=word)
+        units = units.filter(by_name | Q(code=q.strip()))
+    if kind:
+        units = units.filter(kind=kind)
+    if level:
+        units = units.filter(level=level)
+    if parent is not None:
+        units = units.filter(parent=parent)
+    if current_only:
+        units = units.filter(valid_to__isnull=True)
+    return units.order_by("depth", "sort_name", "pk")
+
+
+def attach_lineage(units) -> list[Unit]:
+    """Give each unit a `lineage`: the names of its ancestors below the nation, so that two
+    communes with one name ("Xã Đại Sơn") can be told apart. One query for the whole page."""
+    units = list(units)
+    ids = {pk for unit in units for pk in unit.ancestor_ids}
+    names = dict(
+        Unit.objects.filter(pk__in=ids).exclude(kind=UnitKind.NATION).values_list("pk", "name")
+    )
+    for unit in units:
+        unit.lineage = [names[pk] for pk in reversed(unit.ancestor_ids) if pk in names]
+    return units
+
+
+def visible_groups(user) -> QuerySet[EmulationGroup]:
+    """Groups owned by a unit inside the user's scope. A member unit's officer does not see
+    the group itself, since it lists sibling units; they see their own membership."""
+    return EmulationGroup.objects.filter(scope_for(user).q("owner__path"))
+
+
+def get_group_for(user, pk) -> EmulationGroup:
+    return get_object_or_404(visible_groups(user).select_related("owner"), pk=pk)
+
+
+def groups_list(user, *, q: str = "", kind: str = "", owner=None) -> QuerySet[EmulationGroup]:
+    groups = visible_groups(user).select_related("owner")
+    for word in fold(q).split():
+        groups = groups.filter(search_name__contains=word)
+    if kind:
+        groups = groups.filter(kind=kind)
+    if owner is not None:
+        groups = groups.filter(owner=owner)
+    return groups.annotate(member_count=Count("members")).order_by("owner__path", "kind", "number")
+
+
+def members_of(group: EmulationGroup) -> QuerySet[GroupMembership]:
+    return group.members.select_related("unit").order_by("unit__sort_name", "pk")
+
+
+def get_membership_for(user, pk) -> GroupMembership:
+    memberships = GroupMembership.objects.filter(scope_for(user).q("group__owner__path"))
+    return get_object_or_404(memberships.select_related("group", "unit"), pk=pk)
+
+
+def memberships_of_unit(unit: Unit) -> QuerySet[GroupMembership]:
+    """The groups a unit belongs to, with its own cadence: shown on the unit's page."""
+    return unit.group_memberships.select_related("group", "group__owner").order_by(
+        "group__kind", "group__number"
+    )

@@ -1,0 +1,27 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from thidua.accounts import views as account_views
+from thidua.audit import views as audit_views
+from thidua.core.api import api
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path(
+        "dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"
+    ),
+    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("tai-khoan/", account_views.profile, name="profile"),
+    path("tai-khoan/ma-truy-cap/", account_views.token_create, name="token_create"),
+    path(
+        "tai-khoan/ma-truy-cap/<int:pk>/thu-hoi/", account_views.token_revoke, name="token_revoke"
+    ),
+    path("nhat-ky/", audit_views.event_list, name="audit"),
+    path("don-vi/", include("thidua.units.urls")),
+    path("api/v1/", api.urls),
+]
+
+handler400 = "thidua.core.views.bad_request"
+handler403 = "thidua.core.views.permission_denied"
+handler404 = "thidua.core.views.page_not_found"
+handler500 = "thidua.core.views.server_error"
