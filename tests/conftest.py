@@ -10,8 +10,6 @@ officer_a works in commune A, officer_b in its sibling commune B, and must see n
 
 import pytest
 
-from thidua.accounts.models import Role
-from thidua.units.models import UnitKind
 from tests.factories import (
     EmulationGroupFactory,
     GroupMembershipFactory,
@@ -19,6 +17,8 @@ from tests.factories import (
     UnitRoleFactory,
     UserFactory,
 )
+from thidua.accounts.models import Role
+from thidua.units.models import UnitKind
 
 
 @pytest.fixture(autouse=True)

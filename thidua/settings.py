@@ -154,16 +154,21 @@ LOCALE_PATHS = [BASE_DIR / "thidua" / "locale"]
 FORMAT_MODULE_PATH = ["thidua.formats"]
 
 STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "thidua" / "static"]
 STATIC_ROOT = os.environ.get("STATIC_ROOT", str(BASE_DIR / "staticfiles"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT", str(BASE_DIR / "media"))
+STATIC_MANIFEST = env_flag("STATIC_MANIFEST", default=not DEBUG)
+# Without collected, hashed files (development, tests) whitenoise serves straight from the
+# apps' static folders, so that pages look the same under any server.
+WHITENOISE_USE_FINDERS = not STATIC_MANIFEST
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         # Hashed, compressed files in production (after collectstatic); plain in development.
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if env_flag("STATIC_MANIFEST", default=not DEBUG)
+            if STATIC_MANIFEST
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from thidua.units.models import GroupMembership, Unit, UnitKind
 from tests.factories import EmulationGroupFactory, UnitFactory
+from thidua.units.models import GroupMembership, Unit, UnitKind
 
 
 def test_officer_adds_a_village_to_their_commune(client, officer_a, commune_a):

@@ -46,8 +46,10 @@ def children_of(unit: Unit, *, kind: str = "") -> QuerySet[Unit]:
 
 def child_kind_counts(unit: Unit) -> list[tuple[str, str, int]]:
     """(kind, label, count) of the unit's direct children, for the drill-down tabs."""
-    rows = unit.children.values("kind").annotate(total=Count("pk")).order_by("kind")
+    rows = unit.children.values("kind").annotate(total=Count("pk")).order_by()
     labels = dict(UnitKind.choices)
+    order = {kind: index for index, kind in enumerate(UnitKind.values)}  # administrative first
+    rows = sorted(rows, key=lambda row: order.get(row["kind"], len(order)))
     return [(row["kind"], labels.get(row["kind"], row["kind"]), row["total"]) for row in rows]
 
 

@@ -53,6 +53,8 @@ def unit_search(request):
     kind = request.GET.get("kind", "") if request.GET.get("kind") in UnitKind.values else ""
     level = request.GET.get("level", "") if request.GET.get("level") in Level.values else ""
     units = selectors.search_units(request.user, q=q, kind=kind, level=level)
+    if not (q or kind or level):
+        units = units.none()  # an empty search lists nothing rather than the whole subtree
     page = paginate(request, units)
     page.object_list = selectors.attach_lineage(page.object_list)
     context = {

@@ -1,0 +1,25 @@
+from django.urls import reverse
+
+from thidua.units.services import update_unit
+
+
+def test_audit_page_shows_who_changed_what(client, province_officer, agency):
+    update_unit(actor=province_officer, unit=agency, workforce=125)
+    client.force_login(province_officer)
+
+    response = client.get(reverse("audit"), {"type": "units.unit"})
+
+    latest = response.context["page"].object_list[0]
+    assert (latest.actor_name, latest.changes) == (str(province_officer), {"workforce": [120, 125]})
+    assert "120 → 125" in response.content.decode()
+
+
+def test_audit_of_a_deleted_unit_stays_visible_in_its_subtree(client, officer_a, village_a):
+    from thidua.units.services import delete_unit
+
+    delete_unit(actor=officer_a, unit=village_a)
+    client.force_login(officer_a)
+
+    events = client.get(reverse("audit")).context["page"].object_list
+
+    assert [(e.action, e.target_repr) for e in events][:1] == [("delete", "Thôn Một")]

@@ -1,0 +1,36 @@
+import pytest
+
+from thidua.accounts.models import User
+from thidua.demo.seed import seed_demo
+from thidua.units.models import EmulationGroup, GroupMembership, Unit
+from thidua.units.selectors import visible_units
+
+
+@pytest.mark.django_db
+def test_seed_builds_the_demo_province_once():
+    logins = seed_demo()
+    counts = (Unit.objects.count(), EmulationGroup.objects.count(), GroupMembership.objects.count())
+
+    again = seed_demo()
+
+    assert again == logins
+    assert (Unit.objects.count(), EmulationGroup.objects.count(),
+            GroupMembership.objects.count()) == counts  # fmt: skip
+    assert [u for u, _n, _w in logins] == [
+        "quantri", "canbo.tinh", "canbo.daison", "canbo.tuky", "hoidong.tinh", "lanhdao.tinh",
+    ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_seed_gives_the_sibling_officer_nothing_of_dai_son():
+    seed_demo()
+    dai_son = Unit.objects.get(code="11086")
+
+    sibling = User.objects.get(username="canbo.tuky")
+
+    assert not visible_units(sibling).filter(path__startswith=dai_son.path).exists()
+    assert dai_son.predecessors.count() == 3
+    block_9 = EmulationGroup.objects.get(kind="block", number=9)
+    assert {(m.unit.kind, m.cadence, m.min_exemplars) for m in block_9.members.all()} == {
+        ("armed_forces", "quarter", 3), ("hospital", "half_year", 2),
+    }  # fmt: skip
