@@ -54,7 +54,7 @@ check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check
 
-bench: migrate
+bench: install
 	$(BIN)/python bench/run.py
 
 clean:

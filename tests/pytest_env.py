@@ -5,3 +5,4 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 os.environ["TASKS_BACKEND"] = "immediate"
 os.environ.setdefault("STATIC_MANIFEST", "0")
+os.environ.setdefault("DB_CONN_MAX_AGE", "0")  # live-server threads must not hold the test DB open

@@ -79,8 +79,10 @@ def test_api_token_is_shown_once_and_stored_hashed(client, officer_a):
     second = client.get(reverse("profile")).context["new_token"]
 
     token = officer_a.api_tokens.get()
-    assert first and second is None
-    assert token.key_hash != first and token.prefix == first[:8]
+    assert first
+    assert second is None
+    assert token.key_hash != first
+    assert token.prefix == first[:8]
 
 
 def test_dates_are_shown_dd_mm_yyyy(client, officer_a, commune_a):

@@ -6,6 +6,7 @@ chromium is missing, so that CI cannot go green without them.
 
 import os
 import shutil
+import threading
 
 import pytest
 from django.contrib.staticfiles.handlers import StaticFilesHandler
@@ -60,6 +61,14 @@ class _StaticHandler(StaticFilesHandler):
         return serve(request, self.file_path(request.path), insecure=True)
 
 
+def _join_request_threads() -> None:
+    """Wait for the server's per-request threads, which close their database connections as
+    they end; otherwise the test database may still be in use when it is dropped."""
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name:
+            thread.join(timeout=5)
+
+
 @pytest.fixture
 def web_server(transactional_db):
     """pytest-django's live server, but with static files served although DEBUG is off
@@ -83,5 +92,6 @@ def web_server(transactional_db):
         thread.url = f"http://localhost:{thread.port}"
         yield thread
         thread.terminate()
+        _join_request_threads()
     for conn in connections_override.values():
         conn.dec_thread_sharing()

@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import CharField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from vietnam_provinces import Province, VietNamDivisionType, Ward
 
 from thidua.audit.models import Action
@@ -94,16 +96,30 @@ def _values(row: dict) -> dict:
 
 def _save(new: list[Unit], changed: list[Unit], parent_paths: dict) -> None:
     Unit.objects.bulk_create(new, batch_size=500)
+    _set_paths_from_parents([unit.pk for unit in new])
     for unit in new + changed:
         unit.path = f"{parent_paths[unit.parent_id]}{unit.pk}/"
         unit.depth = unit.path.count("/") - 2
-    Unit.objects.bulk_update(new, ["path", "depth"], batch_size=500)
     Unit.objects.bulk_update(
         changed, ["name", "subtype", "parent", "path", "depth", "search_name", "sort_name"],
         batch_size=500,
     )  # fmt: skip
     for unit in changed:  # a moved unit's own subtree (villages, agencies) follows it
         _repath_descendants(unit)
+
+
+def _set_paths_from_parents(pks: list[int]) -> None:
+    """Give freshly inserted units their path in one set-based UPDATE per batch: a per-row
+    bulk_update costs seconds for the 3,321 communes."""
+    parent = Unit.objects.filter(pk=OuterRef("parent_id"))
+    for start in range(0, len(pks), 900):  # SQLite allows 999 parameters per statement
+        Unit.objects.filter(pk__in=pks[start : start + 900]).update(
+            path=Concat(
+                Subquery(parent.values("path")[:1]), Cast("pk", CharField()), Value("/"),
+                output_field=CharField(),
+            ),
+            depth=Subquery(parent.values("depth")[:1]) + 1,
+        )  # fmt: skip
 
 
 def _repath_descendants(unit: Unit) -> None:
