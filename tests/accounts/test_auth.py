@@ -96,3 +96,27 @@ def test_dates_are_shown_dd_mm_yyyy(client, officer_a, commune_a):
     body = client.get(commune_a.get_absolute_url()).content.decode()
 
     assert "từ 01/07/2025" in body
+
+
+def test_an_officer_cannot_revoke_someone_elses_token(client, officer_a, officer_b):
+    from thidua.accounts.services import create_api_token
+
+    create_api_token(user=officer_a, name="Của A")
+    client.force_login(officer_b)
+
+    client.post(reverse("token_revoke", args=[officer_a.api_tokens.get().pk]))
+
+    assert officer_a.api_tokens.count() == 1
+
+
+@pytest.mark.django_db
+def test_site_admin_home_counts_the_nation(client, site_admin):
+    from thidua.units.loader import load_official_tree
+
+    load_official_tree()
+    client.force_login(site_admin)
+
+    counts = dict(client.get(reverse("home")).context["unit_counts"])
+
+    assert counts["Tỉnh, thành phố trực thuộc Trung ương"] == 34
+    assert counts["Xã, phường, đặc khu"] == 3321

@@ -8,19 +8,23 @@ from thidua.accounts import services
 from thidua.accounts.models import ApiToken
 from thidua.accounts.selectors import roles_of
 from thidua.audit.selectors import events_for
-from thidua.units.models import UnitKind
-from thidua.units.selectors import scope_root_units, visible_groups, visible_units
+from thidua.units.selectors import (
+    ordered_kind_counts,
+    scope_root_units,
+    visible_groups,
+    visible_units,
+)
 
 
 @login_required
 def home(request):
     """The dashboard of the user's units: what is in their subtree, and what changed."""
-    counts = visible_units(request.user).values("kind").annotate(total=Count("pk"))
-    labels = dict(UnitKind.choices)
+    current = visible_units(request.user).filter(valid_to__isnull=True)
+    counts = current.values("kind").annotate(total=Count("pk")).order_by()
     context = {
         "roles": roles_of(request.user),
         "roots": scope_root_units(request.user)[:20],
-        "unit_counts": [(labels[row["kind"]], row["total"]) for row in counts.order_by("kind")],
+        "unit_counts": [(label, total) for _k, label, total in ordered_kind_counts(counts)],
         "group_count": visible_groups(request.user).count(),
         "events": events_for(request.user)[:10],
     }

@@ -47,8 +47,21 @@ def children_of(unit: Unit, *, kind: str = "") -> QuerySet[Unit]:
 def child_kind_counts(unit: Unit) -> list[tuple[str, str, int]]:
     """(kind, label, count) of the unit's direct children, for the drill-down tabs."""
     rows = unit.children.values("kind").annotate(total=Count("pk")).order_by()
+    return ordered_kind_counts(rows)
+
+
+# Current administrative units first, the bodies beside them next, legacy districts last.
+KIND_DISPLAY_ORDER = [
+    UnitKind.NATION, UnitKind.PROVINCE, UnitKind.COMMUNE, UnitKind.VILLAGE, UnitKind.AGENCY,
+    UnitKind.MASS_ORG, UnitKind.ENTERPRISE, UnitKind.SCHOOL, UnitKind.HOSPITAL,
+    UnitKind.ARMED_FORCES, UnitKind.DISTRICT,
+]  # fmt: skip
+
+
+def ordered_kind_counts(rows) -> list[tuple[str, str, int]]:
+    """(kind, label, total) from rows of {"kind", "total"}, in display order."""
     labels = dict(UnitKind.choices)
-    order = {kind: index for index, kind in enumerate(UnitKind.values)}  # administrative first
+    order = {kind: index for index, kind in enumerate(KIND_DISPLAY_ORDER)}
     rows = sorted(rows, key=lambda row: order.get(row["kind"], len(order)))
     return [(row["kind"], labels.get(row["kind"], row["kind"]), row["total"]) for row in rows]
 
