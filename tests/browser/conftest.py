@@ -24,8 +24,11 @@ CHROMIUM_ARGS = [
 ]  # fmt: skip
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def browser(web_server):
+    """Chromium for one test. Database work belongs in fixtures that run before this one:
+    once Playwright's loop runs in this thread, Django's connection handler sees another
+    context, and a connection opened then would outlive the test database."""
     if not ENABLED:
         pytest.skip("browser tests are off; run with THIDUA_BROWSER_TESTS=1")
     if not os.path.exists(CHROMIUM):

@@ -9,8 +9,12 @@ from thidua.demo.seed import seed_demo
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_officer_logs_in_and_finds_a_commune_typed_without_diacritics(page, web_server):
-    seed_demo()
+@pytest.fixture
+def demo(transactional_db):
+    return seed_demo()
+
+
+def test_officer_logs_in_and_finds_a_commune_typed_without_diacritics(demo, page, web_server):
 
     page.goto(f"{web_server.url}/dang-nhap/")
     page.get_by_label("Tên đăng nhập").fill("canbo.tinh")

@@ -109,6 +109,6 @@ def test_unit_list_queries_do_not_grow(api, client, province_officer, commune_a,
         UnitFactory(parent=commune_a, name=f"Thôn {n}", kind="village")
     client.force_login(province_officer)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = api("/units", q="thon")
     assert response.json()["count"] == item_count

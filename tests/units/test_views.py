@@ -190,7 +190,7 @@ def test_children_list_queries_do_not_grow(client, officer_a, commune_a, item_co
     client.force_login(officer_a)
     url = reverse("units:detail", args=[commune_a.pk])
 
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         client.get(url)
 
 
@@ -201,7 +201,7 @@ def test_search_queries_do_not_grow(client, province_officer, commune_a, item_co
         UnitFactory(parent=commune_a, name=f"Thôn {n}", kind=UnitKind.VILLAGE)
     client.force_login(province_officer)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(reverse("units:search"), {"q": "thon"})
     assert len(response.context["page"].object_list) == item_count
 
@@ -218,9 +218,9 @@ def test_group_pages_queries_do_not_grow(client, province_officer, province, ite
         EmulationGroupFactory(owner=province, number=10 + n)
     client.force_login(province_officer)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         client.get(reverse("units:group_detail", args=[group.pk]))
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(reverse("units:group_list"))
 
 
@@ -231,7 +231,7 @@ def test_audit_and_home_queries_do_not_grow(client, officer_a, commune_a, item_c
         UnitFactory(parent=commune_a, name=f"Thôn {n}", kind=UnitKind.VILLAGE)
     client.force_login(officer_a)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         client.get(reverse("audit"))
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get(reverse("home"))

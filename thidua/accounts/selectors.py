@@ -62,10 +62,44 @@ def scope_for(user) -> Scope:
     if user.is_superuser:
         scope = Scope(everything=True, grants=())
     else:
-        rows = UnitRole.objects.filter(user=user).values_list("unit__path", "role")
-        scope = Scope(everything=False, grants=tuple(rows))
+        rows = list(UnitRole.objects.filter(user=user).values_list("unit__path", "role"))
+        scope = Scope(everything=False, grants=tuple(rows + _inherited_history(rows)))
     user._thidua_scope = scope
     return scope
+
+
+# A unit merged twice (2019, then 2025) has predecessors of predecessors; deeper chains do
+# not occur, the bound only keeps a bad record from looping.
+MAX_MERGER_GENERATIONS = 5
+
+
+def _inherited_history(grants: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Grants on the predecessors of the granted units and of their subtrees' units.
+
+    A unit keeps the history of the units merged into it (domain README §2): the officer of
+    Xã Đại Sơn works with the records of its pre-merger communes, which sit in the tree
+    under a legacy district beside it. One query per merger generation.
+    """
+    from thidua.units.models import Unit  # noqa: PLC0415 -- units imports accounts
+
+    inherited: list[tuple[str, str]] = []
+    frontier = grants
+    for _ in range(MAX_MERGER_GENERATIONS):
+        if not frontier:
+            break
+        query = Q()
+        for path, _role in frontier:
+            query |= Q(successors__path__startswith=path)
+        rows = Unit.objects.filter(query).values_list("path", "successors__path").distinct()
+        found = {
+            (path, role)
+            for path, successor in rows
+            for granted, role in frontier
+            if successor.startswith(granted) and (path, role) not in inherited
+        }
+        inherited += sorted(found)
+        frontier = sorted(found)
+    return inherited
 
 
 def has_role(user, path: str, *roles: str) -> bool:

@@ -11,6 +11,34 @@ class DateField(forms.DateField):
     default_error_messages = {"invalid": "Ngày phải viết theo dạng dd/mm/yyyy, ví dụ 01/7/2025."}
 
 
+class _BoundedPks:
+    """Refuses ids that are not plain positive integers of a sane size before they reach
+    the database, where an out-of-range integer is an error rather than "not found"."""
+
+    def _bounded(self, value):
+        if not isinstance(value, str | int):
+            return value  # an instance given as initial value of a disabled field
+        text = str(value).strip()
+        if text and not (text.isdigit() and len(text) <= 18):
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice",
+                params={"value": value},
+            )  # fmt: skip
+        return value
+
+
+class ModelChoiceField(_BoundedPks, forms.ModelChoiceField):
+    def to_python(self, value):
+        return super().to_python(self._bounded(value) if value not in self.empty_values else value)
+
+
+class ModelMultipleChoiceField(_BoundedPks, forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for item in value:
+            self._bounded(item)
+        return super()._check_values(value)
+
+
 def apply_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: on the field it names, or at the top.
     The form keeps everything the user typed."""

@@ -39,3 +39,18 @@ def csrf_failure(request, reason=""):
         request, 403, "Phiên làm việc đã hết hạn",
         "Biểu mẫu đã quá hạn hoặc bị chặn vì lý do an toàn. Hãy tải lại trang rồi gửi lại.",
     )  # fmt: skip
+
+
+def conflict(request):
+    return _error(
+        request, 409, "Dữ liệu vừa thay đổi",
+        "Dữ liệu này vừa được người khác thay đổi nên chưa lưu được. "
+        "Hãy tải lại trang, kiểm tra rồi thực hiện lại.",
+    )  # fmt: skip
+
+
+def value_out_of_range(request):
+    return _error(
+        request, 400, "Giá trị không hợp lệ",
+        "Một giá trị nhập vào vượt quá giới hạn cho phép. Hãy kiểm tra lại các số đã nhập.",
+    )  # fmt: skip

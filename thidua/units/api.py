@@ -1,9 +1,10 @@
 import datetime
 
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from thidua.accounts.selectors import roles_of
+from thidua.core.api_pagination import BoundedPageNumberPagination
 from thidua.units import selectors
 from thidua.units.models import Cadence, GroupKind, Level, UnitKind
 
@@ -78,7 +79,7 @@ def me(request):
 
 
 @router.get("/units", response=list[UnitOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def list_units(request, filters: Query[UnitFilters]):
     parent = selectors.get_unit_for(request.user, filters.parent) if filters.parent else None
     return selectors.search_units(
@@ -93,14 +94,14 @@ def get_unit(request, unit_id: int):
 
 
 @router.get("/units/{unit_id}/children", response=list[UnitOut])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def unit_children(request, unit_id: int, kind: UnitKind | None = None):
     unit = selectors.get_unit_for(request.user, unit_id)
     return selectors.children_of(unit, kind=kind or "")
 
 
 @router.get("/groups", response=list[GroupOut], tags=["Cụm, khối thi đua"])
-@paginate(PageNumberPagination, page_size=50)
+@paginate(BoundedPageNumberPagination, page_size=50)
 def list_groups(request, kind: GroupKind | None = None, owner: int | None = None, q: str = ""):
     owner_unit = selectors.get_unit_for(request.user, owner) if owner else None
     return selectors.groups_list(request.user, q=q, kind=kind or "", owner=owner_unit)

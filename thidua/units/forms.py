@@ -1,7 +1,17 @@
 from django import forms
 
-from thidua.core.forms import DateField
-from thidua.units.models import Cadence, EconomicSector, EmulationGroup, GroupKind, Unit, UnitKind
+from thidua.core.forms import DateField, ModelChoiceField, ModelMultipleChoiceField
+from thidua.units.models import (
+    MAX_GROUP_NUMBER,
+    MAX_MIN_EXEMPLARS,
+    MAX_WORKFORCE,
+    Cadence,
+    EconomicSector,
+    EmulationGroup,
+    GroupKind,
+    Unit,
+    UnitKind,
+)
 from thidua.units.permissions import OFFICER_CREATABLE_KINDS
 from thidua.units.selectors import visible_units
 from thidua.units.services import allowed_parent_kinds
@@ -18,12 +28,14 @@ class UnitForm(forms.Form):
     economic_sector = forms.ChoiceField(
         label="Thành phần kinh tế", choices=[("", "—"), *EconomicSector.choices], required=False
     )
-    workforce = forms.IntegerField(label="Số cán bộ, người lao động", min_value=0, required=False)
-    email = forms.EmailField(label="Thư điện tử", required=False)
+    workforce = forms.IntegerField(
+        label="Số cán bộ, người lao động", min_value=0, max_value=MAX_WORKFORCE, required=False
+    )
+    email = forms.EmailField(label="Thư điện tử", max_length=254, required=False)
     address = forms.CharField(label="Địa chỉ", max_length=255, required=False)
     valid_from = DateField(label="Hiệu lực từ ngày", required=False)
     valid_to = DateField(label="Hết hiệu lực từ ngày", required=False)
-    predecessors = forms.ModelMultipleChoiceField(
+    predecessors = ModelMultipleChoiceField(
         label="Đơn vị trước sắp xếp", queryset=Unit.objects.none(), required=False,
         help_text="Các đơn vị đã hết hiệu lực được sáp nhập vào đơn vị này.",
     )  # fmt: skip
@@ -48,27 +60,32 @@ class UnitForm(forms.Form):
         return self.cleaned_data["code"].strip()
 
 
-class GroupForm(forms.ModelForm):
-    class Meta:
-        model = EmulationGroup
-        fields = ["kind", "number", "name", "default_cadence", "default_min_exemplars", "note"]
-        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+class GroupForm(forms.Form):
+    """A plain form, not a ModelForm: it never writes onto the group before the service
+    has validated the change."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = GroupKind.choices
-        self.fields["default_cadence"].choices = Cadence.choices
-        self.fields["number"].min_value = 1
+    kind = forms.ChoiceField(label="Loại", choices=GroupKind.choices)
+    number = forms.IntegerField(label="Số", min_value=1, max_value=MAX_GROUP_NUMBER)
+    name = forms.CharField(label="Tên", max_length=255, required=False)
+    default_cadence = forms.ChoiceField(label="Kỳ báo cáo mặc định", choices=Cadence.choices)
+    default_min_exemplars = forms.IntegerField(
+        label="Số điển hình tối thiểu mỗi kỳ (mặc định)", min_value=0,
+        max_value=MAX_MIN_EXEMPLARS, initial=1,
+    )  # fmt: skip
+    note = forms.CharField(
+        label="Ghi chú", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
 
 class MembershipForm(forms.Form):
-    unit = forms.ModelChoiceField(label="Đơn vị thành viên", queryset=Unit.objects.none())
+    unit = ModelChoiceField(label="Đơn vị thành viên", queryset=Unit.objects.none())
     cadence = forms.ChoiceField(
         label="Kỳ báo cáo", choices=[("", "Theo mặc định của cụm, khối"), *Cadence.choices],
         required=False,
     )  # fmt: skip
     min_exemplars = forms.IntegerField(
-        label="Số điển hình tối thiểu mỗi kỳ", min_value=0, required=False,
+        label="Số điển hình tối thiểu mỗi kỳ", min_value=0, max_value=MAX_MIN_EXEMPLARS,
+        required=False,
         help_text="Để trống để dùng mức mặc định của cụm, khối.",
     )  # fmt: skip
     joined_on = DateField(label="Tham gia từ ngày", required=False)

@@ -8,6 +8,7 @@ from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
 from thidua.core.text import fold
 from thidua.units.models import EmulationGroup, GroupKind, GroupMembership, Unit, UnitKind
+from thidua.units.services import lock
 
 GROUP_FIELDS = ["kind", "number", "name", "default_cadence", "default_min_exemplars", "note"]
 MEMBER_FIELDS = ["unit", "cadence", "min_exemplars", "joined_on"]
@@ -50,6 +51,7 @@ def create_group(*, actor, owner: Unit, kind: str, number: int, **fields) -> Emu
 def update_group(*, actor, group: EmulationGroup, **changes) -> EmulationGroup:
     """Change a group's number, name or defaults. Members keep their own cadence and
     minimum: changing the defaults affects only members added afterwards."""
+    group = lock(EmulationGroup, group.pk, "Cụm, khối này vừa bị xóa; không thể lưu thay đổi.")
     before = snapshot(group, GROUP_FIELDS)
     _check_number(
         group.owner, changes.get("kind", group.kind), changes.get("number", group.number),
@@ -71,10 +73,16 @@ def update_group(*, actor, group: EmulationGroup, **changes) -> EmulationGroup:
 
 @transaction.atomic
 def delete_group(*, actor, group: EmulationGroup) -> None:
-    """Delete a group with its memberships, recording the members it had."""
-    members = sorted(str(m.unit) for m in group.members.select_related("unit"))
+    """Delete a group with its memberships, recording each of them. Deleting a group that is
+    already gone does nothing."""
+    group = EmulationGroup.objects.select_for_update().filter(pk=group.pk).first()
+    if group is None:
+        return
+    memberships = list(group.members.select_related("unit", "group__owner"))
+    for membership in memberships:
+        _record_removal(actor, membership)
     changes = diff(snapshot(group, GROUP_FIELDS), dict.fromkeys(GROUP_FIELDS))
-    changes["members"] = [members, None]
+    changes["members"] = [sorted(str(m.unit) for m in memberships), None]
     record_event(
         actor=actor, action=Action.DELETE, target=group, scope_path=group.owner.path,
         changes=changes,
@@ -114,6 +122,9 @@ def add_member(
 @transaction.atomic
 def update_member(*, actor, membership: GroupMembership, **changes) -> GroupMembership:
     """Change a member's cadence, minimum or joining date."""
+    membership = lock(
+        GroupMembership, membership.pk, "Thành viên này vừa bị đưa ra khỏi cụm, khối."
+    )
     before = snapshot(membership, MEMBER_FIELDS)
     for field in ("cadence", "min_exemplars", "joined_on"):
         if field in changes:
@@ -130,10 +141,19 @@ def update_member(*, actor, membership: GroupMembership, **changes) -> GroupMemb
 
 @transaction.atomic
 def remove_member(*, actor, membership: GroupMembership) -> None:
-    """Take a unit out of a group, recording what its membership was."""
+    """Take a unit out of a group, recording what its membership was. Removing a membership
+    that is already gone does nothing."""
+    current = GroupMembership.objects.select_for_update().filter(pk=membership.pk)
+    membership = current.select_related("unit", "group__owner").first()
+    if membership is None:
+        return
+    _record_removal(actor, membership)
+    membership.delete()
+
+
+def _record_removal(actor, membership: GroupMembership) -> None:
     record_event(
         actor=actor, action=Action.DELETE, target=membership,
         scope_path=membership.group.owner.path,
         changes=diff(snapshot(membership, MEMBER_FIELDS), dict.fromkeys(MEMBER_FIELDS)),
     )  # fmt: skip
-    membership.delete()

@@ -67,13 +67,16 @@ def group_edit(request, pk: int):
     group = selectors.get_group_for(request.user, pk)
     if not permissions.can_edit_group(request.user, group):
         raise PermissionDenied
-    form = GroupForm(request.POST or None, instance=group)
-    if request.method == "POST" and form.is_valid():
-        # The ModelForm wrote the values onto `group`; reload so the service sees the old ones.
-        group.refresh_from_db()
-        if _save_group(request, form, group.owner, group) is not None:
-            messages.success(request, f"Đã lưu {group}.")
-            return redirect(group)
+    initial = {field: getattr(group, field) for field in GroupForm.base_fields}
+    form = GroupForm(request.POST or None, initial=initial)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and _save_group(request, form, group.owner, group)
+    )
+    if saved:
+        messages.success(request, f"Đã lưu {saved}.")
+        return redirect(saved)
     return render(
         request, "units/group_form.html", {"form": form, "owner": group.owner, "group": group}
     )

@@ -76,6 +76,9 @@ def _sync_level(rows: list[dict], kind: str, level: str, progress, result: LoadR
         elif any(getattr(unit, f) != row[f] for f in OFFICIAL_FIELDS):
             if unit.parent_id != row["parent_id"]:
                 result.moved.append(unit.code)
+            unit.official_changes = {
+                f: [getattr(unit, f), row[f]] for f in OFFICIAL_FIELDS if getattr(unit, f) != row[f]
+            }
             for name, value in _values(row).items():
                 setattr(unit, name, value)
             set_names(unit)
@@ -106,6 +109,12 @@ def _save(new: list[Unit], changed: list[Unit], parent_paths: dict) -> None:
     )  # fmt: skip
     for unit in changed:  # a moved unit's own subtree (villages, agencies) follows it
         _repath_descendants(unit)
+        # Renames and moves are rare and matter to the unit's officers: one record each,
+        # in the unit's own scope. Creations are summed up in the run's single record.
+        record_event(
+            actor=None, action=Action.UPDATE, target=unit, scope_path=unit.path,
+            changes=unit.official_changes, note="Cập nhật theo danh mục chính thức",
+        )  # fmt: skip
 
 
 def _set_paths_from_parents(pks: list[int]) -> None:

@@ -1,8 +1,15 @@
 """The organisation tree (đơn vị) and the emulation clusters and blocks (cụm, khối thi đua)."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+# Bounds that keep typed numbers inside their columns and inside reason: the largest
+# employers of Vietnam count about 100,000 workers.
+MAX_WORKFORCE = 2_000_000
+MAX_GROUP_NUMBER = 999
+MAX_MIN_EXEMPLARS = 1_000
 
 
 class UnitKind(models.TextChoices):
@@ -66,7 +73,10 @@ class Unit(models.Model):
     economic_sector = models.CharField(
         _("thành phần kinh tế"), max_length=12, choices=EconomicSector.choices, blank=True
     )
-    workforce = models.PositiveIntegerField(_("số cán bộ, người lao động"), null=True, blank=True)
+    workforce = models.PositiveIntegerField(
+        _("số cán bộ, người lao động"), null=True, blank=True,
+        validators=[MaxValueValidator(MAX_WORKFORCE)],
+    )  # fmt: skip
     email = models.EmailField(_("thư điện tử"), blank=True)
     address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
     valid_from = models.DateField(_("hiệu lực từ ngày"), null=True, blank=True)
@@ -136,15 +146,18 @@ class EmulationGroup(models.Model):
         related_name="owned_groups",
     )  # fmt: skip
     kind = models.CharField(_("loại"), max_length=10, choices=GroupKind.choices)
-    number = models.PositiveSmallIntegerField(_("số"))
+    number = models.PositiveSmallIntegerField(
+        _("số"), validators=[MinValueValidator(1), MaxValueValidator(MAX_GROUP_NUMBER)]
+    )
     name = models.CharField(_("tên"), max_length=255, blank=True)
     search_name = models.CharField(max_length=255, editable=False, db_index=True)
     default_cadence = models.CharField(
         _("kỳ báo cáo mặc định"), max_length=10, choices=Cadence.choices, default=Cadence.YEAR
     )
     default_min_exemplars = models.PositiveSmallIntegerField(
-        _("số điển hình tối thiểu mỗi kỳ (mặc định)"), default=1
-    )
+        _("số điển hình tối thiểu mỗi kỳ (mặc định)"), default=1,
+        validators=[MaxValueValidator(MAX_MIN_EXEMPLARS)],
+    )  # fmt: skip
     note = models.TextField(_("ghi chú"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -176,7 +189,9 @@ class GroupMembership(models.Model):
     group = models.ForeignKey(EmulationGroup, on_delete=models.CASCADE, related_name="members")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="group_memberships")
     cadence = models.CharField(_("kỳ báo cáo"), max_length=10, choices=Cadence.choices)
-    min_exemplars = models.PositiveSmallIntegerField(_("số điển hình tối thiểu mỗi kỳ"))
+    min_exemplars = models.PositiveSmallIntegerField(
+        _("số điển hình tối thiểu mỗi kỳ"), validators=[MaxValueValidator(MAX_MIN_EXEMPLARS)]
+    )
     joined_on = models.DateField(_("tham gia từ ngày"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

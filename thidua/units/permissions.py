@@ -3,6 +3,7 @@ these answer the write questions and are shown to templates as `can_*` flags."""
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
+from thidua.units.group_services import OWNER_KINDS
 from thidua.units.models import EmulationGroup, Unit, UnitKind
 
 # Administrative units come from the official list (thidua.units.loader); officers add the
@@ -32,7 +33,7 @@ def can_delete_unit(user, unit: Unit) -> bool:
 
 def can_manage_groups(user, owner: Unit) -> bool:
     """Clusters and blocks are run by the owning province's standing body: its officers."""
-    return has_role(user, owner.path, Role.OFFICER)
+    return owner.kind in OWNER_KINDS and has_role(user, owner.path, Role.OFFICER)
 
 
 def can_edit_group(user, group: EmulationGroup) -> bool:

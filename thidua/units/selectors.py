@@ -66,18 +66,34 @@ def ordered_kind_counts(rows) -> list[tuple[str, str, int]]:
     return [(row["kind"], labels.get(row["kind"], row["kind"]), row["total"]) for row in rows]
 
 
+def predecessors_of(user, unit: Unit) -> QuerySet[Unit]:
+    """The units merged into `unit` that the user may see."""
+    return visible_units(user).filter(successors=unit).order_by("sort_name")
+
+
+def successors_of(user, unit: Unit) -> QuerySet[Unit]:
+    """The units `unit` was merged into that the user may see."""
+    return visible_units(user).filter(predecessors=unit).order_by("sort_name")
+
+
+def clean_query(text: str, max_length: int = 200) -> str:
+    """A search string safe for any database: no NUL characters, bounded length."""
+    return (text or "").replace("\x00", "")[:max_length].strip()
+
+
 def search_units(
     user, *, q: str = "", kind: str = "", level: str = "", parent=None, current_only=False
 ) -> QuerySet[Unit]:
     """Units in scope whose name contains every word of `q`, ignoring case and diacritics
     ("dai son" finds "Xã Đại Sơn"), or whose official code is `q`."""
     units = visible_units(user)
+    q = clean_query(q)
     words = fold(q).split()
     if words:
         by_name = Q()
         for word in words:
             by_name &= Q(search_name__contains=word)
-        units = units.filter(by_name | Q(code=q.strip()))
+        units = units.filter(by_name | Q(code=q))
     if kind:
         units = units.filter(kind=kind)
     if level:
@@ -114,7 +130,7 @@ def get_group_for(user, pk) -> EmulationGroup:
 
 def groups_list(user, *, q: str = "", kind: str = "", owner=None) -> QuerySet[EmulationGroup]:
     groups = visible_groups(user).select_related("owner")
-    for word in fold(q).split():
+    for word in fold(clean_query(q)).split():
         groups = groups.filter(search_name__contains=word)
     if kind:
         groups = groups.filter(kind=kind)

@@ -69,6 +69,18 @@ def _check_code(code: str, exclude_pk=None) -> None:
         raise ValidationError({"code": f"Mã đơn vị {code} đã được dùng cho đơn vị khác."})
 
 
+def lock(model, pk, message: str):
+    """Re-read a row under a lock for a change, or refuse it when somebody deleted it since
+    the page was shown (a plain save would re-create it)."""
+    row = model.objects.select_for_update().filter(pk=pk).first()
+    if row is None:
+        raise ValidationError(message)
+    return row
+
+
+GONE = "Đơn vị này vừa bị xóa; không thể lưu thay đổi."
+
+
 def set_names(unit: Unit) -> None:
     """Derive the search and sort keys from the name (also used by the bulk loader)."""
     unit.search_name = fold(unit.name)[:255]
@@ -124,6 +136,7 @@ def update_unit(*, actor, unit: Unit, predecessors=None, **changes) -> Unit:
     The parent and kind of a unit stay fixed (its path and level follow from them); an
     official unit keeps the name, kind and code of the official list.
     """
+    unit = lock(Unit, unit.pk, GONE)
     before = _audit_fields(unit)
     if unit.is_official:
         locked = {f for f in LOCKED_OFFICIAL_FIELDS if f in changes and changes[f] != before[f]}
@@ -164,12 +177,18 @@ def deletion_blockers(unit: Unit) -> list[str]:
         reasons.append("Đơn vị còn tài khoản được phân quyền.")
     if unit.owned_groups.exists() or unit.group_memberships.exists():
         reasons.append("Đơn vị còn thuộc hoặc quản lý cụm, khối thi đua.")
+    if unit.successors.exists():
+        reasons.append("Đơn vị là tiền thân của đơn vị khác; lịch sử sắp xếp phải được giữ.")
     return reasons
 
 
 @transaction.atomic
 def delete_unit(*, actor, unit: Unit) -> None:
-    """Delete a unit that nothing depends on, and record it (the record keeps its name)."""
+    """Delete a unit that nothing depends on, and record it (the record keeps its name).
+    Deleting a unit that is already gone does nothing."""
+    unit = Unit.objects.select_for_update().filter(pk=unit.pk).first()
+    if unit is None:
+        return
     reasons = deletion_blockers(unit)
     if reasons:
         raise ValidationError(reasons)

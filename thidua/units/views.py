@@ -35,8 +35,8 @@ def unit_detail(request, pk: int):
         "query": query_without_page(request),
         "memberships": selectors.memberships_of_unit(unit),
         "owned_groups": selectors.groups_list(request.user, owner=unit),
-        "predecessors": unit.predecessors.order_by("sort_name"),
-        "successors": unit.successors.order_by("sort_name"),
+        "predecessors": selectors.predecessors_of(request.user, unit),
+        "successors": selectors.successors_of(request.user, unit),
         "can_add": permissions.can_add_child(request.user, unit),
         "can_edit": permissions.can_edit_unit(request.user, unit),
         "can_delete": permissions.can_delete_unit(request.user, unit),
@@ -97,13 +97,16 @@ def unit_edit(request, pk: int):
     if not permissions.can_edit_unit(request.user, unit):
         raise PermissionDenied
     initial = {f: getattr(unit, f) for f in ["name", "kind", "code", *services.DETAIL_FIELDS]}
-    initial["predecessors"] = list(unit.predecessors.all())
+    initial["predecessors"] = list(selectors.predecessors_of(request.user, unit))
     form = UnitForm(
         request.POST or None, initial=initial, user=request.user, parent=unit.parent, unit=unit
     )
     if request.method == "POST" and form.is_valid():
         data = _form_data(form)
         data.pop("kind", None)
+        # Predecessors the officer cannot see are not on the form; keep them.
+        hidden = unit.predecessors.exclude(pk__in=[p.pk for p in initial["predecessors"]])
+        data["predecessors"] = [*data["predecessors"], *hidden]
         try:
             services.update_unit(actor=request.user, unit=unit, **data)
         except ValidationError as error:
