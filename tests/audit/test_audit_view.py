@@ -23,3 +23,16 @@ def test_audit_of_a_deleted_unit_stays_visible_in_its_subtree(client, officer_a,
     events = client.get(reverse("audit")).context["page"].object_list
 
     assert [(e.action, e.target_repr) for e in events][:1] == [("delete", "Thôn Một")]
+
+
+def test_a_units_history_is_one_link_away(client, officer_a, commune_a, village_a):
+    from thidua.units.services import update_unit
+
+    update_unit(actor=officer_a, unit=village_a, address="Đầu làng")
+    client.force_login(officer_a)
+
+    page = client.get(village_a.get_absolute_url()).content.decode()
+    history = client.get("/nhat-ky/", {"type": "units.unit", "id": village_a.pk})
+
+    assert f"?type=units.unit&amp;id={village_a.pk}" in page
+    assert [e.action for e in history.context["page"].object_list] == ["update", "create"]
