@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "thidua.accounts",
     "thidua.audit",
     "thidua.units",
+    "thidua.exemplars",
     "thidua.demo",
 ]
 
@@ -216,3 +217,13 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 CSRF_FAILURE_VIEW = "thidua.core.views.csrf_failure"
+
+# Evidence files of exemplars: size limits per kind, in MB (thidua/exemplars/evidence.py).
+EVIDENCE_MAX_MB = {
+    "image": env_int("EVIDENCE_MAX_IMAGE_MB", 10),
+    "pdf": env_int("EVIDENCE_MAX_PDF_MB", 20),
+    "video": env_int("EVIDENCE_MAX_VIDEO_MB", 200),
+}
+# Uploads above this stay on disk while they are checked, instead of in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,0 +1,92 @@
+"""States and choices of the exemplar pipeline (sample 001: "Phát hiện – Bồi dưỡng –
+Tổng kết – Nhân rộng") and the transition table that governs it."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SubjectKind(models.TextChoices):
+    INDIVIDUAL = "individual", _("Cá nhân")
+    COLLECTIVE = "collective", _("Tập thể")
+    HOUSEHOLD = "household", _("Hộ gia đình")
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("Nam")
+    FEMALE = "female", _("Nữ")
+
+
+class Occupation(models.TextChoices):
+    WORKER = "worker", _("Công nhân")
+    FARMER = "farmer", _("Nông dân")
+    CIVIL_SERVANT = "civil_servant", _("Cán bộ, công chức, viên chức")
+    TEACHER = "teacher", _("Nhà giáo")
+    DOCTOR = "doctor", _("Thầy thuốc, nhân viên y tế")
+    ENTREPRENEUR = "entrepreneur", _("Doanh nhân")
+    ARMED_FORCES = "armed_forces", _("Lực lượng vũ trang")
+    STUDENT = "student", _("Học sinh, sinh viên")
+    OTHER = "other", _("Khác")
+
+
+class Stage(models.TextChoices):
+    DISCOVERED = "discovered", _("Phát hiện")
+    NURTURING = "nurturing", _("Bồi dưỡng")
+    RECOGNISED = "recognised", _("Tổng kết, tôn vinh")
+    REPLICATING = "replicating", _("Nhân rộng")
+    DECLINED = "declined", _("Không đạt")
+    WITHDRAWN = "withdrawn", _("Rút khỏi danh sách")
+
+
+class StageAction(models.TextChoices):
+    NURTURE = "nurture", _("Đưa vào bồi dưỡng")
+    RECOGNISE = "recognise", _("Công nhận điển hình")
+    REPLICATE = "replicate", _("Nhân rộng")
+    DECLINE = "decline", _("Đánh giá không đạt")
+    WITHDRAW = "withdraw", _("Rút khỏi danh sách")
+    REOPEN = "reopen", _("Xem xét lại")
+
+
+# (current stage, action) → next stage. Anything not listed is refused. A declined or
+# withdrawn candidate can be reopened; it then starts again from discovery.
+TRANSITIONS: dict[tuple[str, str], str] = {
+    (Stage.DISCOVERED, StageAction.NURTURE): Stage.NURTURING,
+    (Stage.DISCOVERED, StageAction.DECLINE): Stage.DECLINED,
+    (Stage.DISCOVERED, StageAction.WITHDRAW): Stage.WITHDRAWN,
+    (Stage.NURTURING, StageAction.RECOGNISE): Stage.RECOGNISED,
+    (Stage.NURTURING, StageAction.DECLINE): Stage.DECLINED,
+    (Stage.NURTURING, StageAction.WITHDRAW): Stage.WITHDRAWN,
+    (Stage.RECOGNISED, StageAction.REPLICATE): Stage.REPLICATING,
+    (Stage.RECOGNISED, StageAction.WITHDRAW): Stage.WITHDRAWN,
+    (Stage.REPLICATING, StageAction.WITHDRAW): Stage.WITHDRAWN,
+    (Stage.DECLINED, StageAction.REOPEN): Stage.DISCOVERED,
+    (Stage.WITHDRAWN, StageAction.REOPEN): Stage.DISCOVERED,
+}
+# Actions whose reason is required: refusing or stopping a candidate must be explained.
+REASON_REQUIRED = {StageAction.DECLINE, StageAction.WITHDRAW, StageAction.REOPEN}
+
+
+class CriterionScope(models.TextChoices):
+    GENERAL = "general", _("Tiêu chí chung")
+    COLLECTIVE = "collective", _("Đối với tập thể")
+    INDIVIDUAL = "individual", _("Đối với cá nhân")
+
+
+class SupportKind(models.TextChoices):
+    MATERIAL = "material", _("Vật chất")
+    TECHNICAL = "technical", _("Kỹ thuật, chuyên môn")
+    TRAINING = "training", _("Tập huấn, đào tạo")
+    PRIZE = "prize", _("Khen thưởng, giải thưởng")
+    OTHER = "other", _("Khác")
+
+
+class RecognitionLevel(models.TextChoices):
+    UNIT = "unit", _("Cấp cơ sở, đơn vị")
+    COMMUNE = "commune", _("Cấp xã")
+    PROVINCE = "province", _("Cấp tỉnh")
+    NATIONAL = "national", _("Toàn quốc")
+
+
+class EvidenceKind(models.TextChoices):
+    IMAGE = "image", _("Hình ảnh")
+    PDF = "pdf", _("Tài liệu PDF")
+    VIDEO = "video", _("Video")

@@ -1,0 +1,117 @@
+from django import forms
+
+from thidua.core.forms import DateField, ModelChoiceField
+from thidua.exemplars.enums import (
+    Gender,
+    Occupation,
+    RecognitionLevel,
+    Stage,
+    SubjectKind,
+    SupportKind,
+)
+from thidua.exemplars.models import Field
+from thidua.units.models import Unit, UnitKind
+from thidua.units.selectors import visible_units
+
+YEAR = {"min_value": 1900, "max_value": 2100}
+
+
+class SubjectForm(forms.Form):
+    kind = forms.ChoiceField(label="Đối tượng", choices=SubjectKind.choices)
+    name = forms.CharField(label="Họ và tên / tên tập thể", max_length=255)
+    gender = forms.ChoiceField(
+        label="Giới tính", choices=[("", "—"), *Gender.choices], required=False
+    )
+    birth_year = forms.IntegerField(label="Năm sinh", required=False, **YEAR)
+    ethnicity = forms.CharField(label="Dân tộc", max_length=60, required=False, initial="Kinh")
+    occupation = forms.ChoiceField(
+        label="Nhóm nghề nghiệp", choices=[("", "—"), *Occupation.choices], required=False
+    )
+    is_direct_labourer = forms.BooleanField(label="Trực tiếp lao động, sản xuất", required=False)
+    position = forms.CharField(label="Chức vụ", max_length=255, required=False)
+    collective_kind = forms.CharField(label="Loại tập thể", max_length=100, required=False)
+    size = forms.IntegerField(
+        label="Số thành viên", min_value=1, max_value=2_000_000, required=False
+    )
+    note = forms.CharField(
+        label="Ghi chú", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    confirm_duplicate = forms.BooleanField(
+        label="Tôi đã kiểm tra: đây là người/tập thể khác, vẫn thêm mới", required=False
+    )
+
+
+class ExemplarForm(forms.Form):
+    title = forms.CharField(label="Mô hình, cách làm hay", max_length=255)
+    field = forms.ModelChoiceField(label="Lĩnh vực", queryset=Field.objects.all())
+    description = forms.CharField(
+        label="Mô tả", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    achievements = forms.CharField(
+        label="Thành tích", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    year_from = forms.IntegerField(label="Từ năm", **YEAR)
+    year_to = forms.IntegerField(label="Đến năm", required=False, **YEAR)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("year_to") and data.get("year_from") and data["year_to"] < data["year_from"]:
+            self.add_error("year_to", "Năm kết thúc phải từ năm bắt đầu trở đi.")
+        return data
+
+
+class FilterForm(forms.Form):
+    q = forms.CharField(label="Tìm", max_length=200, required=False)
+    stage = forms.ChoiceField(
+        label="Giai đoạn", choices=[("", "Tất cả"), *Stage.choices], required=False
+    )
+    field = forms.ModelChoiceField(
+        label="Lĩnh vực", queryset=Field.objects.all(), required=False, empty_label="Tất cả"
+    )
+    kind = forms.ChoiceField(
+        label="Đối tượng", choices=[("", "Tất cả"), *SubjectKind.choices], required=False
+    )
+    year = forms.IntegerField(label="Năm", required=False, **YEAR)
+
+
+class TransitionForm(forms.Form):
+    reason = forms.CharField(label="Lý do, ghi chú", max_length=2000, required=False)
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(label="Tệp minh chứng (ảnh, PDF, video)")
+    note = forms.CharField(label="Ghi chú", max_length=255, required=False)
+
+
+class NurturingForm(forms.Form):
+    kind = forms.ChoiceField(label="Hình thức hỗ trợ", choices=SupportKind.choices)
+    on = DateField(label="Ngày")
+    by = forms.CharField(label="Đơn vị, người hỗ trợ", max_length=255)
+    note = forms.CharField(
+        label="Nội dung", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class RecognitionForm(forms.Form):
+    level = forms.ChoiceField(label="Cấp", choices=RecognitionLevel.choices)
+    occasion = forms.CharField(label="Dịp, hình thức", max_length=255)
+    on = DateField(label="Ngày")
+
+
+class ReplicationForm(forms.Form):
+    unit = ModelChoiceField(label="Đơn vị áp dụng", queryset=Unit.objects.none())
+    adopted_on = DateField(label="Ngày áp dụng")
+    result = forms.CharField(
+        label="Kết quả", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Any current unit the officer can see, but not villages: models spread between
+        # communes, agencies and enterprises.
+        self.fields["unit"].queryset = (
+            visible_units(user)
+            .filter(valid_to__isnull=True)
+            .exclude(kind__in=[UnitKind.VILLAGE, UnitKind.NATION])
+            .order_by("depth", "sort_name")
+        )

@@ -1,0 +1,260 @@
+"""Subjects (individuals, collectives, households), exemplary models and what happens to
+them: stage changes, evidence, criteria checks, nurturing, recognitions, replications."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from thidua.exemplars.enums import (
+    CriterionScope,
+    EvidenceKind,
+    Gender,
+    Occupation,
+    RecognitionLevel,
+    Stage,
+    StageAction,
+    SubjectKind,
+    SupportKind,
+)
+
+YEAR_VALIDATORS = [MinValueValidator(1900), MaxValueValidator(2100)]
+
+
+class Field(models.Model):
+    """A field of activity (lĩnh vực). Loaded as data from sample 001 §III, not code."""
+
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(_("lĩnh vực"), max_length=200)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = _("lĩnh vực")
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Subject(models.Model):
+    """Who is exemplary: a person, a collective or a household, belonging to a unit."""
+
+    kind = models.CharField(_("đối tượng"), max_length=12, choices=SubjectKind.choices)
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="subjects"
+    )
+    name = models.CharField(_("họ và tên / tên tập thể"), max_length=255)
+    search_name = models.CharField(max_length=255, editable=False, db_index=True)
+    sort_name = models.CharField(max_length=400, editable=False)
+    gender = models.CharField(_("giới tính"), max_length=6, choices=Gender.choices, blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        _("năm sinh"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    ethnicity = models.CharField(_("dân tộc"), max_length=60, blank=True)
+    occupation = models.CharField(
+        _("nhóm nghề nghiệp"), max_length=20, choices=Occupation.choices, blank=True
+    )
+    is_direct_labourer = models.BooleanField(_("trực tiếp lao động, sản xuất"), default=False)
+    position = models.CharField(_("chức vụ"), max_length=255, blank=True)
+    collective_kind = models.CharField(_("loại tập thể"), max_length=100, blank=True)
+    size = models.PositiveIntegerField(
+        _("số thành viên"), null=True, blank=True, validators=[MaxValueValidator(2_000_000)]
+    )
+    note = models.TextField(_("ghi chú"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("đối tượng")
+        verbose_name_plural = _("đối tượng")
+        indexes = [
+            models.Index(fields=["unit", "sort_name"], name="subject_unit_sort_idx"),
+            models.Index(fields=["search_name", "birth_year"], name="subject_dup_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("exemplars:subject_detail", args=[self.pk])
+
+
+class Exemplar(models.Model):
+    """An exemplary model (điển hình tiên tiến): a subject and the practice that made it
+    exemplary, moving through the stages of sample 001."""
+
+    subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="exemplars")
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị theo dõi"), on_delete=models.PROTECT,
+        related_name="exemplars",
+    )  # fmt: skip
+    title = models.CharField(_("mô hình, cách làm hay"), max_length=255)
+    description = models.TextField(_("mô tả"), blank=True)
+    field = models.ForeignKey(
+        Field, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="exemplars"
+    )
+    achievements = models.TextField(_("thành tích"), blank=True)
+    year_from = models.PositiveSmallIntegerField(_("từ năm"), validators=YEAR_VALIDATORS)
+    year_to = models.PositiveSmallIntegerField(
+        _("đến năm"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    stage = models.CharField(
+        _("giai đoạn"), max_length=12, choices=Stage.choices, default=Stage.DISCOVERED
+    )
+    stage_changed_at = models.DateTimeField(null=True, blank=True)
+    search_text = models.CharField(max_length=600, editable=False, db_index=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("điển hình tiên tiến")
+        verbose_name_plural = _("điển hình tiên tiến")
+        indexes = [
+            models.Index(fields=["unit", "stage"], name="exemplar_unit_stage_idx"),
+            models.Index(fields=["field", "stage"], name="exemplar_field_stage_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year_to__isnull=True)
+                | models.Q(year_to__gte=models.F("year_from")),
+                name="exemplar_years_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} – {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("exemplars:detail", args=[self.pk])
+
+
+class StageChange(models.Model):
+    """One transition of an exemplar: who moved it, when, from where to where, and why."""
+
+    exemplar = models.ForeignKey(Exemplar, on_delete=models.CASCADE, related_name="stage_changes")
+    action = models.CharField(max_length=12, choices=StageAction.choices)
+    from_stage = models.CharField(max_length=12, choices=Stage.choices)
+    to_stage = models.CharField(max_length=12, choices=Stage.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    by_name = models.CharField(max_length=150)
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(_("lý do"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.exemplar_id}: {self.from_stage} → {self.to_stage}"
+
+
+class Evidence(models.Model):
+    """A file that proves an achievement: a photo, a PDF, a video clip."""
+
+    exemplar = models.ForeignKey(Exemplar, on_delete=models.CASCADE, related_name="evidence")
+    kind = models.CharField(max_length=8, choices=EvidenceKind.choices)
+    file = models.FileField(upload_to="evidence/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Criterion(models.Model):
+    """An item of the criteria checklist (sample 001 §II.3), with the plan it comes from.
+    `auto_check` names a rule that can decide the item from data (see criteria.py)."""
+
+    scope = models.CharField(max_length=12, choices=CriterionScope.choices)
+    text = models.CharField(max_length=400)
+    source = models.CharField(_("căn cứ"), max_length=100)
+    position = models.PositiveSmallIntegerField(default=0)
+    auto_check = models.CharField(max_length=60, blank=True)
+
+    class Meta:
+        ordering = ["scope", "position"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class CriterionCheck(models.Model):
+    exemplar = models.ForeignKey(Exemplar, on_delete=models.CASCADE, related_name="checks")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    met = models.BooleanField(default=False)
+    evidence_note = models.CharField(_("minh chứng"), max_length=500, blank=True)
+    checked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    checked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["exemplar", "criterion"], name="check_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion_id}: {'đạt' if self.met else 'chưa đạt'}"
+
+
+class NurturingAction(models.Model):
+    exemplar = models.ForeignKey(Exemplar, on_delete=models.CASCADE, related_name="nurturing")
+    kind = models.CharField(_("hình thức hỗ trợ"), max_length=10, choices=SupportKind.choices)
+    on = models.DateField(_("ngày"))
+    by = models.CharField(_("đơn vị, người hỗ trợ"), max_length=255)
+    note = models.TextField(_("nội dung"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.on:%d/%m/%Y}"
+
+
+class Recognition(models.Model):
+    exemplar = models.ForeignKey(Exemplar, on_delete=models.CASCADE, related_name="recognitions")
+    level = models.CharField(_("cấp"), max_length=10, choices=RecognitionLevel.choices)
+    occasion = models.CharField(_("dịp, hình thức"), max_length=255)
+    on = models.DateField(_("ngày"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_level_display()}: {self.occasion}"
+
+
+class Replication(models.Model):
+    """A unit that adopted the model: the spread of a model is the count of these."""
+
+    exemplar = models.ForeignKey(Exemplar, on_delete=models.CASCADE, related_name="replications")
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị áp dụng"), on_delete=models.PROTECT,
+        related_name="adopted_models",
+    )  # fmt: skip
+    adopted_on = models.DateField(_("ngày áp dụng"))
+    result = models.TextField(_("kết quả"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["adopted_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["exemplar", "unit"], name="replication_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} ({self.adopted_on:%d/%m/%Y})"

@@ -1,0 +1,72 @@
+"""Scoped reads of subjects and exemplars: everything follows the unit they belong to."""
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from thidua.accounts.selectors import scope_for
+from thidua.core.text import fold
+from thidua.exemplars.models import Exemplar, Subject
+from thidua.units.selectors import clean_query
+
+
+def visible_subjects(user) -> QuerySet[Subject]:
+    return Subject.objects.filter(scope_for(user).q("unit__path"))
+
+
+def get_subject_for(user, pk) -> Subject:
+    """The subject `pk` if its unit lies in the user's scope, else Http404."""
+    return get_object_or_404(visible_subjects(user).select_related("unit"), pk=pk)
+
+
+def visible_exemplars(user) -> QuerySet[Exemplar]:
+    return Exemplar.objects.filter(scope_for(user).q("unit__path"))
+
+
+def get_exemplar_for(user, pk) -> Exemplar:
+    """The exemplar `pk` if its unit lies in the user's scope, else Http404."""
+    related = ("subject", "unit", "field")
+    return get_object_or_404(visible_exemplars(user).select_related(*related), pk=pk)
+
+
+def possible_duplicates(*, unit, name: str, birth_year: int | None) -> QuerySet[Subject]:
+    """Subjects of the same unit with the same name (ignoring case and diacritics) and the
+    same birth year: what an officer should look at before creating another."""
+    found = Subject.objects.filter(unit=unit, search_name=fold(name))
+    if birth_year:
+        found = found.filter(Q(birth_year=birth_year) | Q(birth_year__isnull=True))
+    return found.order_by("pk")
+
+
+def exemplar_list(user, *, q="", stage="", field=None, kind="", unit=None, year=None):
+    """Exemplars in scope, filtered; each word of `q` must appear in the subject's name or
+    the model's title, ignoring diacritics. Ordered by the subject's name, Vietnamese way."""
+    exemplars = visible_exemplars(user).select_related("subject", "unit", "field")
+    for word in fold(clean_query(q)).split():
+        exemplars = exemplars.filter(search_text__contains=word)
+    if stage:
+        exemplars = exemplars.filter(stage=stage)
+    if field is not None:
+        exemplars = exemplars.filter(field=field)
+    if kind:
+        exemplars = exemplars.filter(subject__kind=kind)
+    if unit is not None:
+        exemplars = exemplars.filter(unit__path__startswith=unit.path)
+    if year:
+        exemplars = exemplars.filter(year_from__lte=year).filter(
+            Q(year_to__isnull=True) | Q(year_to__gte=year)
+        )
+    return exemplars.order_by("subject__sort_name", "pk")
+
+
+def subject_list(user, *, q="", kind="") -> QuerySet[Subject]:
+    subjects = visible_subjects(user).select_related("unit")
+    for word in fold(clean_query(q)).split():
+        subjects = subjects.filter(search_name__contains=word)
+    if kind:
+        subjects = subjects.filter(kind=kind)
+    return subjects.annotate(exemplar_count=Count("exemplars")).order_by("sort_name", "pk")
+
+
+def stage_counts(user) -> dict[str, int]:
+    rows = visible_exemplars(user).values("stage").annotate(total=Count("pk")).order_by()
+    return {row["stage"]: row["total"] for row in rows}

@@ -1,0 +1,194 @@
+"""Writes of the exemplar pipeline. Each validates, saves and records in the audit trail
+inside one transaction; stage changes go through `transition_exemplar` only."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from thidua.audit.models import Action
+from thidua.audit.services import diff, record_event, snapshot
+from thidua.core.text import fold, person_sort_key, sort_key
+from thidua.exemplars.enums import (
+    REASON_REQUIRED,
+    TRANSITIONS,
+    CriterionScope,
+    Stage,
+    StageAction,
+    SubjectKind,
+)
+from thidua.exemplars.evidence import inspect_upload
+from thidua.exemplars.models import (
+    Criterion,
+    CriterionCheck,
+    Evidence,
+    Exemplar,
+    StageChange,
+    Subject,
+)
+from thidua.units.services import lock
+
+SUBJECT_FIELDS = [
+    "kind", "unit", "name", "gender", "birth_year", "ethnicity", "occupation",
+    "is_direct_labourer", "position", "collective_kind", "size", "note",
+]  # fmt: skip
+EXEMPLAR_FIELDS = [
+    "subject",
+    "title",
+    "description",
+    "field",
+    "achievements",
+    "year_from",
+    "year_to",
+]
+
+
+class InvalidTransition(ValidationError):
+    """The action is not allowed from the exemplar's current stage."""
+
+
+def _set_subject_keys(subject: Subject) -> None:
+    subject.name = " ".join(subject.name.split())
+    subject.search_name = fold(subject.name)[:255]
+    key = person_sort_key if subject.kind == SubjectKind.INDIVIDUAL else sort_key
+    subject.sort_name = key(subject.name)
+
+
+@transaction.atomic
+def create_subject(*, actor, unit, kind: str, name: str, **fields) -> Subject:
+    """Record an individual, collective or household of `unit`. Possible duplicates are the
+    caller's to show (selectors.possible_duplicates) before it calls this."""
+    subject = Subject(unit=unit, kind=kind, name=name)
+    for field in SUBJECT_FIELDS[3:]:
+        if field in fields:
+            setattr(subject, field, fields[field])
+    _set_subject_keys(subject)
+    subject.full_clean(exclude=["unit"])
+    subject.save()
+    record_event(
+        actor=actor, action=Action.CREATE, target=subject, scope_path=unit.path,
+        changes=diff({}, snapshot(subject, SUBJECT_FIELDS)),
+    )  # fmt: skip
+    return subject
+
+
+def _search_text(exemplar: Exemplar) -> str:
+    return fold(f"{exemplar.subject.name} {exemplar.title}")[:600]
+
+
+@transaction.atomic
+def create_exemplar(*, actor, subject: Subject, title: str, field, year_from: int, **fields):
+    """Propose `subject` as an exemplar (stage "discovered") and give it the criteria
+    checklist of its kind: the general items plus the collective or individual ones."""
+    exemplar = Exemplar(
+        subject=subject, unit=subject.unit, title=" ".join(title.split()), field=field,
+        year_from=year_from, created_by=actor if actor and actor.pk else None,
+        stage_changed_at=timezone.now(),
+    )  # fmt: skip
+    for name in ("description", "achievements", "year_to"):
+        if name in fields:
+            setattr(exemplar, name, fields[name])
+    exemplar.search_text = _search_text(exemplar)
+    exemplar.full_clean(exclude=["subject", "unit", "field", "created_by"])
+    exemplar.save()
+    scopes = [CriterionScope.GENERAL, _criteria_scope(subject.kind)]
+    CriterionCheck.objects.bulk_create(
+        CriterionCheck(exemplar=exemplar, criterion=criterion)
+        for criterion in Criterion.objects.filter(scope__in=scopes)
+    )
+    record_event(
+        actor=actor, action=Action.CREATE, target=exemplar, scope_path=exemplar.unit.path,
+        changes=diff({}, snapshot(exemplar, EXEMPLAR_FIELDS)),
+    )  # fmt: skip
+    return exemplar
+
+
+def _criteria_scope(kind: str) -> str:
+    # A household is judged like a collective of people living together.
+    return (
+        CriterionScope.INDIVIDUAL if kind == SubjectKind.INDIVIDUAL else CriterionScope.COLLECTIVE
+    )
+
+
+def allowed_actions(exemplar: Exemplar) -> list[str]:
+    """The actions the table allows from the exemplar's current stage, in table order."""
+    return [action for (stage, action) in TRANSITIONS if stage == exemplar.stage]
+
+
+@transaction.atomic
+def transition_exemplar(*, exemplar: Exemplar, action: str, by, reason: str = "") -> Exemplar:
+    """Apply `action` to the exemplar if the transition table allows it from its current
+    stage, and record who did it, when and why (StageChange and the audit trail).
+
+    The row is locked first, so two officers acting at once cannot both move it from the
+    same stage. A refused action raises InvalidTransition and changes nothing.
+    """
+    exemplar = lock(Exemplar, exemplar.pk, "Điển hình này vừa bị xóa.")
+    target = TRANSITIONS.get((exemplar.stage, action))
+    if target is None:
+        label = StageAction(action).label if action in StageAction.values else action
+        raise InvalidTransition(
+            f"Không thể «{label}» khi điển hình đang ở giai đoạn «{Stage(exemplar.stage).label}»."
+        )
+    reason = reason.strip()
+    if action in REASON_REQUIRED and not reason:
+        raise InvalidTransition(f"Cần ghi lý do để «{StageAction(action).label}».")
+    change = StageChange.objects.create(
+        exemplar=exemplar, action=action, from_stage=exemplar.stage, to_stage=target,
+        by=by if by and by.pk else None, by_name=str(by) if by else "hệ thống", reason=reason,
+    )  # fmt: skip
+    exemplar.stage, exemplar.stage_changed_at = target, change.at
+    exemplar.save(update_fields=["stage", "stage_changed_at", "updated_at"])
+    record_event(
+        actor=by, action=Action.UPDATE, target=exemplar, scope_path=exemplar.unit.path,
+        changes={"stage": [change.from_stage, target]}, note=reason,
+    )  # fmt: skip
+    return exemplar
+
+
+@transaction.atomic
+def add_evidence(*, actor, exemplar: Exemplar, upload, note: str = "") -> Evidence:
+    """Attach a file after checking its content, type and size (evidence.inspect_upload)."""
+    kind, content_type = inspect_upload(upload)
+    evidence = Evidence.objects.create(
+        exemplar=exemplar, kind=kind, file=upload, original_name=upload.name[:255],
+        content_type=content_type, size=upload.size, note=note[:255],
+        uploaded_by=actor if actor and actor.pk else None,
+    )  # fmt: skip
+    record_event(
+        actor=actor, action=Action.CREATE, target=evidence, scope_path=exemplar.unit.path,
+        changes={"file": [None, evidence.original_name], "kind": [None, kind]},
+    )  # fmt: skip
+    return evidence
+
+
+@transaction.atomic
+def update_checks(*, actor, exemplar: Exemplar, answers: dict[int, tuple[bool, str]]) -> None:
+    """Tick or untick checklist items, each with its evidence note; record what changed."""
+    changed = {}
+    for check in exemplar.checks.select_related("criterion"):
+        if check.pk not in answers:
+            continue
+        met, note = answers[check.pk]
+        if (check.met, check.evidence_note) != (met, note):
+            changed[f"tiêu chí {check.criterion.position}"] = [check.met, met]
+            check.met, check.evidence_note = met, note[:500]
+            check.checked_by = actor if actor and actor.pk else None
+            check.save()
+    if changed:
+        record_event(
+            actor=actor, action=Action.UPDATE, target=exemplar, scope_path=exemplar.unit.path,
+            changes=changed,
+        )  # fmt: skip
+
+
+@transaction.atomic
+def add_record(*, actor, exemplar: Exemplar, model, **values):
+    """Add a nurturing action, a recognition or a replication to the exemplar's record."""
+    record = model(exemplar=exemplar, **values)
+    record.full_clean()
+    record.save()
+    record_event(
+        actor=actor, action=Action.CREATE, target=record, scope_path=exemplar.unit.path,
+        changes={name: [None, str(value)] for name, value in values.items()},
+    )  # fmt: skip
+    return record

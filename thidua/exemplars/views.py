@@ -1,0 +1,221 @@
+"""Views of subjects and exemplars: lists, the exemplar's page with its stage panel,
+evidence, checklist and records. Each: scoped get → form → service → render or redirect."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from thidua.core.forms import apply_service_errors
+from thidua.core.pagination import paginate, query_without_page
+from thidua.exemplars import forms, permissions, selectors, services
+from thidua.exemplars.enums import Stage, StageAction, SubjectKind
+from thidua.exemplars.models import NurturingAction, Recognition, Replication
+from thidua.units.selectors import get_unit_for
+
+RECORD_FORMS = {
+    "nurturing": (NurturingAction, forms.NurturingForm),
+    "recognition": (Recognition, forms.RecognitionForm),
+    "replication": (Replication, forms.ReplicationForm),
+}
+
+
+@login_required
+def exemplar_list(request):
+    filters = forms.FilterForm(request.GET or None)
+    values = filters.cleaned_data if filters.is_valid() else {}
+    exemplars = selectors.exemplar_list(
+        request.user, q=values.get("q", ""), stage=values.get("stage", ""),
+        field=values.get("field"), kind=values.get("kind", ""), year=values.get("year"),
+    )  # fmt: skip
+    context = {
+        "filters": filters, "page": paginate(request, exemplars),
+        "query": query_without_page(request), "stage_counts": selectors.stage_counts(request.user),
+        "stages": Stage.choices,
+    }  # fmt: skip
+    if request.htmx:
+        return render(request, "exemplars/exemplar_list.html#results", context)
+    return render(request, "exemplars/exemplar_list.html", context)
+
+
+def _detail_context(request, exemplar, *, evidence_form=None, failed=None, stage_error=""):
+    """Everything the exemplar page shows; `failed` is (kind, form) of a record form that
+    came back with errors, shown again with what the officer typed."""
+    record_forms = {
+        "nurturing": forms.NurturingForm(), "recognition": forms.RecognitionForm(),
+        "replication": forms.ReplicationForm(user=request.user),
+    }  # fmt: skip
+    if failed is not None:
+        record_forms[failed[0]] = failed[1]
+    checks = exemplar.checks.select_related("criterion")
+    return {
+        "exemplar": exemplar,
+        "can_edit": permissions.can_edit_exemplar(request.user, exemplar),
+        "actions": [(a, StageAction(a).label) for a in services.allowed_actions(exemplar)],
+        "changes": exemplar.stage_changes.all(),
+        "evidence": exemplar.evidence.order_by("uploaded_at"),
+        "checks": checks.order_by("criterion__scope", "criterion__position"),
+        "nurturing": exemplar.nurturing.all(),
+        "recognitions": exemplar.recognitions.all(),
+        "replications": exemplar.replications.select_related("unit"),
+        "evidence_form": evidence_form or forms.EvidenceForm(),
+        "record_forms": record_forms,
+        "stage_error": stage_error,
+    }
+
+
+@login_required
+def exemplar_detail(request, pk: int):
+    exemplar = selectors.get_exemplar_for(request.user, pk)
+    return render(request, "exemplars/exemplar_detail.html", _detail_context(request, exemplar))
+
+
+def _editable_exemplar(request, pk):
+    exemplar = selectors.get_exemplar_for(request.user, pk)
+    if not permissions.can_edit_exemplar(request.user, exemplar):
+        raise PermissionDenied
+    return exemplar
+
+
+@require_POST
+@login_required
+def exemplar_action(request, pk: int, action: str):
+    exemplar = _editable_exemplar(request, pk)
+    form = forms.TransitionForm(request.POST)
+    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    error = ""
+    try:
+        exemplar = services.transition_exemplar(
+            exemplar=exemplar, action=action, by=request.user, reason=reason
+        )
+    except ValidationError as exc:
+        error = " ".join(exc.messages)
+    if request.htmx:
+        context = _detail_context(request, exemplar, stage_error=error)
+        return render(request, "exemplars/exemplar_detail.html#stage-panel", context)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, f"Đã chuyển sang giai đoạn «{exemplar.get_stage_display()}».")
+    return redirect(exemplar)
+
+
+@require_POST
+@login_required
+def evidence_upload(request, pk: int):
+    exemplar = _editable_exemplar(request, pk)
+    form = forms.EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            data = form.cleaned_data
+            services.add_evidence(
+                actor=request.user, exemplar=exemplar, upload=data["file"], note=data["note"]
+            )
+        except ValidationError as error:
+            apply_service_errors(form, ValidationError({"file": error.messages}))
+    if form.errors:
+        context = _detail_context(request, exemplar, evidence_form=form)
+        return render(request, "exemplars/exemplar_detail.html", context, status=400)
+    messages.success(request, "Đã thêm minh chứng.")
+    return redirect(exemplar)
+
+
+@login_required
+def evidence_download(request, pk: int, evidence_pk: int):
+    """Evidence is served only through this scoped view, never from a public media URL."""
+    exemplar = selectors.get_exemplar_for(request.user, pk)
+    evidence = get_object_or_404(exemplar.evidence, pk=evidence_pk)
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, filename=evidence.original_name, content_type=evidence.content_type)
+
+
+@require_POST
+@login_required
+def checklist_save(request, pk: int):
+    exemplar = _editable_exemplar(request, pk)
+    answers = {}
+    for check in exemplar.checks.all():
+        met = request.POST.get(f"met-{check.pk}") == "on"
+        note = request.POST.get(f"note-{check.pk}", "").strip()[:500]
+        answers[check.pk] = (met, note)
+    services.update_checks(actor=request.user, exemplar=exemplar, answers=answers)
+    messages.success(request, "Đã lưu bảng tiêu chí.")
+    return redirect(exemplar)
+
+
+@require_POST
+@login_required
+def record_add(request, pk: int, kind: str):
+    exemplar = _editable_exemplar(request, pk)
+    if kind not in RECORD_FORMS:
+        raise Http404
+    model, form_class = RECORD_FORMS[kind]
+    extra = {"user": request.user} if kind == "replication" else {}
+    form = form_class(request.POST, **extra)
+    if form.is_valid():
+        try:
+            services.add_record(
+                actor=request.user, exemplar=exemplar, model=model, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+    if form.errors:
+        context = _detail_context(request, exemplar, failed=(kind, form))
+        return render(request, "exemplars/exemplar_detail.html", context, status=400)
+    messages.success(request, "Đã ghi nhận.")
+    return redirect(exemplar)
+
+
+@login_required
+def subject_list(request):
+    q = request.GET.get("q", "")
+    kind = request.GET.get("kind", "") if request.GET.get("kind") in SubjectKind.values else ""
+    subjects = selectors.subject_list(request.user, q=q, kind=kind)
+    context = {"page": paginate(request, subjects), "query": query_without_page(request),
+               "q": q, "kind": kind, "kinds": SubjectKind.choices}  # fmt: skip
+    return render(request, "exemplars/subject_list.html", context)
+
+
+@login_required
+def subject_create(request, unit_pk: int):
+    unit = get_unit_for(request.user, unit_pk)
+    if not permissions.can_add_subject(request.user, unit):
+        raise PermissionDenied
+    form = forms.SubjectForm(request.POST or None)
+    duplicates = []
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        confirmed = data.pop("confirm_duplicate")
+        duplicates = list(selectors.possible_duplicates(
+            unit=unit, name=data["name"], birth_year=data["birth_year"]))  # fmt: skip
+        if not duplicates or confirmed:
+            subject = services.create_subject(actor=request.user, unit=unit, **data)
+            messages.success(request, f"Đã thêm {subject.name}.")
+            return redirect(subject)
+        form.add_error(None, "Có thể trùng với đối tượng đã có (xem danh sách bên dưới).")
+    context = {"form": form, "unit": unit, "duplicates": duplicates}
+    return render(request, "exemplars/subject_form.html", context)
+
+
+@login_required
+def subject_detail(request, pk: int):
+    subject = selectors.get_subject_for(request.user, pk)
+    can_edit = permissions.can_add_subject(request.user, subject.unit)
+    form = forms.ExemplarForm(request.POST or None)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            exemplar = services.create_exemplar(
+                actor=request.user, subject=subject, **form.cleaned_data
+            )
+            messages.success(request, "Đã đề xuất điển hình.")
+            return redirect(exemplar)
+    exemplars = subject.exemplars.select_related("field").order_by("-year_from")
+    context = {"subject": subject, "form": form, "can_edit": can_edit, "exemplars": exemplars}
+    return render(request, "exemplars/subject_detail.html", context)
