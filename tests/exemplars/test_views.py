@@ -1,0 +1,196 @@
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.factories import UnitFactory
+from thidua.exemplars import services
+from thidua.exemplars.models import Exemplar, StageChange, Subject
+
+PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def evidence_a(exemplar_a, officer_a):
+    return services.add_evidence(actor=officer_a, exemplar=exemplar_a,
+                                 upload=SimpleUploadedFile("bien-ban.pdf", PDF))  # fmt: skip
+
+
+@pytest.fixture
+def targets(exemplar_a, person_a, evidence_a, commune_a):
+    return {"exemplar": exemplar_a.pk, "subject": person_a.pk, "unit": commune_a.pk,
+            "evidence": evidence_a.pk}  # fmt: skip
+
+
+# (url name, args from targets, POST data or None for read-only)
+A_VIEWS = [
+    ("exemplars:detail", ["exemplar"], None),
+    ("exemplars:action", ["exemplar", "nurture"], {"reason": "x"}),
+    ("exemplars:evidence_upload", ["exemplar"], {"note": "x"}),
+    ("exemplars:evidence", ["exemplar", "evidence"], None),
+    ("exemplars:checklist", ["exemplar"], {}),
+    ("exemplars:record_add", ["exemplar", "nurturing"], {"kind": "material", "on": "01/02/2025",
+                                                          "by": "Hội Nông dân"}),
+    ("exemplars:subject_detail", ["subject"], {"title": "X", "field": 1, "year_from": 2024}),
+    ("exemplars:subject_create", ["unit"], {"kind": "individual", "name": "Trần Văn Lạ"}),
+]  # fmt: skip
+
+
+def _url(name, keys, targets):
+    return reverse(name, args=[targets.get(key, key) for key in keys])
+
+
+def _counts():
+    return (Exemplar.objects.count(), Subject.objects.count(), StageChange.objects.count())
+
+
+@pytest.mark.parametrize(("name", "keys", "data"), A_VIEWS)
+def test_sibling_officer_gets_404_on_every_view(client, officer_b, targets, name, keys, data):
+    client.force_login(officer_b)
+    url = _url(name, keys, targets)
+    before = _counts()
+
+    if name not in {"exemplars:action", "exemplars:evidence_upload", "exemplars:checklist",
+                    "exemplars:record_add"}:  # fmt: skip
+        assert client.get(url).status_code == 404
+    if data is not None:
+        assert client.post(url, data).status_code == 404
+    assert _counts() == before
+
+
+@pytest.mark.parametrize("persona", ["council_member", "leader"])
+@pytest.mark.parametrize(("name", "keys", "data"), [v for v in A_VIEWS if v[2] is not None])
+def test_readers_may_not_change_exemplars(client, request, persona, targets, name, keys, data):
+    client.force_login(request.getfixturevalue(persona))
+    before = _counts()
+
+    assert client.post(_url(name, keys, targets), data).status_code == 403
+    assert _counts() == before
+
+
+def test_lists_show_nothing_of_a_to_the_sibling(client, officer_b, exemplar_a):
+    client.force_login(officer_b)
+
+    exemplars = client.get(reverse("exemplars:list")).context["page"].object_list
+    subjects = client.get(reverse("exemplars:subject_list")).context["page"].object_list
+
+    assert (list(exemplars), list(subjects)) == ([], [])
+
+
+def test_officer_takes_an_exemplar_through_the_stages(client, officer_a, exemplar_a):
+    client.force_login(officer_a)
+
+    for action in ["nurture", "recognise", "replicate"]:
+        client.post(
+            reverse("exemplars:action", args=[exemplar_a.pk, action]), {"reason": "Họp xét"}
+        )
+    refused = client.post(reverse("exemplars:action", args=[exemplar_a.pk, "nurture"]),
+                          HTTP_HX_REQUEST="true")  # fmt: skip
+
+    exemplar_a.refresh_from_db()
+    assert exemplar_a.stage == "replicating"
+    assert "Không thể «Đưa vào bồi dưỡng»" in refused.content.decode()
+    assert refused.content.decode().lstrip().startswith('<section id="stage-panel"')
+
+
+def test_evidence_upload_refuses_a_renamed_executable(client, officer_a, exemplar_a):
+    client.force_login(officer_a)
+    exe = SimpleUploadedFile("minh-chung.pdf", b"MZ\x90\x00\x03" + b"\x00" * 64)
+
+    response = client.post(reverse("exemplars:evidence_upload", args=[exemplar_a.pk]),
+                           {"file": exe, "note": "ảnh hội nghị"})  # fmt: skip
+
+    assert response.status_code == 400
+    assert "không phải hình ảnh" in response.content.decode()
+    assert 'value="ảnh hội nghị"' in response.content.decode()
+    assert not exemplar_a.evidence.exists()
+
+
+def test_evidence_is_downloaded_through_the_scoped_view(client, officer_a, exemplar_a, evidence_a):
+    client.force_login(officer_a)
+
+    response = client.get(reverse("exemplars:evidence", args=[exemplar_a.pk, evidence_a.pk]))
+
+    assert b"".join(response.streaming_content) == PDF
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_checklist_is_ticked_with_evidence_notes(client, officer_a, exemplar_a):
+    first = exemplar_a.checks.order_by("criterion__position").first()
+    client.force_login(officer_a)
+
+    client.post(reverse("exemplars:checklist", args=[exemplar_a.pk]),
+                {f"met-{first.pk}": "on", f"note-{first.pk}": "Giấy khen 2024"})  # fmt: skip
+
+    first.refresh_from_db()
+    assert (first.met, first.evidence_note, first.checked_by) == (True, "Giấy khen 2024", officer_a)
+
+
+def test_a_replication_records_the_adopting_unit(client, officer_a, exemplar_a, commune_a):
+    school = UnitFactory(parent=commune_a, name="Trường Tiểu học An Phú", kind="school")
+    client.force_login(officer_a)
+
+    client.post(reverse("exemplars:record_add", args=[exemplar_a.pk, "replication"]),
+                {"unit": school.pk, "adopted_on": "05/03/2025", "result": "Tăng 10%"})  # fmt: skip
+    bad = client.post(reverse("exemplars:record_add", args=[exemplar_a.pk, "nurturing"]),
+                      {"kind": "material", "on": "32/13/2025", "by": "Hội Nông dân"})  # fmt: skip
+
+    assert [r.unit for r in exemplar_a.replications.all()] == [school]
+    assert bad.status_code == 400
+    assert 'value="Hội Nông dân"' in bad.content.decode()
+
+
+def test_duplicate_subjects_are_flagged_before_creation(client, officer_a, commune_a, person_a):
+    client.force_login(officer_a)
+    url = reverse("exemplars:subject_create", args=[commune_a.pk])
+    data = {"kind": "individual", "name": "nguyen van an", "birth_year": "1975"}
+
+    warned = client.post(url, data)
+    created = client.post(url, {**data, "confirm_duplicate": "on"})
+
+    assert list(warned.context["duplicates"]) == [person_a]
+    assert created.status_code == 302
+    assert Subject.objects.filter(unit=commune_a).count() == 2
+
+
+def test_an_exemplar_is_proposed_from_its_subjects_page(client, officer_a, person_a, field):
+    client.force_login(officer_a)
+
+    data = {"title": "Nuôi tôm sạch", "field": field.pk, "year_from": "2024"}
+
+    response = client.post(reverse("exemplars:subject_detail", args=[person_a.pk]), data)
+
+    exemplar = person_a.exemplars.get(title="Nuôi tôm sạch")
+    assert response["Location"] == exemplar.get_absolute_url()
+    assert exemplar.stage == "discovered"
+
+
+def test_lists_filter_and_search_without_diacritics(client, province_officer, exemplar_a, field):
+    client.force_login(province_officer)
+
+    found = client.get(reverse("exemplars:list"), {"q": "nguyen van an lua", "field": field.pk})
+    none = client.get(reverse("exemplars:list"), {"stage": "recognised"})
+
+    assert list(found.context["page"].object_list) == [exemplar_a]
+    assert list(none.context["page"].object_list) == []
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_exemplar_and_subject_lists_queries_do_not_grow(
+    client, officer_a, commune_a, field, item_count, django_assert_num_queries
+):
+    for n in range(item_count):
+        subject = services.create_subject(actor=officer_a, unit=commune_a, kind="individual",
+                                          name=f"Lê Văn {n}")  # fmt: skip
+        services.create_exemplar(actor=officer_a, subject=subject, title=f"Mô hình {n}",
+                                 field=field, year_from=2024)  # fmt: skip
+    client.force_login(officer_a)
+
+    with django_assert_num_queries(8):
+        client.get(reverse("exemplars:list"))
+    with django_assert_num_queries(6):
+        client.get(reverse("exemplars:subject_list"))
