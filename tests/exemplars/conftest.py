@@ -1,11 +1,14 @@
 import pytest
 
 from thidua.exemplars import services
-from thidua.exemplars.models import Field
+from thidua.exemplars.models import Criterion, Field
+from thidua.exemplars.reference import load_reference_data
 
 
 @pytest.fixture
 def field(db):
+    # Transactional tests flush the migration's reference data; put it back if needed.
+    load_reference_data(Field, Criterion)
     return Field.objects.get(code="agriculture")
 
 
