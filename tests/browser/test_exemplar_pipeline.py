@@ -27,9 +27,7 @@ def scene(transactional_db):
                                     field=field, year_from=2024)  # fmt: skip
 
 
-def test_officer_moves_an_exemplar_through_every_stage(scene, page, web_server, tmp_path,
-                                                        settings):  # fmt: skip
-    settings.MEDIA_ROOT = tmp_path
+def test_officer_moves_an_exemplar_through_every_stage(scene, page, web_server, tmp_path):
     page.goto(f"{web_server.url}/dang-nhap/")
     page.get_by_label("Tên đăng nhập").fill("canbo")
     page.get_by_label("Mật khẩu").fill("mat-khau-thu")

@@ -34,3 +34,16 @@ def test_seed_gives_the_sibling_officer_nothing_of_dai_son():
     assert {(m.unit.kind, m.cadence, m.min_exemplars) for m in block_9.members.all()} == {
         ("armed_forces", "quarter", 3), ("hospital", "half_year", 2),
     }  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_seed_has_exemplars_in_every_stage_with_evidence():
+    from thidua.exemplars.models import Exemplar
+
+    seed_demo()
+    seed_demo()
+
+    stages = sorted(Exemplar.objects.values_list("stage", flat=True))
+    assert stages == ["declined", "discovered", "nurturing", "recognised", "replicating"]
+    assert all(e.evidence.count() == 1 for e in Exemplar.objects.all())
+    assert Exemplar.objects.get(stage="replicating").replications.count() == 2

@@ -9,11 +9,6 @@ PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 def test_a_pdf_and_an_image_are_accepted(exemplar_a, officer_a):
     pdf = services.add_evidence(actor=officer_a, exemplar=exemplar_a,
                                 upload=SimpleUploadedFile("bao-cao.pdf", PDF))  # fmt: skip

@@ -9,11 +9,6 @@ from thidua.exemplars.models import Exemplar, StageChange, Subject
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 
 
-@pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-
-
 @pytest.fixture
 def evidence_a(exemplar_a, officer_a):
     return services.add_evidence(actor=officer_a, exemplar=exemplar_a,

@@ -6,6 +6,9 @@ from django.db import transaction
 from thidua.accounts.models import User
 from thidua.accounts.services import assign_role
 from thidua.demo import data
+from thidua.demo.exemplars import seed_exemplars
+from thidua.exemplars.models import Criterion, Field
+from thidua.exemplars.reference import load_reference_data
 from thidua.units import group_services, services
 from thidua.units.loader import load_official_tree
 from thidua.units.models import EmulationGroup, Unit, UnitKind
@@ -100,5 +103,9 @@ def seed_demo() -> list[tuple[str, str, str]]:
     _ensure_bodies(actor, sibling, data.SIBLING_BODIES)
     _ensure_merger(actor, province, commune)
     _ensure_groups(actor, province)
+    load_reference_data(Field, Criterion)
+    adopters = list(province.children.filter(kind=UnitKind.COMMUNE, valid_to__isnull=True)
+                    .exclude(pk=commune.pk).order_by("sort_name")[:2])  # fmt: skip
+    seed_exemplars(commune=commune, adopters=adopters)
     places = {"province": province, "commune": commune, "sibling": sibling}
     return _ensure_accounts(actor, places)
