@@ -1,0 +1,123 @@
+"""JSON endpoints of subjects and exemplars, scoped like the pages."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from ninja import Field as SchemaField
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from thidua.core.api_pagination import BoundedPageNumberPagination
+from thidua.exemplars import permissions, selectors, services
+from thidua.exemplars.enums import Stage, StageAction, SubjectKind
+from thidua.exemplars.models import Field
+
+router = Router(tags=["Điển hình tiên tiến"])
+
+
+class SubjectOut(Schema):
+    id: int
+    kind: SubjectKind
+    name: str
+    unit_id: int
+    gender: str
+    birth_year: int | None
+    ethnicity: str
+    occupation: str
+    is_direct_labourer: bool
+    position: str
+    collective_kind: str
+    size: int | None
+
+
+class StageChangeOut(Schema):
+    action: StageAction
+    from_stage: Stage
+    to_stage: Stage
+    by_name: str
+    at: datetime.datetime
+    reason: str
+
+
+class ExemplarOut(Schema):
+    id: int
+    subject: SubjectOut
+    unit_id: int
+    unit_name: str = SchemaField(alias="unit.name")
+    title: str
+    field: str = SchemaField(alias="field.code")
+    field_name: str = SchemaField(alias="field.name")
+    achievements: str
+    year_from: int
+    year_to: int | None
+    stage: Stage
+    stage_label: str = SchemaField(alias="get_stage_display")
+
+
+class ExemplarDetailOut(ExemplarOut):
+    stage_changes: list[StageChangeOut] = SchemaField(alias="changes_list")
+    replication_count: int
+
+
+class ExemplarFilters(Schema):
+    q: str = SchemaField("", description="Tên đối tượng hoặc mô hình; không phân biệt dấu")
+    stage: Stage | None = None
+    field: str | None = SchemaField(None, description="Mã lĩnh vực, ví dụ agriculture")
+    kind: SubjectKind | None = None
+    year: int | None = SchemaField(None, ge=1900, le=2100)
+
+
+class TransitionIn(Schema):
+    action: StageAction
+    reason: str = ""
+
+
+@router.get("/exemplars", response=list[ExemplarOut])
+@paginate(BoundedPageNumberPagination, page_size=50)
+def list_exemplars(request, filters: Query[ExemplarFilters]):
+    field = Field.objects.filter(code=filters.field).first() if filters.field else None
+    if filters.field and field is None:
+        return selectors.visible_exemplars(request.user).none()
+    return selectors.exemplar_list(
+        request.user, q=filters.q, stage=filters.stage or "", field=field,
+        kind=filters.kind or "", year=filters.year,
+    )  # fmt: skip
+
+
+def _detail(exemplar):
+    exemplar.changes_list = list(exemplar.stage_changes.all())
+    exemplar.replication_count = exemplar.replications.count()
+    return exemplar
+
+
+@router.get("/exemplars/{exemplar_id}", response=ExemplarDetailOut)
+def get_exemplar(request, exemplar_id: int):
+    return _detail(selectors.get_exemplar_for(request.user, exemplar_id))
+
+
+@router.post("/exemplars/{exemplar_id}/transitions", response=ExemplarDetailOut)
+def transition(request, exemplar_id: int, payload: TransitionIn):
+    """Apply a stage action (nurture, recognise, replicate, decline, withdraw, reopen).
+    Answers 409 with the reason when the transition table does not allow it."""
+    exemplar = selectors.get_exemplar_for(request.user, exemplar_id)
+    if not permissions.can_edit_exemplar(request.user, exemplar):
+        raise HttpError(403, "Tài khoản không được thay đổi điển hình này.")
+    try:
+        exemplar = services.transition_exemplar(
+            exemplar=exemplar, action=payload.action, by=request.user, reason=payload.reason
+        )
+    except ValidationError as error:
+        raise HttpError(409, " ".join(error.messages)) from error
+    return _detail(selectors.get_exemplar_for(request.user, exemplar.pk))
+
+
+@router.get("/subjects", response=list[SubjectOut])
+@paginate(BoundedPageNumberPagination, page_size=50)
+def list_subjects(request, q: str = "", kind: SubjectKind | None = None):
+    return selectors.subject_list(request.user, q=q, kind=kind or "")
+
+
+@router.get("/subjects/{subject_id}", response=SubjectOut)
+def get_subject(request, subject_id: int):
+    return selectors.get_subject_for(request.user, subject_id)
