@@ -4,6 +4,7 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from thidua.accounts.selectors import scope_for
+from thidua.core.search import tolerant_filter
 from thidua.core.text import fold
 from thidua.exemplars.models import Exemplar, Subject
 from thidua.units.selectors import clean_query
@@ -39,10 +40,10 @@ def possible_duplicates(*, unit, name: str, birth_year: int | None) -> QuerySet[
 
 def exemplar_list(user, *, q="", stage="", field=None, kind="", unit=None, year=None):
     """Exemplars in scope, filtered; each word of `q` must appear in the subject's name or
-    the model's title, ignoring diacritics. Ordered by the subject's name, Vietnamese way."""
-    exemplars = visible_exemplars(user).select_related("subject", "unit", "field")
-    for word in fold(clean_query(q)).split():
-        exemplars = exemplars.filter(search_text__contains=word)
+    the model's title, ignoring diacritics and, when nothing matches exactly, forgiving a
+    typo (core.search). Ordered by the subject's given name, the Vietnamese way."""
+    exemplars = tolerant_filter(visible_exemplars(user), "search_text", clean_query(q))
+    exemplars = exemplars.select_related("subject", "unit", "field")
     if stage:
         exemplars = exemplars.filter(stage=stage)
     if field is not None:
@@ -59,9 +60,8 @@ def exemplar_list(user, *, q="", stage="", field=None, kind="", unit=None, year=
 
 
 def subject_list(user, *, q="", kind="") -> QuerySet[Subject]:
-    subjects = visible_subjects(user).select_related("unit")
-    for word in fold(clean_query(q)).split():
-        subjects = subjects.filter(search_name__contains=word)
+    subjects = tolerant_filter(visible_subjects(user), "search_name", clean_query(q))
+    subjects = subjects.select_related("unit")
     if kind:
         subjects = subjects.filter(kind=kind)
     return subjects.annotate(exemplar_count=Count("exemplars")).order_by("sort_name", "pk")
