@@ -189,3 +189,40 @@ def test_exemplar_and_subject_lists_queries_do_not_grow(
         client.get(reverse("exemplars:list"))
     with django_assert_num_queries(6):
         client.get(reverse("exemplars:subject_list"))
+
+
+def test_the_list_exports_to_xlsx_with_its_filters(client, officer_a, exemplar_a, person_a, field):
+    import io
+
+    from openpyxl import load_workbook
+
+    from thidua.exemplars import services as exemplar_services
+
+    other = exemplar_services.create_exemplar(actor=officer_a, subject=person_a, title="Khác",
+                                              field=field, year_from=2020)  # fmt: skip
+    exemplar_services.transition_exemplar(exemplar=other, action="nurture", by=officer_a)
+    client.force_login(officer_a)
+
+    response = client.get(reverse("exemplars:export_xlsx"), {"stage": "discovered"})
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Danh sách điển hình tiên tiến"
+    assert rows[1][:4] == ("STT", "Đối tượng", "Loại", "Mô hình, cách làm hay")
+    assert rows[2:] == [
+        (1, "Nguyễn Văn Ân", "Cá nhân", "Mô hình trồng lúa hữu cơ", "Nông nghiệp", "Xã An Phú",
+         2023, "Phát hiện"),
+    ]  # fmt: skip
+
+
+def test_the_sibling_exports_nothing_of_a(client, officer_b, exemplar_a):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(officer_b)
+
+    response = client.get(reverse("exemplars:export_xlsx"))
+
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert len(rows) == 2  # title and header only

@@ -4,12 +4,13 @@ evidence, checklist and records. Each: scoped get → form → service → rende
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from thidua.core.forms import apply_service_errors
 from thidua.core.pagination import paginate, query_without_page
+from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.exemplars import forms, permissions, selectors, services
 from thidua.exemplars.enums import Stage, StageAction, SubjectKind
 from thidua.exemplars.models import NurturingAction, Recognition, Replication
@@ -22,14 +23,42 @@ RECORD_FORMS = {
 }
 
 
-@login_required
-def exemplar_list(request):
+def _filtered_exemplars(request):
     filters = forms.FilterForm(request.GET or None)
     values = filters.cleaned_data if filters.is_valid() else {}
     exemplars = selectors.exemplar_list(
         request.user, q=values.get("q", ""), stage=values.get("stage", ""),
         field=values.get("field"), kind=values.get("kind", ""), year=values.get("year"),
     )  # fmt: skip
+    return filters, exemplars
+
+
+EXPORT_COLUMNS = [
+    ("STT", 6), ("Đối tượng", 28), ("Loại", 12), ("Mô hình, cách làm hay", 40),
+    ("Lĩnh vực", 24), ("Đơn vị", 24), ("Từ năm", 8), ("Giai đoạn", 16),
+]  # fmt: skip
+
+
+@login_required
+def exemplar_export(request):
+    """The filtered list as XLSX, with the columns the page shows."""
+    _filters, exemplars = _filtered_exemplars(request)
+    rows = (
+        [n, e.subject.name, e.subject.get_kind_display(), e.title, e.field.name, e.unit.name,
+         e.year_from, e.get_stage_display()]
+        for n, e in enumerate(exemplars.iterator(chunk_size=2000), start=1)
+    )  # fmt: skip
+    content = table_to_xlsx(
+        title="Danh sách điển hình tiên tiến", columns=EXPORT_COLUMNS, rows=rows
+    )
+    response = HttpResponse(content, content_type=XLSX_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="dien-hinh-tien-tien.xlsx"'
+    return response
+
+
+@login_required
+def exemplar_list(request):
+    filters, exemplars = _filtered_exemplars(request)
     context = {
         "filters": filters, "page": paginate(request, exemplars),
         "query": query_without_page(request), "stage_counts": selectors.stage_counts(request.user),

@@ -1,0 +1,41 @@
+"""Tables to Excel. Officers live in Excel: every list exports with the same columns it shows."""
+
+import io
+from collections.abc import Iterable
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def table_to_xlsx(*, title: str, columns: list[tuple[str, int]], rows: Iterable[list]) -> bytes:
+    """A workbook with a bold title row, a header row and one row per item.
+
+    `columns` are (header, width in characters). The workbook is written in write-only
+    mode, so memory stays flat however many rows there are.
+    """
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    for index, (_header, width) in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.append([_cell(sheet, title, Font(bold=True, size=13))])
+    sheet.append([_cell(sheet, header, Font(bold=True)) for header, _width in columns])
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row in rows:
+        sheet.append([_cell(sheet, value, alignment=wrap) for value in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _cell(sheet, value, font=None, alignment=None):
+    from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 -- thin helper
+
+    cell = WriteOnlyCell(sheet, value=value)
+    if font is not None:
+        cell.font = font
+    if alignment is not None:
+        cell.alignment = alignment
+    return cell
