@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "thidua.accounts",
     "thidua.audit",
     "thidua.units",
+    "thidua.movements",
     "thidua.exemplars",
     "thidua.demo",
 ]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("nhat-ky/", audit_views.event_list, name="audit"),
     path("don-vi/", include("thidua.units.urls")),
     path("dien-hinh/", include("thidua.exemplars.urls")),
+    path("phong-trao/", include("thidua.movements.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from thidua.core.forms import DateField, ModelChoiceField
+from thidua.core.forms import DateField, ModelChoiceField, ModelMultipleChoiceField
 from thidua.exemplars.enums import (
     Gender,
     Occupation,
@@ -10,6 +10,7 @@ from thidua.exemplars.enums import (
     SupportKind,
 )
 from thidua.exemplars.models import Field
+from thidua.movements.models import Movement
 from thidua.units.models import Unit, UnitKind
 from thidua.units.selectors import visible_units
 
@@ -52,6 +53,14 @@ class ExemplarForm(forms.Form):
     )
     year_from = forms.IntegerField(label="Từ năm", **YEAR)
     year_to = forms.IntegerField(label="Đến năm", required=False, **YEAR)
+    movements = ModelMultipleChoiceField(
+        label="Phong trào thi đua", queryset=Movement.objects.none(), required=False
+    )
+
+    def __init__(self, *args, movements=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if movements is not None:
+            self.fields["movements"].queryset = movements
 
     def clean(self):
         data = super().clean()

@@ -96,6 +96,9 @@ class Exemplar(models.Model):
         Field, verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="exemplars"
     )
     achievements = models.TextField(_("thành tích"), blank=True)
+    movements = models.ManyToManyField(
+        "movements.Movement", verbose_name=_("phong trào"), blank=True, related_name="exemplars"
+    )
     year_from = models.PositiveSmallIntegerField(_("từ năm"), validators=YEAR_VALIDATORS)
     year_to = models.PositiveSmallIntegerField(
         _("đến năm"), null=True, blank=True, validators=YEAR_VALIDATORS

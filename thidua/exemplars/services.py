@@ -76,7 +76,9 @@ def _search_text(exemplar: Exemplar) -> str:
 
 
 @transaction.atomic
-def create_exemplar(*, actor, subject: Subject, title: str, field, year_from: int, **fields):
+def create_exemplar(
+    *, actor, subject: Subject, title: str, field, year_from: int, movements=(), **fields
+):
     """Propose `subject` as an exemplar (stage "discovered") and give it the criteria
     checklist of its kind: the general items plus the collective or individual ones."""
     exemplar = Exemplar(
@@ -90,6 +92,7 @@ def create_exemplar(*, actor, subject: Subject, title: str, field, year_from: in
     exemplar.search_text = _search_text(exemplar)
     exemplar.full_clean(exclude=["subject", "unit", "field", "created_by"])
     exemplar.save()
+    exemplar.movements.set(movements)
     scopes = [CriterionScope.GENERAL, _criteria_scope(subject.kind)]
     CriterionCheck.objects.bulk_create(
         CriterionCheck(exemplar=exemplar, criterion=criterion)

@@ -14,6 +14,7 @@ from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.exemplars import forms, permissions, selectors, services
 from thidua.exemplars.enums import Stage, StageAction, SubjectKind
 from thidua.exemplars.models import NurturingAction, Recognition, Replication
+from thidua.movements.selectors import movements_for_exemplar
 from thidua.units.selectors import get_unit_for
 
 RECORD_FORMS = {
@@ -235,7 +236,8 @@ def subject_create(request, unit_pk: int):
 def subject_detail(request, pk: int):
     subject = selectors.get_subject_for(request.user, pk)
     can_edit = permissions.can_add_subject(request.user, subject.unit)
-    form = forms.ExemplarForm(request.POST or None)
+    movements = movements_for_exemplar(request.user, subject.unit)
+    form = forms.ExemplarForm(request.POST or None, movements=movements)
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied

@@ -1,0 +1,137 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from thidua.audit.models import AuditEvent
+from thidua.movements import selectors, services
+from thidua.movements.models import Drive, Movement, WorkRegistration
+
+D = datetime.date
+
+
+@pytest.fixture
+def province_movement(province, province_officer):
+    return services.launch_movement(
+        actor=province_officer, launched_by=province, name="Chung sức xây dựng nông thôn mới",
+        starts_on=D(2021, 1, 1), ends_on=D(2025, 12, 31),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def movement_a(commune_a, officer_a):
+    return services.launch_movement(
+        actor=officer_a, launched_by=commune_a, name="Xã An Phú sạch đẹp",
+        starts_on=D(2024, 1, 1), ends_on=D(2025, 12, 31),
+    )  # fmt: skip
+
+
+@pytest.fixture
+def drive(province_movement, province_officer):
+    return services.add_drive(actor=province_officer, movement=province_movement,
+                              name="Đợt thi đua cao điểm", starts_on=D(2025, 5, 1),
+                              ends_on=D(2025, 9, 2), anniversary="80 năm Quốc khánh")  # fmt: skip
+
+
+def test_movements_are_seen_from_below_and_above_never_from_the_side(
+    officer_a, officer_b, province_officer, province_movement, movement_a
+):
+    assert set(selectors.visible_movements(officer_a)) == {province_movement, movement_a}
+    assert set(selectors.visible_movements(officer_b)) == {province_movement}
+    assert set(selectors.visible_movements(province_officer)) == {province_movement, movement_a}
+
+
+def test_a_drive_must_fall_inside_its_movement(province_movement, province_officer):
+    with pytest.raises(ValidationError):
+        services.add_drive(actor=province_officer, movement=province_movement, name="Ngoài",
+                           starts_on=D(2026, 1, 1), ends_on=D(2026, 2, 1))  # fmt: skip
+
+    assert not Drive.objects.exists()
+
+
+def test_sibling_officer_gets_404_on_a_movement_of_a(client, officer_b, movement_a):
+    client.force_login(officer_b)
+
+    for name in ["movements:detail", "movements:edit"]:
+        assert client.get(reverse(name, args=[movement_a.pk])).status_code == 404
+    assert (
+        client.get(reverse("movements:create", args=[movement_a.launched_by_id])).status_code == 404
+    )
+    assert client.get(f"/api/v1/movements/{movement_a.pk}").status_code == 404
+
+
+def test_a_commune_officer_registers_a_work_for_a_province_drive(client, officer_a, officer_b,
+                                                                 drive, commune_a):  # fmt: skip
+    client.force_login(officer_a)
+    url = reverse("movements:registration_add", args=[drive.movement.pk])
+
+    client.post(url, {"drive": drive.pk, "unit": commune_a.pk, "title": "Đường hoa nông thôn",
+                      "registered_on": "10/05/2025"})  # fmt: skip
+    client.force_login(officer_b)
+    sibling_view = client.get(drive.movement.get_absolute_url()).context["registrations"]
+    forged = client.post(url, {"drive": drive.pk, "unit": commune_a.pk, "title": "Giả",
+                               "registered_on": "10/05/2025"})  # fmt: skip
+
+    assert [r.title for r in WorkRegistration.objects.all()] == ["Đường hoa nông thôn"]
+    assert list(sibling_view) == []
+    assert forged.status_code == 302  # refused as an invalid choice, shown as a message
+
+
+def test_only_officers_of_the_launching_unit_manage_it(client, officer_a, council_member,
+                                                       province_movement):  # fmt: skip
+    for user in (officer_a, council_member):
+        client.force_login(user)
+        response = client.post(reverse("movements:edit", args=[province_movement.pk]),
+                               {"name": "Đổi", "starts_on": "01/01/2021", "ends_on": "31/12/2025",
+                                "status": "closed"})  # fmt: skip
+        assert response.status_code == 403
+    province_movement.refresh_from_db()
+    assert province_movement.name == "Chung sức xây dựng nông thôn mới"
+
+
+def test_officer_launches_and_reviews_a_movement(client, officer_a, commune_a):
+    client.force_login(officer_a)
+
+    client.post(reverse("movements:create", args=[commune_a.pk]),
+                {"name": "Phụ nữ An Phú giỏi việc nước", "starts_on": "01/01/2025",
+                 "ends_on": "31/12/2025", "status": "active"})  # fmt: skip
+    movement = Movement.objects.get()
+    client.post(reverse("movements:edit", args=[movement.pk]),
+                {"name": movement.name, "starts_on": "01/01/2025", "ends_on": "31/12/2025",
+                 "status": "reviewed"})  # fmt: skip
+
+    movement.refresh_from_db()
+    assert movement.status == "reviewed"
+    changes = [e.changes for e in AuditEvent.objects.filter(target_type="movements.movement")]
+    assert changes[-1] == {"status": ["active", "reviewed"]}
+
+
+def test_an_exemplar_is_tied_to_movements_at_or_above_its_unit(client, officer_a, province_movement,
+                                                               movement_a, commune_a):  # fmt: skip
+    from thidua.exemplars import services as exemplar_services
+    from thidua.exemplars.models import Field
+
+    person = exemplar_services.create_subject(actor=officer_a, unit=commune_a, kind="individual",
+                                              name="Lò Văn Pấu")  # fmt: skip
+    client.force_login(officer_a)
+
+    field = Field.objects.get(code="agriculture")
+    data = {"title": "Nuôi ong", "field": field.pk, "year_from": "2024",
+            "movements": [province_movement.pk, movement_a.pk]}  # fmt: skip
+
+    client.post(reverse("exemplars:subject_detail", args=[person.pk]), data)
+
+    assert set(person.exemplars.get().movements.all()) == {province_movement, movement_a}
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_movement_list_queries_do_not_grow(client, officer_a, commune_a, item_count,
+                                           django_assert_num_queries):  # fmt: skip
+    for n in range(item_count):
+        services.launch_movement(actor=officer_a, launched_by=commune_a, name=f"Phong trào {n}",
+                                 starts_on=D(2024, 1, 1), ends_on=D(2024, 12, 31))  # fmt: skip
+    client.force_login(officer_a)
+
+    with django_assert_num_queries(6):
+        client.get(reverse("movements:list"))

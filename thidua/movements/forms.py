@@ -1,0 +1,48 @@
+from django import forms
+
+from thidua.core.forms import DateField, ModelChoiceField
+from thidua.movements.models import MovementStatus
+from thidua.units.models import Unit, UnitKind
+from thidua.units.selectors import visible_units
+
+
+class MovementForm(forms.Form):
+    name = forms.CharField(label="Tên phong trào", max_length=255)
+    starts_on = DateField(label="Từ ngày")
+    ends_on = DateField(label="Đến ngày")
+    theme = forms.CharField(label="Chủ đề, nội dung", widget=forms.Textarea(attrs={"rows": 3}),
+                            required=False)  # fmt: skip
+    follower = ModelChoiceField(label="Cơ quan được giao theo dõi", queryset=Unit.objects.none(),
+                                required=False)  # fmt: skip
+    status = forms.ChoiceField(label="Trạng thái", choices=MovementStatus.choices)
+
+    def __init__(self, *args, launched_by: Unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The follower is an agency or body of the launching unit (sample 001 assigns the
+        # Department of Home Affairs).
+        self.fields["follower"].queryset = (
+            launched_by.children.exclude(kind__in=[UnitKind.VILLAGE, UnitKind.COMMUNE])
+            .filter(valid_to__isnull=True).order_by("sort_name")
+        )  # fmt: skip
+
+
+class DriveForm(forms.Form):
+    name = forms.CharField(label="Tên đợt thi đua", max_length=255)
+    starts_on = DateField(label="Từ ngày")
+    ends_on = DateField(label="Đến ngày")
+    anniversary = forms.CharField(label="Chào mừng sự kiện", max_length=255, required=False)
+
+
+class RegistrationForm(forms.Form):
+    drive = forms.ModelChoiceField(label="Đợt thi đua", queryset=None)
+    unit = ModelChoiceField(label="Đơn vị đăng ký", queryset=Unit.objects.none())
+    title = forms.CharField(label="Công trình, việc làm", max_length=255)
+    registered_on = DateField(label="Ngày đăng ký")
+
+    def __init__(self, *args, user, movement, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["drive"].queryset = movement.drives.all()
+        self.fields["unit"].queryset = (
+            visible_units(user).filter(valid_to__isnull=True).exclude(kind=UnitKind.NATION)
+            .order_by("depth", "sort_name")
+        )  # fmt: skip

@@ -1,0 +1,73 @@
+"""Writes to movements, drives and registrations, each recorded in the audit trail."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from thidua.audit.models import Action
+from thidua.audit.services import diff, record_event, snapshot
+from thidua.core.text import fold
+from thidua.movements.models import Drive, Movement, WorkRegistration
+
+MOVEMENT_FIELDS = ["name", "launched_by", "starts_on", "ends_on", "theme", "follower", "status"]
+
+
+def _check_dates(starts_on, ends_on) -> None:
+    if starts_on and ends_on and ends_on < starts_on:
+        raise ValidationError({"ends_on": "Ngày kết thúc phải từ ngày bắt đầu trở đi."})
+
+
+@transaction.atomic
+def launch_movement(*, actor, launched_by, name: str, starts_on, ends_on, **fields) -> Movement:
+    """Record a movement launched by `launched_by` for a period."""
+    _check_dates(starts_on, ends_on)
+    movement = Movement(launched_by=launched_by, name=" ".join(name.split()),
+                        starts_on=starts_on, ends_on=ends_on, **fields)  # fmt: skip
+    movement.search_name = fold(movement.name)[:255]
+    movement.save()
+    record_event(
+        actor=actor, action=Action.CREATE, target=movement, scope_path=launched_by.path,
+        changes=diff({}, snapshot(movement, MOVEMENT_FIELDS)),
+    )  # fmt: skip
+    return movement
+
+
+@transaction.atomic
+def update_movement(*, actor, movement: Movement, **changes) -> Movement:
+    """Change a movement's name, period, theme, follower or status (sơ kết, tổng kết)."""
+    before = snapshot(movement, MOVEMENT_FIELDS)
+    for field in MOVEMENT_FIELDS[2:] + ["name"]:
+        if field in changes:
+            setattr(movement, field, changes[field])
+    _check_dates(movement.starts_on, movement.ends_on)
+    movement.search_name = fold(movement.name)[:255]
+    movement.save()
+    changed = diff(before, snapshot(movement, MOVEMENT_FIELDS))
+    if changed:
+        record_event(actor=actor, action=Action.UPDATE, target=movement,
+                     scope_path=movement.launched_by.path, changes=changed)  # fmt: skip
+    return movement
+
+
+@transaction.atomic
+def add_drive(*, actor, movement: Movement, name: str, starts_on, ends_on, anniversary=""):
+    """Add a special drive; it must fall inside the movement's period."""
+    _check_dates(starts_on, ends_on)
+    if starts_on < movement.starts_on or ends_on > movement.ends_on:
+        raise ValidationError({"starts_on": "Đợt thi đua phải nằm trong thời gian của phong trào."})
+    drive = Drive.objects.create(movement=movement, name=name, starts_on=starts_on,
+                                 ends_on=ends_on, anniversary=anniversary)  # fmt: skip
+    record_event(actor=actor, action=Action.CREATE, target=drive,
+                 scope_path=movement.launched_by.path,
+                 changes={"name": [None, name], "anniversary": [None, anniversary]})  # fmt: skip
+    return drive
+
+
+@transaction.atomic
+def register_work(*, actor, drive: Drive, unit, title: str, registered_on, result=""):
+    """Record a work or deed `unit` registers to celebrate `drive`."""
+    registration = WorkRegistration.objects.create(
+        drive=drive, unit=unit, title=title, registered_on=registered_on, result=result
+    )
+    record_event(actor=actor, action=Action.CREATE, target=registration, scope_path=unit.path,
+                 changes={"drive": [None, str(drive)], "title": [None, title]})  # fmt: skip
+    return registration

@@ -1,0 +1,111 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+
+from thidua.accounts.models import Role
+from thidua.accounts.selectors import has_role
+from thidua.core.forms import apply_service_errors
+from thidua.core.pagination import paginate, query_without_page
+from thidua.movements import selectors, services
+from thidua.movements.forms import DriveForm, MovementForm, RegistrationForm
+from thidua.movements.models import MovementStatus
+from thidua.units.selectors import get_unit_for
+
+
+def _is_officer(user, unit) -> bool:
+    return has_role(user, unit.path, Role.OFFICER)
+
+
+@login_required
+def movement_list(request):
+    q = request.GET.get("q", "")
+    status = request.GET.get("status", "")
+    status = status if status in MovementStatus.values else ""
+    movements = selectors.movement_list(request.user, q=q, status=status)
+    context = {"page": paginate(request, movements), "query": query_without_page(request),
+               "q": q, "status": status, "statuses": MovementStatus.choices}  # fmt: skip
+    return render(request, "movements/movement_list.html", context)
+
+
+@login_required
+def movement_detail(request, pk: int):
+    movement = selectors.get_movement_for(request.user, pk)
+    can_manage = _is_officer(request.user, movement.launched_by)
+    context = {
+        "movement": movement, "can_manage": can_manage,
+        "drives": movement.drives.all(),
+        "registrations": selectors.registrations_for(request.user, movement),
+        "drive_form": DriveForm(), "can_register": movement.drives.exists(),
+        "registration_form": RegistrationForm(user=request.user, movement=movement),
+    }  # fmt: skip
+    return render(request, "movements/movement_detail.html", context)
+
+
+def _save(request, form, call):
+    if request.method == "POST" and form.is_valid():
+        try:
+            return call(**form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+    return None
+
+
+@login_required
+def movement_create(request, unit_pk: int):
+    unit = get_unit_for(request.user, unit_pk)
+    if not _is_officer(request.user, unit):
+        raise PermissionDenied
+    form = MovementForm(request.POST or None, launched_by=unit)
+    movement = _save(request, form, lambda **data: services.launch_movement(
+        actor=request.user, launched_by=unit, **data))  # fmt: skip
+    if movement is not None:
+        messages.success(request, f"Đã ghi nhận phong trào «{movement.name}».")
+        return redirect(movement)
+    return render(request, "movements/movement_form.html", {"form": form, "unit": unit})
+
+
+@login_required
+def movement_edit(request, pk: int):
+    movement = selectors.get_movement_for(request.user, pk)
+    if not _is_officer(request.user, movement.launched_by):
+        raise PermissionDenied
+    initial = {f: getattr(movement, f) for f in MovementForm.base_fields}
+    form = MovementForm(request.POST or None, initial=initial, launched_by=movement.launched_by)
+    saved = _save(request, form, lambda **data: services.update_movement(
+        actor=request.user, movement=movement, **data))  # fmt: skip
+    if saved is not None:
+        messages.success(request, "Đã lưu phong trào.")
+        return redirect(saved)
+    context = {"form": form, "unit": movement.launched_by, "movement": movement}
+    return render(request, "movements/movement_form.html", context)
+
+
+@login_required
+def drive_add(request, pk: int):
+    movement = selectors.get_movement_for(request.user, pk)
+    if request.method != "POST" or not _is_officer(request.user, movement.launched_by):
+        raise PermissionDenied
+    form = DriveForm(request.POST)
+    if _save(request, form, lambda **data: services.add_drive(
+            actor=request.user, movement=movement, **data)) is None:  # fmt: skip
+        for error in form.errors.values():
+            messages.error(request, " ".join(error))
+    return redirect(movement)
+
+
+@login_required
+def registration_add(request, pk: int):
+    movement = selectors.get_movement_for(request.user, pk)
+    if request.method != "POST":
+        raise PermissionDenied
+    form = RegistrationForm(request.POST, user=request.user, movement=movement)
+    if form.is_valid() and not _is_officer(request.user, form.cleaned_data["unit"]):
+        raise PermissionDenied
+    if _save(request, form, lambda **data: services.register_work(actor=request.user, **data)):
+        messages.success(request, "Đã ghi nhận đăng ký.")
+    else:
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
+    return redirect(movement)
