@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "thidua.units",
     "thidua.movements",
     "thidua.exemplars",
+    "thidua.quotas",
     "thidua.demo",
 ]
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("don-vi/", include("thidua.units.urls")),
     path("dien-hinh/", include("thidua.exemplars.urls")),
     path("phong-trao/", include("thidua.movements.urls")),
+    path("chi-tieu/", include("thidua.quotas.urls")),
     path("api/v1/", api.urls),
 ]
 

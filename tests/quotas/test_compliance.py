@@ -1,0 +1,176 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from thidua.core.periods import parse_period
+from thidua.quotas import services
+from thidua.quotas.models import PeriodTarget, Submission
+from thidua.units.group_services import update_member
+
+D = datetime.date
+Q1 = parse_period("2025-Q1")
+H1 = parse_period("2025-H1")
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with time_machine.travel(datetime.datetime(2025, 5, 20, 9, 0, tzinfo=datetime.UTC)):
+        yield
+
+
+@pytest.fixture
+def members(cluster, commune_a, commune_b):
+    """Commune A reports quarterly, at least 3; commune B half-yearly, at least 2."""
+    return cluster.members.get(unit=commune_a), cluster.members.get(unit=commune_b)
+
+
+def _send(membership, period, exemplars, *, accept=0, by):
+    sent = [services.submit_exemplar(actor=by, membership=membership, period=period, exemplar=e)
+            for e in exemplars]  # fmt: skip
+    for submission in sent[:accept]:
+        services.decide_submission(submission=submission, action="accept", by=by)
+    return sent
+
+
+def test_quarter_and_half_year_members_are_judged_on_their_own_period(
+    cluster, members, commune_a, commune_b, make_exemplar, province_officer
+):
+    a, b = members
+    _send(a, Q1, [make_exemplar(commune_a, f"A{n}") for n in range(3)], accept=2,
+          by=province_officer)  # fmt: skip
+    _send(b, H1, [make_exemplar(commune_b, f"B{n}") for n in range(2)], accept=2,
+          by=province_officer)  # fmt: skip
+
+    rows = services.compliance(cluster, Q1.start)
+
+    assert [(r.membership.unit.name, r.period.key, r.minimum, r.accepted, r.pending, r.status_label)
+            for r in rows] == [
+        ("Xã An Phú", "2025-Q1", 3, 2, 1, "Thiếu 1"),
+        ("Xã Bình Minh", "2025-H1", 2, 2, 0, "Đạt"),
+    ]  # fmt: skip
+
+
+def test_a_member_that_sent_nothing_is_marked_so(cluster, members):
+    rows = services.compliance(cluster, Q1.start)
+
+    assert [(r.status, r.shortfall) for r in rows] == [("nothing", 3), ("nothing", 2)]
+
+
+def test_returned_exemplars_do_not_count_and_need_a_reason(
+    cluster, members, commune_a, make_exemplar, province_officer
+):
+    a, _b = members
+    [sent] = _send(a, Q1, [make_exemplar(commune_a, "A")], by=province_officer)
+
+    with pytest.raises(ValidationError):
+        services.decide_submission(submission=sent, action="return", by=province_officer)
+    services.decide_submission(submission=sent, action="return", by=province_officer,
+                               reason="Thiếu minh chứng")  # fmt: skip
+
+    row = services.compliance(cluster, Q1.start)[0]
+    assert (row.accepted, row.returned, row.status_label) == (0, 1, "Thiếu 3")
+
+
+def test_past_periods_keep_the_minimum_they_had(cluster, members, province_officer):
+    a, _b = members
+    services.compliance(cluster, Q1.start)  # Q1 ended before 20/5/2025: its target is frozen
+    update_member(actor=province_officer, membership=a, min_exemplars=5)
+
+    past = services.compliance(cluster, Q1.start)[0]
+    current = services.compliance(cluster, parse_period("2025-Q2").start)[0]
+
+    assert (past.minimum, current.minimum) == (3, 5)
+    assert PeriodTarget.objects.get(membership=a, period_key="2025-Q1").frozen
+
+
+def test_submissions_are_checked(members, commune_a, commune_b, make_exemplar, province_officer):
+    a, _b = members
+    other_units = make_exemplar(commune_b, "B")
+    mine = make_exemplar(commune_a, "A")
+
+    with pytest.raises(ValidationError, match="không thuộc đơn vị thành viên"):
+        services.submit_exemplar(
+            actor=province_officer, membership=a, period=Q1, exemplar=other_units
+        )
+    with pytest.raises(ValidationError, match="Kỳ báo cáo"):
+        services.submit_exemplar(actor=province_officer, membership=a, period=H1, exemplar=mine)
+    with pytest.raises(ValidationError, match="chưa bắt đầu"):
+        services.submit_exemplar(actor=province_officer, membership=a,
+                                 period=parse_period("2025-Q4"), exemplar=mine)  # fmt: skip
+    services.submit_exemplar(actor=province_officer, membership=a, period=Q1, exemplar=mine)
+    with pytest.raises(ValidationError, match="đã được gửi"):
+        services.submit_exemplar(actor=province_officer, membership=a, period=Q1, exemplar=mine)
+
+
+def test_a_member_officer_submits_and_the_province_accepts(
+    client, officer_a, province_officer, members, commune_a, make_exemplar
+):
+    a, _b = members
+    exemplar = make_exemplar(commune_a, "Rau sạch")
+    client.force_login(officer_a)
+    client.post(
+        reverse("quotas:submit", args=[a.pk]), {"period": "2025-Q2", "exemplar": exemplar.pk}
+    )
+    submission = Submission.objects.get()
+    refused = client.post(reverse("quotas:decide", args=[submission.pk, "accept"]))
+    client.force_login(province_officer)
+    client.post(reverse("quotas:decide", args=[submission.pk, "accept"]))
+
+    submission.refresh_from_db()
+    assert refused.status_code == 403
+    assert submission.state == "accepted"
+
+
+def test_siblings_and_readers_are_kept_out(
+    client, officer_b, council_member, members, cluster, commune_a, make_exemplar, province_officer
+):
+    a, _b = members
+    [sent] = _send(a, Q1, [make_exemplar(commune_a, "A")], by=province_officer)
+    client.force_login(officer_b)
+
+    assert client.get(reverse("quotas:membership", args=[a.pk])).status_code == 404
+    assert client.get(reverse("quotas:compliance", args=[cluster.pk])).status_code == 404
+    assert client.post(reverse("quotas:submit", args=[a.pk]), {}).status_code == 404
+    assert client.post(reverse("quotas:decide", args=[sent.pk, "accept"])).status_code == 404
+    client.force_login(council_member)
+    assert client.post(reverse("quotas:decide", args=[sent.pk, "accept"])).status_code == 403
+    sent.refresh_from_db()
+    assert sent.state == "submitted"
+
+
+def test_compliance_exports_to_xlsx(client, province_officer, cluster, members):
+    import io
+
+    from openpyxl import load_workbook
+
+    client.force_login(province_officer)
+
+    response = client.get(reverse("quotas:compliance", args=[cluster.pk]),
+                          {"period": "2025-Q1", "format": "xlsx"})  # fmt: skip
+
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][0] == "Kết quả gửi điển hình – Cụm thi đua số 1: Cụm các xã – Quý I/2025"
+    assert rows[2:] == [
+        (1, "Xã An Phú", "Quý I/2025", 3, 0, 0, 0, "Chưa gửi"),
+        (2, "Xã Bình Minh", "6 tháng đầu năm 2025", 2, 0, 0, 0, "Chưa gửi"),
+    ]
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_compliance_queries_do_not_grow(
+    client, province_officer, province, item_count, django_assert_num_queries
+):
+    from tests.factories import EmulationGroupFactory, GroupMembershipFactory, UnitFactory
+
+    group = EmulationGroupFactory(owner=province, number=7)
+    for n in range(item_count):
+        unit = UnitFactory(parent=province, name=f"Sở {n}", kind="agency")
+        GroupMembershipFactory(group=group, unit=unit)
+    client.force_login(province_officer)
+    client.get(reverse("quotas:compliance", args=[group.pk]), {"period": "2025-Q1"})
+
+    with django_assert_num_queries(10):
+        client.get(reverse("quotas:compliance", args=[group.pk]), {"period": "2025-Q1"})

@@ -1,0 +1,79 @@
+"""Exemplars that members of clusters and blocks send each period to the province's standing
+body, which accepts or returns each (sample 001 §IV.1), and the target each period had."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SubmissionState(models.TextChoices):
+    SUBMITTED = "submitted", _("Chờ xem xét")
+    ACCEPTED = "accepted", _("Đã chấp nhận")
+    RETURNED = "returned", _("Trả lại")
+
+
+class SubmissionAction(models.TextChoices):
+    ACCEPT = "accept", _("Chấp nhận")
+    RETURN = "return", _("Trả lại")
+    RESUBMIT = "resubmit", _("Gửi lại")
+
+
+# (state, action) → next state: the whole life of a submission.
+TRANSITIONS = {
+    (SubmissionState.SUBMITTED, SubmissionAction.ACCEPT): SubmissionState.ACCEPTED,
+    (SubmissionState.SUBMITTED, SubmissionAction.RETURN): SubmissionState.RETURNED,
+    (SubmissionState.RETURNED, SubmissionAction.RESUBMIT): SubmissionState.SUBMITTED,
+}
+
+
+class PeriodTarget(models.Model):
+    """The cadence and minimum a member owed for one period. It follows the membership while
+    the period runs and is frozen once it has ended, so a later change of the minimum does
+    not rewrite past compliance."""
+
+    membership = models.ForeignKey(
+        "units.GroupMembership", on_delete=models.CASCADE, related_name="period_targets"
+    )
+    period_key = models.CharField(max_length=10)
+    cadence = models.CharField(max_length=10)
+    minimum = models.PositiveSmallIntegerField()
+    frozen = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["membership", "period_key"], name="target_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.membership_id} {self.period_key}: {self.minimum}"
+
+
+class Submission(models.Model):
+    membership = models.ForeignKey(
+        "units.GroupMembership", on_delete=models.PROTECT, related_name="submissions"
+    )
+    period_key = models.CharField(max_length=10)
+    exemplar = models.ForeignKey(
+        "exemplars.Exemplar", on_delete=models.PROTECT, related_name="quota_submissions"
+    )
+    state = models.CharField(
+        max_length=10, choices=SubmissionState.choices, default=SubmissionState.SUBMITTED
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(auto_now_add=True)
+    decided_by_name = models.CharField(max_length=150, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField(_("lý do"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["membership", "period_key", "exemplar"], name="submission_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["membership", "period_key"], name="submission_period_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.exemplar} ({self.period_key})"
