@@ -47,3 +47,24 @@ def test_seed_has_exemplars_in_every_stage_with_evidence():
     assert stages == ["declined", "discovered", "nurturing", "recognised", "replicating"]
     assert all(e.evidence.count() == 1 for e in Exemplar.objects.all())
     assert Exemplar.objects.get(stage="replicating").replications.count() == 2
+
+
+@pytest.mark.django_db
+def test_seed_shows_one_quarter_met_and_one_short_in_cluster_1():
+    from django.utils import timezone
+
+    from thidua.core.periods import period_containing
+    from thidua.movements.models import Movement
+    from thidua.quotas.services import compliance
+
+    seed_demo()
+    seed_demo()
+    cluster = EmulationGroup.objects.get(kind="cluster", number=1, owner__code="31")
+    last = period_containing("quarter", timezone.localdate()).previous()
+
+    def dai_son(day):
+        return next(r for r in compliance(cluster, day) if r.membership.unit.code == "11086")
+
+    assert dai_son(last.previous().start).status_label == "Đạt"
+    assert dai_son(last.start).status_label == "Thiếu 2"
+    assert Movement.objects.count() == 2

@@ -174,3 +174,20 @@ def test_compliance_queries_do_not_grow(
 
     with django_assert_num_queries(10):
         client.get(reverse("quotas:compliance", args=[group.pk]), {"period": "2025-Q1"})
+
+
+def test_compliance_api_is_scoped_and_validated(
+    client, province_officer, officer_b, cluster, members
+):
+    url = f"/api/v1/groups/{cluster.pk}/compliance"
+    client.force_login(province_officer)
+    ok = client.get(url, {"period": "2025-Q1"})
+    bad = client.get(url, {"period": "2025-Q9"})
+    client.force_login(officer_b)
+    sibling = client.get(url, {"period": "2025-Q1"})
+
+    assert [(r["unit_name"], r["period"], r["status"], r["shortfall"]) for r in ok.json()] == [
+        ("Xã An Phú", "2025-Q1", "nothing", 3),
+        ("Xã Bình Minh", "2025-H1", "nothing", 2),
+    ]
+    assert (bad.status_code, sibling.status_code) == (422, 404)

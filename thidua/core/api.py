@@ -37,11 +37,13 @@ api = NinjaAPI(
 def register_routers() -> None:
     from thidua.exemplars.api import router as exemplars_router  # noqa: PLC0415 -- import cycle
     from thidua.movements.api import router as movements_router  # noqa: PLC0415 -- import cycle
+    from thidua.quotas.api import router as quotas_router  # noqa: PLC0415 -- import cycle
     from thidua.units.api import router as units_router  # noqa: PLC0415 -- avoid import cycle
 
     api.add_router("/", units_router)
     api.add_router("/", exemplars_router)
     api.add_router("/", movements_router)
+    api.add_router("/", quotas_router)
 
 
 register_routers()

@@ -6,6 +6,7 @@ from django.db import transaction
 from thidua.accounts.models import User
 from thidua.accounts.services import assign_role
 from thidua.demo import data
+from thidua.demo.activity import seed_movements, seed_quotas
 from thidua.demo.exemplars import seed_exemplars
 from thidua.exemplars.models import Criterion, Field
 from thidua.exemplars.reference import load_reference_data
@@ -107,5 +108,8 @@ def seed_demo() -> list[tuple[str, str, str]]:
     adopters = list(province.children.filter(kind=UnitKind.COMMUNE, valid_to__isnull=True)
                     .exclude(pk=commune.pk).order_by("sort_name")[:2])  # fmt: skip
     seed_exemplars(commune=commune, adopters=adopters)
+    home_affairs_unit = province.children.get(name="Sở Nội vụ")
+    seed_movements(province=province, commune=commune, agency=home_affairs_unit)
+    seed_quotas(province=province, commune=commune)
     places = {"province": province, "commune": commune, "sibling": sibling}
     return _ensure_accounts(actor, places)

@@ -1,0 +1,69 @@
+"""Demo movements, drives, registrations and quota submissions of the demo province, made
+through the services. Quota periods are the two quarters before today, so the compliance
+table of Cụm thi đua số 1 always shows one period met and one short."""
+
+import datetime
+
+from django.utils import timezone
+
+from thidua.core.periods import period_containing
+from thidua.exemplars.models import Exemplar
+from thidua.movements import services as movement_services
+from thidua.movements.models import Movement
+from thidua.quotas import services as quota_services
+from thidua.quotas.models import Submission
+from thidua.units import group_services
+from thidua.units.models import EmulationGroup, GroupKind
+
+D = datetime.date
+
+
+def seed_movements(*, province, commune, agency) -> None:
+    if Movement.objects.filter(launched_by=province).exists():
+        return
+    rural = movement_services.launch_movement(
+        actor=None, launched_by=province, follower=agency,
+        name="Chung sức, chung lòng xây dựng nông thôn mới", starts_on=D(2021, 1, 1),
+        ends_on=D(2025, 12, 31), theme="Xây dựng nông thôn mới nâng cao, kiểu mẫu.",
+    )  # fmt: skip
+    movement_services.launch_movement(
+        actor=None, launched_by=province, follower=agency, starts_on=D(2021, 1, 1),
+        name="Vì người nghèo – không để ai bị bỏ lại phía sau", ends_on=D(2025, 12, 31),
+    )  # fmt: skip
+    drive = movement_services.add_drive(
+        actor=None, movement=rural, name="Đợt thi đua cao điểm chào mừng Đại hội",
+        starts_on=D(2025, 1, 1), ends_on=D(2025, 9, 30),
+        anniversary="Đại hội Thi đua yêu nước thành phố lần thứ I (2025-2030)",
+    )  # fmt: skip
+    movement_services.register_work(
+        actor=None, drive=drive, unit=commune, title="Tuyến đường hoa thôn Mỹ Đoàn",
+        registered_on=D(2025, 2, 10),
+    )  # fmt: skip
+    for exemplar in Exemplar.objects.filter(unit=commune, field__code="agriculture"):
+        exemplar.movements.add(rural)
+
+
+def seed_quotas(*, province, commune) -> None:
+    """Xã Đại Sơn in cluster 1: the quarter before last met, the last quarter short."""
+    cluster = EmulationGroup.objects.get(owner=province, kind=GroupKind.CLUSTER, number=1)
+    membership = cluster.members.filter(unit=commune).first()
+    if membership is None:
+        membership = group_services.add_member(actor=None, group=cluster, unit=commune)
+    if Submission.objects.filter(membership=membership).exists():
+        return
+    last = period_containing(membership.cadence, timezone.localdate()).previous()
+    before = last.previous()
+    open_exemplars = list(
+        Exemplar.objects.filter(unit=commune).exclude(stage__in=["declined", "withdrawn"])
+    )
+    for exemplar in open_exemplars[:3]:
+        _submit(membership, before, exemplar, "accept")
+    _submit(membership, last, open_exemplars[0], "accept")
+    _submit(membership, last, open_exemplars[1], "return", "Chưa có minh chứng kết quả năm nay.")
+
+
+def _submit(membership, period, exemplar, action, reason="") -> None:
+    submission = quota_services.submit_exemplar(
+        actor=None, membership=membership, period=period, exemplar=exemplar
+    )
+    quota_services.decide_submission(submission=submission, action=action, by=None, reason=reason)
