@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "thidua.movements",
     "thidua.exemplars",
     "thidua.quotas",
+    "thidua.imports",
     "thidua.demo",
 ]
 

@@ -21,6 +21,7 @@ urlpatterns = [
     path("dien-hinh/", include("thidua.exemplars.urls")),
     path("phong-trao/", include("thidua.movements.urls")),
     path("chi-tieu/", include("thidua.quotas.urls")),
+    path("nhap-excel/", include("thidua.imports.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from thidua.imports import views
+
+app_name = "imports"
+urlpatterns = [
+    path("mau.xlsx", views.import_template, name="template"),
+    path("don-vi/<int:unit_pk>/", views.import_start, name="start"),
+    path("<int:pk>/", views.import_job, name="job"),
+]

@@ -1,0 +1,54 @@
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from thidua.accounts.models import Role
+from thidua.accounts.selectors import has_role
+from thidua.core.forms import apply_service_errors
+from thidua.documents.xlsx import XLSX_TYPE
+from thidua.imports import services
+from thidua.imports.models import ImportJob
+from thidua.imports.template import template_bytes
+from thidua.units.selectors import get_unit_for
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="Tệp Excel theo mẫu (.xlsx)")
+
+
+@login_required
+def import_start(request, unit_pk: int):
+    unit = get_unit_for(request.user, unit_pk)
+    if not has_role(request.user, unit.path, Role.OFFICER):
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            job = services.start_import(
+                user=request.user, unit=unit, upload=form.cleaned_data["file"]
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            return redirect(job)
+    jobs = ImportJob.objects.filter(user=request.user, unit=unit).order_by("-created_at")[:10]
+    return render(request, "imports/start.html", {"unit": unit, "form": form, "jobs": jobs})
+
+
+@login_required
+def import_template(request):
+    response = HttpResponse(template_bytes(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-dien-hinh.xlsx"'
+    return response
+
+
+@login_required
+def import_job(request, pk: int):
+    """The job's page; htmx polls its progress fragment every second until it finishes.
+    A job is visible only to the person who started it."""
+    job = get_object_or_404(ImportJob.objects.select_related("unit"), pk=pk, user=request.user)
+    if request.htmx:
+        return render(request, "imports/job.html#progress", {"job": job})
+    return render(request, "imports/job.html", {"job": job})
