@@ -203,7 +203,7 @@ def test_the_list_exports_to_xlsx_with_its_filters(client, officer_a, exemplar_a
     exemplar_services.transition_exemplar(exemplar=other, action="nurture", by=officer_a)
     client.force_login(officer_a)
 
-    response = client.get(reverse("exemplars:export_xlsx"), {"stage": "discovered"})
+    response = client.get(reverse("exemplars:export", args=["xlsx"]), {"stage": "discovered"})
 
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -222,7 +222,35 @@ def test_the_sibling_exports_nothing_of_a(client, officer_b, exemplar_a):
 
     client.force_login(officer_b)
 
-    response = client.get(reverse("exemplars:export_xlsx"))
+    response = client.get(reverse("exemplars:export", args=["xlsx"]))
 
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert len(rows) == 2  # title and header only
+
+
+def test_the_list_exports_to_word_in_the_state_format(client, officer_a, exemplar_a):
+    import io
+
+    from docx import Document
+
+    client.force_login(officer_a)
+
+    response = client.get(reverse("exemplars:export", args=["docx"]))
+    document = Document(io.BytesIO(response.content))
+
+    header = document.tables[0].rows[0].cells
+    assert header[0].text == "ỦY BAN NHÂN DÂN XÃ AN PHÚ"
+    assert header[1].text.split("\n") == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                                          "Độc lập - Tự do - Hạnh phúc"]  # fmt: skip
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0].startswith("An Phú, ngày ")
+    assert "DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN" in texts
+    assert "Nơi nhận:" in texts
+    rows = document.tables[1].rows
+    assert [c.text for c in rows[0].cells][:2] == ["STT", "Đối tượng"]
+    assert [c.text for c in rows[1].cells] == [
+        "1", "Nguyễn Văn Ân", "Cá nhân", "Mô hình trồng lúa hữu cơ", "Nông nghiệp", "Xã An Phú",
+        "2023", "Phát hiện",
+    ]  # fmt: skip
+    assert len(rows) == 2
+    assert client.get(reverse("exemplars:export", args=["pdf"])).status_code == 404

@@ -5,7 +5,7 @@ from thidua.exemplars import views
 app_name = "exemplars"
 urlpatterns = [
     path("", views.exemplar_list, name="list"),
-    path("xuat-excel/", views.exemplar_export, name="export_xlsx"),
+    path("xuat/<str:fmt>/", views.exemplar_export, name="export"),
     path("<int:pk>/", views.exemplar_detail, name="detail"),
     path("<int:pk>/chuyen/<slug:action>/", views.exemplar_action, name="action"),
     path("<int:pk>/minh-chung/", views.evidence_upload, name="evidence_upload"),

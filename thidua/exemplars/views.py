@@ -6,16 +6,18 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua.core.forms import apply_service_errors
 from thidua.core.pagination import paginate, query_without_page
+from thidua.documents.docx import issuer_lines, place_name, table_to_docx
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.exemplars import forms, permissions, selectors, services
 from thidua.exemplars.enums import Stage, StageAction, SubjectKind
 from thidua.exemplars.models import NurturingAction, Recognition, Replication
 from thidua.movements.selectors import movements_for_exemplar
-from thidua.units.selectors import get_unit_for
+from thidua.units.selectors import get_unit_for, scope_root_units
 
 RECORD_FORMS = {
     "nurturing": (NurturingAction, forms.NurturingForm),
@@ -34,26 +36,49 @@ def _filtered_exemplars(request):
     return filters, exemplars
 
 
+EXPORT_TITLE = "Danh sách điển hình tiên tiến"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+DOCX_COLUMNS = [
+    ("STT", 12), ("Đối tượng", 45), ("Loại", 20), ("Mô hình, cách làm hay", 65),
+    ("Lĩnh vực", 35), ("Đơn vị", 35), ("Từ năm", 15), ("Giai đoạn", 25),
+]  # fmt: skip
 EXPORT_COLUMNS = [
     ("STT", 6), ("Đối tượng", 28), ("Loại", 12), ("Mô hình, cách làm hay", 40),
     ("Lĩnh vực", 24), ("Đơn vị", 24), ("Từ năm", 8), ("Giai đoạn", 16),
 ]  # fmt: skip
 
 
+def _export_rows(exemplars):
+    for number, e in enumerate(exemplars.iterator(chunk_size=2000), start=1):
+        yield [number, e.subject.name, e.subject.get_kind_display(), e.title, e.field.name,
+               e.unit.name, e.year_from, e.get_stage_display()]  # fmt: skip
+
+
 @login_required
-def exemplar_export(request):
-    """The filtered list as XLSX, with the columns the page shows."""
+def exemplar_export(request, fmt: str):
+    """The filtered list as XLSX or as a Word document in the state format, with the columns
+    the page shows. The issuer is the user's own unit."""
+    if fmt not in {"xlsx", "docx"}:
+        raise Http404
     _filters, exemplars = _filtered_exemplars(request)
-    rows = (
-        [n, e.subject.name, e.subject.get_kind_display(), e.title, e.field.name, e.unit.name,
-         e.year_from, e.get_stage_display()]
-        for n, e in enumerate(exemplars.iterator(chunk_size=2000), start=1)
+    if fmt == "xlsx":
+        content = table_to_xlsx(
+            title=EXPORT_TITLE, columns=EXPORT_COLUMNS, rows=_export_rows(exemplars)
+        )
+        return _attachment(content, XLSX_TYPE, "dien-hinh-tien-tien.xlsx")
+    issuer = scope_root_units(request.user).select_related("parent").first()
+    if issuer is None:
+        raise Http404
+    content = table_to_docx(
+        issuer_lines=issuer_lines(issuer), place=place_name(issuer), title=EXPORT_TITLE,
+        columns=DOCX_COLUMNS, rows=_export_rows(exemplars), today=timezone.localdate(),
     )  # fmt: skip
-    content = table_to_xlsx(
-        title="Danh sách điển hình tiên tiến", columns=EXPORT_COLUMNS, rows=rows
-    )
-    response = HttpResponse(content, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="dien-hinh-tien-tien.xlsx"'
+    return _attachment(content, DOCX_TYPE, "dien-hinh-tien-tien.docx")
+
+
+def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
