@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -254,3 +256,33 @@ def test_the_list_exports_to_word_in_the_state_format(client, officer_a, exempla
     ]  # fmt: skip
     assert len(rows) == 2
     assert client.get(reverse("exemplars:export", args=["pdf"])).status_code == 404
+
+
+def test_the_list_filters_by_unit_subtree_and_refuses_a_siblings_unit(
+    client, province_officer, officer_b, exemplar_a, commune_a, commune_b
+):
+    client.force_login(province_officer)
+    in_a = client.get(reverse("exemplars:list"), {"unit": commune_a.pk}).context["page"]
+    in_b = client.get(reverse("exemplars:list"), {"unit": commune_b.pk}).context["page"]
+    client.force_login(officer_b)
+
+    assert (list(in_a.object_list), list(in_b.object_list)) == ([exemplar_a], [])
+    assert client.get(reverse("exemplars:list"), {"unit": commune_a.pk}).status_code == 404
+
+
+def test_the_spread_of_a_model_is_grouped_under_each_province(
+    officer_a, exemplar_a, commune_a, village_a, province
+):
+    from thidua.exemplars import selectors
+    from thidua.exemplars.models import Replication
+
+    for unit in (village_a, commune_a):
+        services.add_record(actor=officer_a, exemplar=exemplar_a, model=Replication, unit=unit,
+                            adopted_on=datetime.date(2025, 3, 1))  # fmt: skip
+
+    spread = selectors.replication_spread(exemplar_a)
+
+    assert [(top, [r.unit.name for r in items]) for top, items in spread] == [
+        ("Tỉnh Thử Nghiệm", ["Xã An Phú", "Thôn Một"]),
+    ]
+    assert [r.lineage_text for r in spread[0][1]] == ["", "Xã An Phú"]

@@ -81,6 +81,8 @@ class FilterForm(forms.Form):
         label="Đối tượng", choices=[("", "Tất cả"), *SubjectKind.choices], required=False
     )
     year = forms.IntegerField(label="Năm", required=False, **YEAR)
+    unit = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1,
+                              max_value=10**15)  # fmt: skip
 
 
 class TransitionForm(forms.Form):

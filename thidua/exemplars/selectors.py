@@ -7,7 +7,7 @@ from thidua.accounts.selectors import scope_for
 from thidua.core.search import tolerant_filter
 from thidua.core.text import fold
 from thidua.exemplars.models import Exemplar, Subject
-from thidua.units.selectors import clean_query
+from thidua.units.selectors import attach_lineage, clean_query
 
 
 def visible_subjects(user) -> QuerySet[Subject]:
@@ -70,3 +70,16 @@ def subject_list(user, *, q="", kind="") -> QuerySet[Subject]:
 def stage_counts(user) -> dict[str, int]:
     rows = visible_exemplars(user).values("stage").annotate(total=Count("pk")).order_by()
     return {row["stage"]: row["total"] for row in rows}
+
+
+def replication_spread(exemplar) -> list[tuple[str, list]]:
+    """Where a model has spread: the adopting units grouped under their province (or the
+    top unit below the nation), each with the path of units between, for a tree view."""
+    replications = list(exemplar.replications.select_related("unit").order_by("unit__path"))
+    units = attach_lineage([r.unit for r in replications])
+    groups: dict[str, list] = {}
+    for replication, unit in zip(replications, units, strict=True):
+        top = unit.lineage[-1] if unit.lineage else unit.name
+        replication.lineage_text = " › ".join(reversed(unit.lineage[:-1]))
+        groups.setdefault(top, []).append(replication)
+    return sorted(groups.items())

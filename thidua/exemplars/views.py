@@ -29,11 +29,13 @@ RECORD_FORMS = {
 def _filtered_exemplars(request):
     filters = forms.FilterForm(request.GET or None)
     values = filters.cleaned_data if filters.is_valid() else {}
+    unit = get_unit_for(request.user, values["unit"]) if values.get("unit") else None
     exemplars = selectors.exemplar_list(
         request.user, q=values.get("q", ""), stage=values.get("stage", ""),
         field=values.get("field"), kind=values.get("kind", ""), year=values.get("year"),
+        unit=unit,
     )  # fmt: skip
-    return filters, exemplars
+    return filters, exemplars, unit
 
 
 EXPORT_TITLE = "Danh sách điển hình tiên tiến"
@@ -60,7 +62,7 @@ def exemplar_export(request, fmt: str):
     the page shows. The issuer is the user's own unit."""
     if fmt not in {"xlsx", "docx"}:
         raise Http404
-    _filters, exemplars = _filtered_exemplars(request)
+    _filters, exemplars, _unit = _filtered_exemplars(request)
     if fmt == "xlsx":
         content = table_to_xlsx(
             title=EXPORT_TITLE, columns=EXPORT_COLUMNS, rows=_export_rows(exemplars)
@@ -84,11 +86,11 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
 
 @login_required
 def exemplar_list(request):
-    filters, exemplars = _filtered_exemplars(request)
+    filters, exemplars, unit = _filtered_exemplars(request)
     context = {
         "filters": filters, "page": paginate(request, exemplars),
         "query": query_without_page(request), "stage_counts": selectors.stage_counts(request.user),
-        "stages": Stage.choices,
+        "stages": Stage.choices, "unit": unit,
     }  # fmt: skip
     if request.htmx:
         return render(request, "exemplars/exemplar_list.html#results", context)
@@ -115,6 +117,7 @@ def _detail_context(request, exemplar, *, evidence_form=None, failed=None, stage
         "nurturing": exemplar.nurturing.all(),
         "recognitions": exemplar.recognitions.all(),
         "replications": exemplar.replications.select_related("unit"),
+        "spread": selectors.replication_spread(exemplar),
         "evidence_form": evidence_form or forms.EvidenceForm(),
         "record_forms": record_forms,
         "stage_error": stage_error,
