@@ -286,3 +286,26 @@ def test_the_spread_of_a_model_is_grouped_under_each_province(
         ("Tỉnh Thử Nghiệm", ["Xã An Phú", "Thôn Một"]),
     ]
     assert [r.lineage_text for r in spread[0][1]] == ["", "Xã An Phú"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_subjects_export_in_both_formats_sorted_by_given_name(
+    client, officer_a, commune_a, person_a, fmt
+):
+    import io
+
+    from docx import Document
+    from openpyxl import load_workbook
+
+    services.create_subject(actor=officer_a, unit=commune_a, kind="individual", name="Lê Thị Ba")
+    client.force_login(officer_a)
+
+    response = client.get(reverse("exemplars:subject_export", args=[fmt]))
+
+    if fmt == "xlsx":
+        rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+        names = [row[1] for row in rows[2:]]
+    else:
+        table = Document(io.BytesIO(response.content)).tables[1]
+        names = [row.cells[1].text for row in table.rows[1:]]
+    assert names == ["Nguyễn Văn Ân", "Lê Thị Ba"]  # Ân < Ba by given name

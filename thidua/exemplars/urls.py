@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:pk>/tieu-chi/", views.checklist_save, name="checklist"),
     path("<int:pk>/ghi-nhan/<slug:kind>/", views.record_add, name="record_add"),
     path("doi-tuong/", views.subject_list, name="subject_list"),
+    path("doi-tuong/xuat/<str:fmt>/", views.subject_export, name="subject_export"),
     path("doi-tuong/<int:pk>/", views.subject_detail, name="subject_detail"),
     path("don-vi/<int:unit_pk>/doi-tuong/them/", views.subject_create, name="subject_create"),
 ]

@@ -229,6 +229,39 @@ def record_add(request, pk: int, kind: str):
     return redirect(exemplar)
 
 
+SUBJECT_TITLE = "Danh sách cá nhân, tập thể, hộ gia đình"
+SUBJECT_COLUMNS = [
+    ("STT", 6), ("Tên", 30), ("Đối tượng", 12), ("Giới tính", 9), ("Năm sinh", 9),
+    ("Dân tộc", 10), ("Nghề nghiệp", 22), ("Đơn vị", 26),
+]  # fmt: skip
+
+
+def _subject_rows(subjects):
+    for number, s in enumerate(subjects.iterator(chunk_size=2000), start=1):
+        yield [number, s.name, s.get_kind_display(), s.get_gender_display(), s.birth_year,
+               s.ethnicity, s.get_occupation_display(), s.unit.name]  # fmt: skip
+
+
+@login_required
+def subject_export(request, fmt: str):
+    q = request.GET.get("q", "")
+    kind = request.GET.get("kind", "") if request.GET.get("kind") in SubjectKind.values else ""
+    subjects = selectors.subject_list(request.user, q=q, kind=kind)
+    if fmt == "xlsx":
+        content = table_to_xlsx(title=SUBJECT_TITLE, columns=SUBJECT_COLUMNS,
+                                rows=_subject_rows(subjects))  # fmt: skip
+        return _attachment(content, XLSX_TYPE, "ca-nhan-tap-the.xlsx")
+    issuer = scope_root_units(request.user).select_related("parent").first()
+    if fmt != "docx" or issuer is None:
+        raise Http404
+    columns = [(header, width * 2) for header, width in SUBJECT_COLUMNS]
+    content = table_to_docx(
+        issuer_lines=issuer_lines(issuer), place=place_name(issuer), title=SUBJECT_TITLE,
+        columns=columns, rows=_subject_rows(subjects), today=timezone.localdate(),
+    )  # fmt: skip
+    return _attachment(content, DOCX_TYPE, "ca-nhan-tap-the.docx")
+
+
 @login_required
 def subject_list(request):
     q = request.GET.get("q", "")
