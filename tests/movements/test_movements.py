@@ -135,3 +135,14 @@ def test_movement_list_queries_do_not_grow(client, officer_a, commune_a, item_co
 
     with django_assert_num_queries(6):
         client.get(reverse("movements:list"))
+
+
+def test_sibling_officer_cannot_add_drives_or_registrations_to_a(client, officer_b, movement_a):
+    client.force_login(officer_b)
+
+    data = {"name": "X", "starts_on": "01/02/2024", "ends_on": "02/02/2024"}
+    drive = client.post(reverse("movements:drive_add", args=[movement_a.pk]), data)
+    registration = client.post(reverse("movements:registration_add", args=[movement_a.pk]), {})
+
+    assert (drive.status_code, registration.status_code) == (404, 404)
+    assert not Drive.objects.exists()

@@ -13,7 +13,7 @@ from thidua.core.forms import apply_service_errors
 from thidua.core.pagination import paginate, query_without_page
 from thidua.documents.docx import issuer_lines, place_name, table_to_docx
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
-from thidua.exemplars import forms, permissions, selectors, services
+from thidua.exemplars import criteria, forms, permissions, selectors, services
 from thidua.exemplars.enums import Stage, StageAction, SubjectKind
 from thidua.exemplars.models import NurturingAction, Recognition, Replication
 from thidua.movements.selectors import movements_for_exemplar
@@ -106,14 +106,20 @@ def _detail_context(request, exemplar, *, evidence_form=None, failed=None, stage
     }  # fmt: skip
     if failed is not None:
         record_forms[failed[0]] = failed[1]
-    checks = exemplar.checks.select_related("criterion")
+    checks = list(
+        exemplar.checks.select_related("criterion", "exemplar").order_by(
+            "criterion__scope", "criterion__position"
+        )
+    )
+    for check in checks:
+        check.auto = criteria.evaluate(check)
     return {
         "exemplar": exemplar,
         "can_edit": permissions.can_edit_exemplar(request.user, exemplar),
         "actions": [(a, StageAction(a).label) for a in services.allowed_actions(exemplar)],
         "changes": exemplar.stage_changes.all(),
         "evidence": exemplar.evidence.order_by("uploaded_at"),
-        "checks": checks.order_by("criterion__scope", "criterion__position"),
+        "checks": checks,
         "nurturing": exemplar.nurturing.all(),
         "recognitions": exemplar.recognitions.all(),
         "replications": exemplar.replications.select_related("unit"),
