@@ -56,6 +56,7 @@ check: install
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/exemplars.py
 
 clean:
 	rm -rf $(VENV) thidua.sqlite3 thidua.sqlite3-* staticfiles

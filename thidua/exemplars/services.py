@@ -90,9 +90,15 @@ def create_exemplar(
         if name in fields:
             setattr(exemplar, name, fields[name])
     exemplar.search_text = _search_text(exemplar)
-    exemplar.full_clean(exclude=["subject", "unit", "field", "created_by"])
+    if exemplar.year_to and exemplar.year_to < exemplar.year_from:
+        raise ValidationError({"year_to": "Năm kết thúc phải từ năm bắt đầu trở đi."})
+    # The year check above is the model's only constraint: no database round trip for it.
+    exemplar.full_clean(
+        exclude=["subject", "unit", "field", "created_by"], validate_constraints=False
+    )
     exemplar.save()
-    exemplar.movements.set(movements)
+    if movements:
+        exemplar.movements.set(movements)
     scopes = [CriterionScope.GENERAL, _criteria_scope(subject.kind)]
     CriterionCheck.objects.bulk_create(
         CriterionCheck(exemplar=exemplar, criterion=criterion)
