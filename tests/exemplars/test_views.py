@@ -187,7 +187,7 @@ def test_exemplar_and_subject_lists_queries_do_not_grow(
                                  field=field, year_from=2024)  # fmt: skip
     client.force_login(officer_a)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         client.get(reverse("exemplars:list"))
     with django_assert_num_queries(6):
         client.get(reverse("exemplars:subject_list"))

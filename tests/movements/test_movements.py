@@ -146,3 +146,29 @@ def test_sibling_officer_cannot_add_drives_or_registrations_to_a(client, officer
 
     assert (drive.status_code, registration.status_code) == (404, 404)
     assert not Drive.objects.exists()
+
+
+def test_exemplars_filter_by_movement_in_pages_and_api(
+    client, officer_a, officer_b, province_movement, movement_a, commune_a
+):
+    from thidua.exemplars import services as exemplar_services
+    from thidua.exemplars.models import Field
+
+    field = Field.objects.get(code="agriculture")
+    person = exemplar_services.create_subject(actor=officer_a, unit=commune_a, kind="individual",
+                                              name="Lò Thị Xuân")  # fmt: skip
+    tied = exemplar_services.create_exemplar(actor=officer_a, subject=person, title="Một",
+                                             field=field, year_from=2024,
+                                             movements=[movement_a])  # fmt: skip
+    exemplar_services.create_exemplar(actor=officer_a, subject=person, title="Hai", field=field,
+                                      year_from=2024)  # fmt: skip
+    client.force_login(officer_a)
+
+    page = client.get(reverse("exemplars:list"), {"movement": movement_a.pk}).context["page"]
+    api = client.get("/api/v1/exemplars", {"movement": movement_a.pk}).json()
+    client.force_login(officer_b)
+    sibling = client.get("/api/v1/exemplars", {"movement": movement_a.pk})
+
+    assert list(page.object_list) == [tied]
+    assert [e["id"] for e in api["items"]] == [tied.pk]
+    assert sibling.status_code == 404

@@ -12,6 +12,7 @@ from thidua.core.api_pagination import BoundedPageNumberPagination
 from thidua.exemplars import permissions, selectors, services
 from thidua.exemplars.enums import Stage, StageAction, SubjectKind
 from thidua.exemplars.models import Field
+from thidua.movements.selectors import get_movement_for
 
 router = Router(tags=["Điển hình tiên tiến"])
 
@@ -66,6 +67,7 @@ class ExemplarFilters(Schema):
     field: str | None = SchemaField(None, description="Mã lĩnh vực, ví dụ agriculture")
     kind: SubjectKind | None = None
     year: int | None = SchemaField(None, ge=1900, le=2100)
+    movement: int | None = SchemaField(None, description="Số hiệu phong trào")
 
 
 class TransitionIn(Schema):
@@ -79,9 +81,10 @@ def list_exemplars(request, filters: Query[ExemplarFilters]):
     field = Field.objects.filter(code=filters.field).first() if filters.field else None
     if filters.field and field is None:
         return selectors.visible_exemplars(request.user).none()
+    movement = get_movement_for(request.user, filters.movement) if filters.movement else None
     return selectors.exemplar_list(
         request.user, q=filters.q, stage=filters.stage or "", field=field,
-        kind=filters.kind or "", year=filters.year,
+        kind=filters.kind or "", year=filters.year, movement=movement,
     )  # fmt: skip
 
 

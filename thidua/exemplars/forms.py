@@ -70,6 +70,11 @@ class ExemplarForm(forms.Form):
 
 
 class FilterForm(forms.Form):
+    def __init__(self, *args, movements=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if movements is not None:
+            self.fields["movement"].queryset = movements
+
     q = forms.CharField(label="Tìm", max_length=200, required=False)
     stage = forms.ChoiceField(
         label="Giai đoạn", choices=[("", "Tất cả"), *Stage.choices], required=False
@@ -81,6 +86,9 @@ class FilterForm(forms.Form):
         label="Đối tượng", choices=[("", "Tất cả"), *SubjectKind.choices], required=False
     )
     year = forms.IntegerField(label="Năm", required=False, **YEAR)
+    movement = ModelChoiceField(
+        label="Phong trào", queryset=Movement.objects.none(), required=False, empty_label="Tất cả"
+    )
     unit = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1,
                               max_value=10**15)  # fmt: skip
 

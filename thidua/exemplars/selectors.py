@@ -38,7 +38,8 @@ def possible_duplicates(*, unit, name: str, birth_year: int | None) -> QuerySet[
     return found.order_by("pk")
 
 
-def exemplar_list(user, *, q="", stage="", field=None, kind="", unit=None, year=None):
+def exemplar_list(user, *, q="", stage="", field=None, kind="", unit=None, year=None,
+                  movement=None):  # fmt: skip
     """Exemplars in scope, filtered; each word of `q` must appear in the subject's name or
     the model's title, ignoring diacritics and, when nothing matches exactly, forgiving a
     typo (core.search). Ordered by the subject's given name, the Vietnamese way."""
@@ -50,6 +51,8 @@ def exemplar_list(user, *, q="", stage="", field=None, kind="", unit=None, year=
         exemplars = exemplars.filter(field=field)
     if kind:
         exemplars = exemplars.filter(subject__kind=kind)
+    if movement is not None:
+        exemplars = exemplars.filter(movements=movement)
     if unit is not None:
         exemplars = exemplars.filter(unit__path__startswith=unit.path)
     if year:

@@ -16,7 +16,7 @@ from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.exemplars import criteria, forms, permissions, selectors, services
 from thidua.exemplars.enums import Stage, StageAction, SubjectKind
 from thidua.exemplars.models import NurturingAction, Recognition, Replication
-from thidua.movements.selectors import movements_for_exemplar
+from thidua.movements.selectors import movements_for_exemplar, visible_movements
 from thidua.units.selectors import get_unit_for, scope_root_units
 
 RECORD_FORMS = {
@@ -27,13 +27,13 @@ RECORD_FORMS = {
 
 
 def _filtered_exemplars(request):
-    filters = forms.FilterForm(request.GET or None)
+    filters = forms.FilterForm(request.GET or None, movements=visible_movements(request.user))
     values = filters.cleaned_data if filters.is_valid() else {}
     unit = get_unit_for(request.user, values["unit"]) if values.get("unit") else None
     exemplars = selectors.exemplar_list(
         request.user, q=values.get("q", ""), stage=values.get("stage", ""),
         field=values.get("field"), kind=values.get("kind", ""), year=values.get("year"),
-        unit=unit,
+        unit=unit, movement=values.get("movement"),
     )  # fmt: skip
     return filters, exemplars, unit
 
