@@ -40,7 +40,7 @@ from thidua.exemplars.reference import load_reference_data  # noqa: E402
 from thidua.exemplars.selectors import exemplar_list  # noqa: E402
 from thidua.imports import services as imports  # noqa: E402
 from thidua.imports.importer import COLUMNS  # noqa: E402
-from thidua.quotas.services import compliance  # noqa: E402
+from thidua.quotas.selectors import compliance  # noqa: E402
 from thidua.units import group_services  # noqa: E402
 from thidua.units.loader import load_official_tree  # noqa: E402
 from thidua.units.models import Unit  # noqa: E402

@@ -46,7 +46,20 @@ def test_previous_period_crosses_the_year():
 
 @pytest.mark.parametrize(
     "key",
-    ["", "2025", "2025-Q5", "2025-H3", "2025-M13", "2025-Q0", "x-Q1", "99999-Q1", "2025-Q1; drop"],
+    [
+        "",
+        "2025",
+        "2025-Q5",
+        "2025-H3",
+        "2025-M13",
+        "2025-Q0",
+        "x-Q1",
+        "99999-Q1",
+        "2025-Q1; drop",
+        "0000-Y",
+        "9999-Y",
+        "1899-Q1",
+    ],
 )
 def test_malformed_keys_are_none(key):
     assert parse_period(key) is None

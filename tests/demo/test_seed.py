@@ -55,7 +55,7 @@ def test_seed_shows_one_quarter_met_and_one_short_in_cluster_1():
 
     from thidua.core.periods import period_containing
     from thidua.movements.models import Movement
-    from thidua.quotas.services import compliance
+    from thidua.quotas.selectors import compliance
 
     seed_demo()
     seed_demo()

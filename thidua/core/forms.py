@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from thidua.core.text import clean_text
+
 
 class DateField(forms.DateField):
     """A date typed as dd/mm/yyyy, the way officers write it."""
@@ -37,6 +39,18 @@ class ModelMultipleChoiceField(_BoundedPks, forms.ModelMultipleChoiceField):
         for item in value:
             self._bounded(item)
         return super()._check_values(value)
+
+
+class CleanTextMixin:
+    """Removes control characters from every text a form accepts: pasted from other
+    programs, they are invisible on screen but break XLSX and DOCX exports."""
+
+    def clean(self):
+        data = super().clean()
+        for name, value in data.items():
+            if isinstance(value, str):
+                data[name] = clean_text(value)
+        return data
 
 
 def apply_service_errors(form: forms.BaseForm, error: ValidationError) -> None:

@@ -69,9 +69,11 @@ def parse_period(key: str) -> Period | None:
     if not match:
         return None
     year = int(match.group(1))
+    if not 1900 <= year <= 2100:
+        return None
     if match.group(2) is None:
         return Period(year=year, cadence="year", index=1)
     cadence, index = _CADENCE[match.group(2)], int(match.group(3))
-    if not 1 <= index <= 12 // LENGTH_IN_MONTHS[cadence] or not 1900 <= year <= 2100:
+    if not 1 <= index <= 12 // LENGTH_IN_MONTHS[cadence]:
         return None
     return Period(year=year, cadence=cadence, index=index)

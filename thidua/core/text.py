@@ -8,6 +8,16 @@ import re
 import unicodedata
 
 _SPACES = re.compile(r"\s+")
+# C0 controls other than tab, newline and carriage return, and DEL: invisible, and refused
+# by the XML inside XLSX and DOCX files.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(text: str) -> str:
+    """Text without control characters, safe to store and to write into documents."""
+    return _CONTROL.sub("", text or "")
+
+
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 # Dictionary order of letters: a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y,
 # with f j w z (foreign words) placed where the Latin alphabet puts them.

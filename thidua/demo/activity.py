@@ -56,14 +56,14 @@ def seed_quotas(*, province, commune) -> None:
     open_exemplars = list(
         Exemplar.objects.filter(unit=commune).exclude(stage__in=["declined", "withdrawn"])
     )
-    for exemplar in open_exemplars[:3]:
-        _submit(membership, before, exemplar, "accept")
+    for exemplar in open_exemplars[:3]:  # sent on paper at the time, recorded now
+        _submit(membership, before, exemplar, "accept", on=before.end)
     _submit(membership, last, open_exemplars[0], "accept")
     _submit(membership, last, open_exemplars[1], "return", "Chưa có minh chứng kết quả năm nay.")
 
 
-def _submit(membership, period, exemplar, action, reason="") -> None:
+def _submit(membership, period, exemplar, action, reason="", *, on=None) -> None:
     submission = quota_services.submit_exemplar(
-        actor=None, membership=membership, period=period, exemplar=exemplar
+        actor=None, membership=membership, period=period, exemplar=exemplar, on=on
     )
     quota_services.decide_submission(submission=submission, action=action, by=None, reason=reason)

@@ -10,6 +10,8 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
+from thidua.core.text import clean_text
+
 FONT = "Times New Roman"
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 # Names of administrative units start with their type; the place line uses the bare name.
@@ -92,7 +94,7 @@ def _cell_text(cell, text: str, *, bold=False, center=False, new_paragraph=False
     paragraph = cell.add_paragraph() if new_paragraph else cell.paragraphs[0]
     if center:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(clean_text(text))
     run.bold = bold
     run.font.name = FONT
 
@@ -101,7 +103,7 @@ def _paragraph(document, text, *, bold=False, italic=False, align=None, size=Non
     paragraph = document.add_paragraph()
     paragraph.alignment = align
     paragraph.paragraph_format.space_before = Pt(space)
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(clean_text(text))
     run.bold, run.italic = bold, italic
     if size:
         run.font.size = Pt(size)

@@ -7,6 +7,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from thidua.core.text import clean_text
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -33,7 +35,7 @@ def table_to_xlsx(*, title: str, columns: list[tuple[str, int]], rows: Iterable[
 def _cell(sheet, value, font=None, alignment=None):
     from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 -- thin helper
 
-    cell = WriteOnlyCell(sheet, value=value)
+    cell = WriteOnlyCell(sheet, value=clean_text(value) if isinstance(value, str) else value)
     if font is not None:
         cell.font = font
     if alignment is not None:

@@ -1,6 +1,6 @@
 from django import forms
 
-from thidua.core.forms import DateField, ModelChoiceField, ModelMultipleChoiceField
+from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField, ModelMultipleChoiceField
 from thidua.exemplars.enums import (
     Gender,
     Occupation,
@@ -17,7 +17,7 @@ from thidua.units.selectors import visible_units
 YEAR = {"min_value": 1900, "max_value": 2100}
 
 
-class SubjectForm(forms.Form):
+class SubjectForm(CleanTextMixin, forms.Form):
     kind = forms.ChoiceField(label="Đối tượng", choices=SubjectKind.choices)
     name = forms.CharField(label="Họ và tên / tên tập thể", max_length=255)
     gender = forms.ChoiceField(
@@ -42,7 +42,7 @@ class SubjectForm(forms.Form):
     )
 
 
-class ExemplarForm(forms.Form):
+class ExemplarForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label="Mô hình, cách làm hay", max_length=255)
     field = forms.ModelChoiceField(label="Lĩnh vực", queryset=Field.objects.all())
     description = forms.CharField(
@@ -69,7 +69,7 @@ class ExemplarForm(forms.Form):
         return data
 
 
-class FilterForm(forms.Form):
+class FilterForm(CleanTextMixin, forms.Form):
     def __init__(self, *args, movements=None, **kwargs):
         super().__init__(*args, **kwargs)
         if movements is not None:
@@ -93,16 +93,16 @@ class FilterForm(forms.Form):
                               max_value=10**15)  # fmt: skip
 
 
-class TransitionForm(forms.Form):
+class TransitionForm(CleanTextMixin, forms.Form):
     reason = forms.CharField(label="Lý do, ghi chú", max_length=2000, required=False)
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(CleanTextMixin, forms.Form):
     file = forms.FileField(label="Tệp minh chứng (ảnh, PDF, video)")
     note = forms.CharField(label="Ghi chú", max_length=255, required=False)
 
 
-class NurturingForm(forms.Form):
+class NurturingForm(CleanTextMixin, forms.Form):
     kind = forms.ChoiceField(label="Hình thức hỗ trợ", choices=SupportKind.choices)
     on = DateField(label="Ngày")
     by = forms.CharField(label="Đơn vị, người hỗ trợ", max_length=255)
@@ -111,13 +111,13 @@ class NurturingForm(forms.Form):
     )
 
 
-class RecognitionForm(forms.Form):
+class RecognitionForm(CleanTextMixin, forms.Form):
     level = forms.ChoiceField(label="Cấp", choices=RecognitionLevel.choices)
     occasion = forms.CharField(label="Dịp, hình thức", max_length=255)
     on = DateField(label="Ngày")
 
 
-class ReplicationForm(forms.Form):
+class ReplicationForm(CleanTextMixin, forms.Form):
     unit = ModelChoiceField(label="Đơn vị áp dụng", queryset=Unit.objects.none())
     adopted_on = DateField(label="Ngày áp dụng")
     result = forms.CharField(

@@ -254,6 +254,8 @@ class Replication(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("đơn vị nhân rộng")
+        verbose_name_plural = _("đơn vị nhân rộng")
         ordering = ["adopted_on", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["exemplar", "unit"], name="replication_unique")

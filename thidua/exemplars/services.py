@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
-from thidua.core.text import fold, person_sort_key, sort_key
+from thidua.core.text import clean_text, fold, person_sort_key, sort_key
 from thidua.exemplars.enums import (
     REASON_REQUIRED,
     TRANSITIONS,
@@ -47,7 +47,7 @@ class InvalidTransition(ValidationError):
 
 
 def _set_subject_keys(subject: Subject) -> None:
-    subject.name = " ".join(subject.name.split())
+    subject.name = " ".join(clean_text(subject.name).split())
     subject.search_name = fold(subject.name)[:255]
     key = person_sort_key if subject.kind == SubjectKind.INDIVIDUAL else sort_key
     subject.sort_name = key(subject.name)
@@ -82,7 +82,7 @@ def create_exemplar(
     """Propose `subject` as an exemplar (stage "discovered") and give it the criteria
     checklist of its kind: the general items plus the collective or individual ones."""
     exemplar = Exemplar(
-        subject=subject, unit=subject.unit, title=" ".join(title.split()), field=field,
+        subject=subject, unit=subject.unit, title=" ".join(clean_text(title).split()), field=field,
         year_from=year_from, created_by=actor if actor and actor.pk else None,
         stage_changed_at=timezone.now(),
     )  # fmt: skip

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from openpyxl import load_workbook
 
-from thidua.core.text import fold
+from thidua.core.text import clean_text, fold
 from thidua.exemplars import services
 from thidua.exemplars.enums import Gender, Occupation, SubjectKind
 from thidua.exemplars.models import Exemplar, Field, Subject
@@ -173,7 +173,7 @@ def _text(value) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return " ".join(str(value).split())
+    return " ".join(clean_text(str(value)).split())
 
 
 @transaction.atomic

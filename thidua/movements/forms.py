@@ -1,12 +1,12 @@
 from django import forms
 
-from thidua.core.forms import DateField, ModelChoiceField
+from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField
 from thidua.movements.models import MovementStatus
 from thidua.units.models import Unit, UnitKind
 from thidua.units.selectors import visible_units
 
 
-class MovementForm(forms.Form):
+class MovementForm(CleanTextMixin, forms.Form):
     name = forms.CharField(label="Tên phong trào", max_length=255)
     starts_on = DateField(label="Từ ngày")
     ends_on = DateField(label="Đến ngày")
@@ -26,14 +26,14 @@ class MovementForm(forms.Form):
         )  # fmt: skip
 
 
-class DriveForm(forms.Form):
+class DriveForm(CleanTextMixin, forms.Form):
     name = forms.CharField(label="Tên đợt thi đua", max_length=255)
     starts_on = DateField(label="Từ ngày")
     ends_on = DateField(label="Đến ngày")
     anniversary = forms.CharField(label="Chào mừng sự kiện", max_length=255, required=False)
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(CleanTextMixin, forms.Form):
     drive = forms.ModelChoiceField(label="Đợt thi đua", queryset=None)
     unit = ModelChoiceField(label="Đơn vị đăng ký", queryset=Unit.objects.none())
     title = forms.CharField(label="Công trình, việc làm", max_length=255)

@@ -61,6 +61,8 @@ class Drive(models.Model):
     anniversary = models.CharField(_("chào mừng sự kiện"), max_length=255, blank=True)
 
     class Meta:
+        verbose_name = _("đợt thi đua")
+        verbose_name_plural = _("đợt thi đua")
         ordering = ["starts_on", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -82,6 +84,8 @@ class WorkRegistration(models.Model):
     result = models.TextField(_("kết quả"), blank=True)
 
     class Meta:
+        verbose_name = _("công trình, việc làm đăng ký")
+        verbose_name_plural = _("công trình, việc làm đăng ký")
         ordering = ["registered_on", "pk"]
 
     def __str__(self) -> str:

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
-from thidua.core.text import fold
+from thidua.core.text import clean_text, fold
 from thidua.movements.models import Drive, Movement, WorkRegistration
 
 MOVEMENT_FIELDS = ["name", "launched_by", "starts_on", "ends_on", "theme", "follower", "status"]
@@ -20,7 +20,7 @@ def _check_dates(starts_on, ends_on) -> None:
 def launch_movement(*, actor, launched_by, name: str, starts_on, ends_on, **fields) -> Movement:
     """Record a movement launched by `launched_by` for a period."""
     _check_dates(starts_on, ends_on)
-    movement = Movement(launched_by=launched_by, name=" ".join(name.split()),
+    movement = Movement(launched_by=launched_by, name=" ".join(clean_text(name).split()),
                         starts_on=starts_on, ends_on=ends_on, **fields)  # fmt: skip
     movement.search_name = fold(movement.name)[:255]
     movement.save()

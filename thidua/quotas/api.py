@@ -2,7 +2,7 @@ from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
 from thidua.core.periods import parse_period
-from thidua.quotas import services
+from thidua.quotas import selectors
 from thidua.units.selectors import get_group_for
 
 router = Router(tags=["Cụm, khối thi đua"])
@@ -30,4 +30,4 @@ def group_compliance(request, group_id: int, period: str):
     chosen = parse_period(period)
     if chosen is None:
         raise HttpError(422, "Kỳ không hợp lệ; ví dụ: 2025-Q1, 2025-H2, 2025-M03, 2025-Y.")
-    return services.compliance(group, chosen.start)
+    return selectors.compliance(group, chosen.start)

@@ -1,5 +1,5 @@
 """Exemplars that members of clusters and blocks send each period to the province's standing
-body, which accepts or returns each (sample 001 §IV.1), and the target each period had."""
+body, which accepts or returns each (sample 001 §IV.1)."""
 
 from django.conf import settings
 from django.db import models
@@ -26,29 +26,9 @@ TRANSITIONS = {
 }
 
 
-class PeriodTarget(models.Model):
-    """The cadence and minimum a member owed for one period. It follows the membership while
-    the period runs and is frozen once it has ended, so a later change of the minimum does
-    not rewrite past compliance."""
-
-    membership = models.ForeignKey(
-        "units.GroupMembership", on_delete=models.CASCADE, related_name="period_targets"
-    )
-    period_key = models.CharField(max_length=10)
-    cadence = models.CharField(max_length=10)
-    minimum = models.PositiveSmallIntegerField()
-    frozen = models.BooleanField(default=False)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["membership", "period_key"], name="target_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.membership_id} {self.period_key}: {self.minimum}"
-
-
 class Submission(models.Model):
+    """An exemplar a member sends for a period; accepted ones count towards its minimum."""
+
     membership = models.ForeignKey(
         "units.GroupMembership", on_delete=models.PROTECT, related_name="submissions"
     )
@@ -68,6 +48,8 @@ class Submission(models.Model):
     reason = models.TextField(_("lý do"), blank=True)
 
     class Meta:
+        verbose_name = _("điển hình gửi theo chỉ tiêu")
+        verbose_name_plural = _("điển hình gửi theo chỉ tiêu")
         constraints = [
             models.UniqueConstraint(
                 fields=["membership", "period_key", "exemplar"], name="submission_unique"

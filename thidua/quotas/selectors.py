@@ -1,11 +1,15 @@
-from django.db.models import QuerySet
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from thidua.accounts.selectors import scope_for
+from thidua.core.periods import Period, period_containing
 from thidua.exemplars.models import Exemplar
-from thidua.quotas.models import Submission
+from thidua.quotas.models import Submission, SubmissionState
 from thidua.quotas.services import CLOSED_STAGES
-from thidua.units.models import GroupMembership
+from thidua.units.models import EmulationGroup, GroupMembership, MembershipTerm
 
 
 def get_membership_for_member(user, pk) -> GroupMembership:
@@ -43,3 +47,75 @@ def submittable_exemplars(membership) -> QuerySet[Exemplar]:
         .select_related("subject")
         .order_by("subject__sort_name", "pk")
     )
+
+
+@dataclass
+class ComplianceRow:
+    membership: GroupMembership
+    period: Period
+    minimum: int
+    accepted: int
+    pending: int
+    returned: int
+
+    @property
+    def status(self) -> str:
+        if self.accepted >= self.minimum:
+            return "met"
+        return "nothing" if self.accepted + self.pending + self.returned == 0 else "short"
+
+    @property
+    def shortfall(self) -> int:
+        return max(self.minimum - self.accepted, 0)
+
+    @property
+    def status_label(self) -> str:
+        return {"met": "Đạt", "nothing": "Chưa gửi"}.get(self.status, f"Thiếu {self.shortfall}")
+
+
+def _terms_in_force(memberships, day: datetime.date) -> dict[int, MembershipTerm]:
+    """For each membership, the term in force on `day`: the latest that began by then, or
+    its first one for a day before the member joined."""
+    chosen: dict[int, MembershipTerm] = {}
+    for term in MembershipTerm.objects.filter(membership__in=memberships).order_by("starts_on"):
+        current = chosen.get(term.membership_id)
+        if current is None or term.starts_on <= day:
+            chosen[term.membership_id] = term
+    return chosen
+
+
+def compliance(group: EmulationGroup, day: datetime.date) -> list[ComplianceRow]:
+    """Each member's standing for its own period containing `day` (a quarterly member is
+    judged on the quarter, a half-yearly one on the half-year), by the cadence and minimum
+    in force then. Only accepted exemplars count. Reads only; three queries."""
+    memberships = list(group.members.select_related("unit").order_by("unit__sort_name", "pk"))
+    terms = _terms_in_force(memberships, day)
+    owed = {
+        m.pk: (terms[m.pk].cadence, terms[m.pk].min_exemplars) if m.pk in terms
+        else (m.cadence, m.min_exemplars)
+        for m in memberships
+    }  # fmt: skip
+    periods = {m.pk: period_containing(owed[m.pk][0], day) for m in memberships}
+    counts: dict[tuple[int, str, str], int] = {}
+    rows = (
+        Submission.objects.filter(membership__in=memberships,
+                                  period_key__in={p.key for p in periods.values()})
+        .values("membership_id", "period_key", "state").annotate(n=Count("pk")).order_by()
+    )  # fmt: skip
+    for row in rows:
+        counts[(row["membership_id"], row["period_key"], row["state"])] = row["n"]
+
+    def count(m, state):
+        return counts.get((m.pk, periods[m.pk].key, state), 0)
+
+    return [
+        ComplianceRow(
+            membership=m,
+            period=periods[m.pk],
+            minimum=owed[m.pk][1],
+            accepted=count(m, SubmissionState.ACCEPTED),
+            pending=count(m, SubmissionState.SUBMITTED),
+            returned=count(m, SubmissionState.RETURNED),
+        )  # fmt: skip
+        for m in memberships
+    ]

@@ -1,37 +1,29 @@
-"""Quota submissions of cluster and block members, their decisions, and the compliance
-table of a group for a period."""
-
-import datetime
-from dataclasses import dataclass
+"""Quota submissions of cluster and block members and their decisions."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count
 from django.utils import timezone
 
 from thidua.audit.models import Action
 from thidua.audit.services import record_event
 from thidua.core.periods import Period, period_containing
 from thidua.exemplars.enums import Stage
-from thidua.quotas.models import (
-    TRANSITIONS,
-    PeriodTarget,
-    Submission,
-    SubmissionAction,
-    SubmissionState,
-)
-from thidua.units.models import EmulationGroup, GroupMembership
+from thidua.quotas.models import TRANSITIONS, Submission, SubmissionAction
+from thidua.units.models import GroupMembership
 from thidua.units.services import lock
 
 CLOSED_STAGES = {Stage.DECLINED, Stage.WITHDRAWN}
 
 
 @transaction.atomic
-def submit_exemplar(*, actor, membership: GroupMembership, period: Period, exemplar) -> Submission:
+def submit_exemplar(
+    *, actor, membership: GroupMembership, period: Period, exemplar, on=None
+) -> Submission:
     """Send one of the member unit's exemplars to the group's standing body for `period`.
 
-    The period must be of the member's cadence and already begun; the exemplar must belong
-    to the member unit (or a unit below it) and not be declined or withdrawn.
+    The period must be of the member's cadence and be the current or the last one as of
+    `on` (today unless a submission made earlier on paper is being recorded); the exemplar
+    must belong to the member unit (or a unit below it) and not be declined or withdrawn.
     """
     if period.cadence != membership.cadence:
         raise ValidationError(
@@ -40,8 +32,13 @@ def submit_exemplar(*, actor, membership: GroupMembership, period: Period, exemp
                 f"{membership.get_cadence_display().lower()}."
             }
         )
-    if period.start > timezone.localdate():
-        raise ValidationError({"period": f"{period.label} chưa bắt đầu."})
+    current = period_containing(membership.cadence, on or timezone.localdate())
+    if period not in {current, current.previous()}:
+        # Late sending is allowed for the period just ended, never for older ones: their
+        # results are settled (and a future period has not begun).
+        raise ValidationError(
+            {"period": f"Chỉ gửi cho {current.label} hoặc {current.previous().label}."}
+        )
     if not exemplar.unit.path.startswith(membership.unit.path):
         raise ValidationError({"exemplar": "Điển hình không thuộc đơn vị thành viên."})
     if exemplar.stage in CLOSED_STAGES:
@@ -95,93 +92,3 @@ def decide_submission(*, submission: Submission, action: str, by, reason: str = 
         note=reason.strip()[:255],
     )
     return submission
-
-
-@dataclass
-class ComplianceRow:
-    membership: GroupMembership
-    period: Period
-    minimum: int
-    accepted: int
-    pending: int
-    returned: int
-
-    @property
-    def status(self) -> str:
-        if self.accepted >= self.minimum:
-            return "met"
-        return "nothing" if self.accepted + self.pending + self.returned == 0 else "short"
-
-    @property
-    def shortfall(self) -> int:
-        return max(self.minimum - self.accepted, 0)
-
-    @property
-    def status_label(self) -> str:
-        return {"met": "Đạt", "nothing": "Chưa gửi"}.get(self.status, f"Thiếu {self.shortfall}")
-
-
-def _targets(memberships, periods: dict[int, Period], today: datetime.date) -> dict[int, int]:
-    """The minimum each member owes for its period, snapshotting it (see PeriodTarget)."""
-    keys = {periods[m.pk].key for m in memberships}
-    existing = {
-        (t.membership_id, t.period_key): t
-        for t in PeriodTarget.objects.filter(membership__in=memberships, period_key__in=keys)
-    }
-    minimums, new, refresh = {}, [], []
-    for m in memberships:
-        period = periods[m.pk]
-        target = existing.get((m.pk, period.key))
-        if target is None:
-            target = PeriodTarget(
-                membership=m,
-                period_key=period.key,
-                cadence=m.cadence,
-                minimum=m.min_exemplars,
-                frozen=period.end < today,
-            )
-            new.append(target)
-        elif not target.frozen:
-            target.minimum, target.frozen = m.min_exemplars, period.end < today
-            refresh.append(target)
-        minimums[m.pk] = target.minimum
-    PeriodTarget.objects.bulk_create(new)
-    PeriodTarget.objects.bulk_update(refresh, ["minimum", "frozen"])
-    return minimums
-
-
-@transaction.atomic
-def compliance(group: EmulationGroup, day: datetime.date) -> list[ComplianceRow]:
-    """Each member's standing for its own period containing `day` (a quarterly member is
-    judged on the quarter, a half-yearly one on the half-year), in a constant number of
-    queries. Only accepted exemplars count towards the minimum."""
-    memberships = list(group.members.select_related("unit").order_by("unit__sort_name", "pk"))
-    periods = {m.pk: period_containing(m.cadence, day) for m in memberships}
-    minimums = _targets(memberships, periods, timezone.localdate())
-    counts: dict[tuple[int, str, str], int] = {}
-    rows = (
-        Submission.objects.filter(
-            membership__in=memberships, period_key__in={p.key for p in periods.values()}
-        )
-        .values("membership_id", "period_key", "state")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for row in rows:
-        counts[(row["membership_id"], row["period_key"], row["state"])] = row["n"]
-    return [
-        ComplianceRow(
-            membership=m,
-            period=periods[m.pk],
-            minimum=minimums[m.pk],
-            **{
-                label: counts.get((m.pk, periods[m.pk].key, state), 0)
-                for label, state in (
-                    ("accepted", SubmissionState.ACCEPTED),
-                    ("pending", SubmissionState.SUBMITTED),
-                    ("returned", SubmissionState.RETURNED),
-                )
-            },
-        )
-        for m in memberships
-    ]

@@ -43,7 +43,7 @@ def _chosen_period(request):
 def group_compliance(request, pk: int):
     group = get_group_for(request.user, pk)
     period = _chosen_period(request)
-    rows = services.compliance(group, period.start)
+    rows = selectors.compliance(group, period.start)
     if request.GET.get("format") == "xlsx":
         return _xlsx(group, period, rows)
     totals = {s: sum(1 for r in rows if r.status == s) for s in ("met", "short", "nothing")}

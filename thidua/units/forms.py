@@ -1,6 +1,6 @@
 from django import forms
 
-from thidua.core.forms import DateField, ModelChoiceField, ModelMultipleChoiceField
+from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField, ModelMultipleChoiceField
 from thidua.units.models import (
     MAX_GROUP_NUMBER,
     MAX_MIN_EXEMPLARS,
@@ -17,7 +17,7 @@ from thidua.units.selectors import visible_units
 from thidua.units.services import allowed_parent_kinds
 
 
-class UnitForm(forms.Form):
+class UnitForm(CleanTextMixin, forms.Form):
     name = forms.CharField(label="Tên đơn vị", max_length=255)
     kind = forms.ChoiceField(label="Loại đơn vị", choices=())
     subtype = forms.CharField(
@@ -60,7 +60,7 @@ class UnitForm(forms.Form):
         return self.cleaned_data["code"].strip()
 
 
-class GroupForm(forms.Form):
+class GroupForm(CleanTextMixin, forms.Form):
     """A plain form, not a ModelForm: it never writes onto the group before the service
     has validated the change."""
 
@@ -77,7 +77,7 @@ class GroupForm(forms.Form):
     )
 
 
-class MembershipForm(forms.Form):
+class MembershipForm(CleanTextMixin, forms.Form):
     unit = ModelChoiceField(label="Đơn vị thành viên", queryset=Unit.objects.none())
     cadence = forms.ChoiceField(
         label="Kỳ báo cáo", choices=[("", "Theo mặc định của cụm, khối"), *Cadence.choices],

@@ -3,11 +3,20 @@ trail under the owning unit (the province whose council runs the groups)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
+from thidua.core.deletion import blocking_sentences
 from thidua.core.text import fold
-from thidua.units.models import EmulationGroup, GroupKind, GroupMembership, Unit, UnitKind
+from thidua.units.models import (
+    EmulationGroup,
+    GroupKind,
+    GroupMembership,
+    MembershipTerm,
+    Unit,
+    UnitKind,
+)
 from thidua.units.services import lock
 
 GROUP_FIELDS = ["kind", "number", "name", "default_cadence", "default_min_exemplars", "note"]
@@ -78,6 +87,9 @@ def delete_group(*, actor, group: EmulationGroup) -> None:
     group = EmulationGroup.objects.select_for_update().filter(pk=group.pk).first()
     if group is None:
         return
+    blockers = blocking_sentences(group)
+    if blockers:
+        raise ValidationError(["Cụm, khối đã có điển hình gửi theo chỉ tiêu.", *blockers])
     memberships = list(group.members.select_related("unit", "group__owner"))
     for membership in memberships:
         _record_removal(actor, membership)
@@ -112,11 +124,21 @@ def add_member(
         cadence=cadence or group.default_cadence,
         min_exemplars=group.default_min_exemplars if min_exemplars is None else min_exemplars,
     )  # fmt: skip
+    _start_term(membership, joined_on or timezone.localdate())
     record_event(
         actor=actor, action=Action.CREATE, target=membership, scope_path=group.owner.path,
         changes=diff({}, snapshot(membership, MEMBER_FIELDS)),
     )  # fmt: skip
     return membership
+
+
+def _start_term(membership: GroupMembership, starts_on) -> None:
+    """Record the cadence and minimum owed from `starts_on` (a change on the same day
+    replaces that day's term)."""
+    MembershipTerm.objects.update_or_create(
+        membership=membership, starts_on=starts_on,
+        defaults={"cadence": membership.cadence, "min_exemplars": membership.min_exemplars},
+    )  # fmt: skip
 
 
 @transaction.atomic
@@ -131,6 +153,8 @@ def update_member(*, actor, membership: GroupMembership, **changes) -> GroupMemb
             setattr(membership, field, changes[field])
     membership.save()
     changed = diff(before, snapshot(membership, MEMBER_FIELDS))
+    if "cadence" in changed or "min_exemplars" in changed:
+        _start_term(membership, timezone.localdate())
     if changed:
         record_event(
             actor=actor, action=Action.UPDATE, target=membership,
@@ -147,6 +171,9 @@ def remove_member(*, actor, membership: GroupMembership) -> None:
     membership = current.select_related("unit", "group__owner").first()
     if membership is None:
         return
+    blockers = blocking_sentences(membership)
+    if blockers:
+        raise ValidationError(["Thành viên đã gửi điển hình theo chỉ tiêu.", *blockers])
     _record_removal(actor, membership)
     membership.delete()
 

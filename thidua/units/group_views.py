@@ -89,7 +89,11 @@ def group_delete(request, pk: int):
         raise PermissionDenied
     if request.method == "POST":
         owner = group.owner
-        group_services.delete_group(actor=request.user, group=group)
+        try:
+            group_services.delete_group(actor=request.user, group=group)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(group)
         messages.success(request, f"Đã xóa {group}.")
         return redirect(owner)
     return render(request, "units/group_confirm_delete.html", {"group": group})
@@ -144,6 +148,10 @@ def member_delete(request, pk: int):
     if not permissions.can_edit_group(request.user, group):
         raise PermissionDenied
     if request.method == "POST":
-        group_services.remove_member(actor=request.user, membership=membership)
-        messages.success(request, f"Đã đưa {membership.unit} ra khỏi {group}.")
+        try:
+            group_services.remove_member(actor=request.user, membership=membership)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Đã đưa {membership.unit} ra khỏi {group}.")
     return redirect(group)

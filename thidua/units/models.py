@@ -204,3 +204,23 @@ class GroupMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} – {self.group}"
+
+
+class MembershipTerm(models.Model):
+    """The cadence and minimum a member owes from a date on. Each change of a membership's
+    cadence or minimum starts a new term, so a past period is judged by the term in force
+    then, and later changes never rewrite it."""
+
+    membership = models.ForeignKey(GroupMembership, on_delete=models.CASCADE, related_name="terms")
+    starts_on = models.DateField()
+    cadence = models.CharField(max_length=10, choices=Cadence.choices)
+    min_exemplars = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["membership", "starts_on"], name="term_unique_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.membership_id} từ {self.starts_on:%d/%m/%Y}"

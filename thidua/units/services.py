@@ -6,8 +6,9 @@ from django.db import transaction
 
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
+from thidua.core.deletion import blocking_sentences
 from thidua.core.text import fold, sort_key
-from thidua.units.models import Level, Unit, UnitKind
+from thidua.units.models import EmulationGroup, GroupMembership, Level, Unit, UnitKind
 
 DETAIL_FIELDS = [
     "subtype", "economic_sector", "workforce", "email", "address", "valid_from", "valid_to",
@@ -179,6 +180,8 @@ def deletion_blockers(unit: Unit) -> list[str]:
         reasons.append("Đơn vị còn thuộc hoặc quản lý cụm, khối thi đua.")
     if unit.successors.exists():
         reasons.append("Đơn vị là tiền thân của đơn vị khác; lịch sử sắp xếp phải được giữ.")
+    # Everything else that refers to the unit (people, exemplars, movements, …).
+    reasons += blocking_sentences(unit, skip={Unit, GroupMembership, EmulationGroup})
     return reasons
 
 
