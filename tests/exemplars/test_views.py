@@ -309,3 +309,45 @@ def test_subjects_export_in_both_formats_sorted_by_given_name(
         table = Document(io.BytesIO(response.content)).tables[1]
         names = [row.cells[1].text for row in table.rows[1:]]
     assert names == ["Nguyễn Văn Ân", "Lê Thị Ba"]  # Ân < Ba by given name
+
+
+def test_control_characters_never_break_the_exports(client, officer_a, commune_a):
+    client.force_login(officer_a)
+    client.post(reverse("exemplars:subject_create", args=[commune_a.pk]),
+                {"kind": "individual", "name": "A\x01B"})  # fmt: skip
+    subject = Subject.objects.get()
+    assert subject.name == "AB"  # stripped on the way in
+    Subject.objects.filter(pk=subject.pk).update(name="C\x02D")  # and if one got in anyway
+
+    for fmt in ("xlsx", "docx"):
+        assert client.get(reverse("exemplars:subject_export", args=[fmt])).status_code == 200
+
+
+def test_a_stage_reason_too_long_is_refused_and_kept(client, officer_a, exemplar_a):
+    client.force_login(officer_a)
+
+    response = client.post(reverse("exemplars:action", args=[exemplar_a.pk, "decline"]),
+                           {"reason": "x" * 2001}, HTTP_HX_REQUEST="true")  # fmt: skip
+
+    exemplar_a.refresh_from_db()
+    assert exemplar_a.stage == "discovered"
+    assert "Lý do dài quá 2000 ký tự." in response.content.decode()
+
+
+def test_the_same_exemplar_twice_is_refused(officer_a, person_a, exemplar_a, field):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        services.create_exemplar(actor=officer_a, subject=person_a, field=field, year_from=2023,
+                                 title="Mô hình trồng lúa hữu cơ")  # fmt: skip
+
+
+def test_checklist_notes_and_movements_are_in_the_audit(officer_a, exemplar_a):
+    from thidua.audit.models import AuditEvent
+
+    first = exemplar_a.checks.order_by("criterion__position").first()
+    services.update_checks(actor=officer_a, exemplar=exemplar_a,
+                           answers={first.pk: (False, "Biên bản họp")})  # fmt: skip
+
+    event = AuditEvent.objects.filter(target_type="exemplars.exemplar").latest("pk")
+    assert event.changes == {"tiêu chí 1, minh chứng": ["", "Biên bản họp"]}

@@ -131,3 +131,20 @@ def test_progress_fragment_and_scoping(
         404,
         403,
     )
+
+
+def test_damaged_files_and_odd_cells_are_reported_not_crashed(client, upload, officer_a, commune_a):
+    client.force_login(officer_a)
+    good = _xlsx(GOOD).read()
+    damaged = SimpleUploadedFile("hong.xlsx", good[: len(good) // 2])
+    odd = [["", "Cá nhân", "Vũ Thị Hoa", "Nữ", "198²", "x" * 61, "", "Không", "", "", "", "",
+            "", ""]]  # fmt: skip
+
+    broken, _ = upload(commune_a, damaged)
+    strange, _ = upload(commune_a, _xlsx(odd))
+
+    assert (broken.state, broken.errors[0]["message"][:19]) == ("invalid", "Không đọc được tệp:")
+    assert {(e["column"], e["message"]) for e in strange.errors} == {
+        ("Năm sinh", "«198²» không phải năm hợp lệ (1900–2100)."),
+        ("Dân tộc", "Dài quá 60 ký tự."),
+    }

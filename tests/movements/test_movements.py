@@ -75,7 +75,8 @@ def test_a_commune_officer_registers_a_work_for_a_province_drive(client, officer
 
     assert [r.title for r in WorkRegistration.objects.all()] == ["Đường hoa nông thôn"]
     assert list(sibling_view) == []
-    assert forged.status_code == 302  # refused as an invalid choice, shown as a message
+    assert forged.status_code == 400  # refused as an invalid choice, the form shown again
+    assert "unit" in forged.context["registration_form"].errors
 
 
 def test_only_officers_of_the_launching_unit_manage_it(client, officer_a, council_member,
@@ -172,3 +173,36 @@ def test_exemplars_filter_by_movement_in_pages_and_api(
     assert list(page.object_list) == [tied]
     assert [e["id"] for e in api["items"]] == [tied.pk]
     assert sibling.status_code == 404
+
+
+def test_status_follows_its_table_and_the_period_keeps_its_drives(
+    province_movement, drive, province_officer
+):
+    services.update_movement(actor=province_officer, movement=province_movement, status="closed")
+
+    with pytest.raises(ValidationError, match="Không thể chuyển"):
+        services.update_movement(actor=province_officer, movement=province_movement,
+                                 status="active")  # fmt: skip
+    with pytest.raises(ValidationError, match="đợt thi đua"):
+        services.update_movement(actor=province_officer, movement=province_movement,
+                                 ends_on=D(2024, 12, 31))  # fmt: skip
+
+
+def test_a_drive_form_with_errors_keeps_what_was_typed(client, province_officer, province_movement):
+    client.force_login(province_officer)
+
+    data = {"name": "Đợt hè", "starts_on": "31/02/2025", "ends_on": "01/03/2025"}
+
+    response = client.post(reverse("movements:drive_add", args=[province_movement.pk]), data)
+
+    assert response.status_code == 400
+    assert 'value="Đợt hè"' in response.content.decode()
+
+
+def test_a_work_is_registered_once(drive, commune_a, officer_a):
+    services.register_work(actor=officer_a, drive=drive, unit=commune_a, title="Đường hoa",
+                           registered_on=D(2025, 5, 2))  # fmt: skip
+
+    with pytest.raises(ValidationError):
+        services.register_work(actor=officer_a, drive=drive, unit=commune_a, title="đường  hoa",
+                               registered_on=D(2025, 5, 3))  # fmt: skip

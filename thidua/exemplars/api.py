@@ -72,7 +72,7 @@ class ExemplarFilters(Schema):
 
 class TransitionIn(Schema):
     action: StageAction
-    reason: str = ""
+    reason: str = SchemaField("", max_length=2000)
 
 
 @router.get("/exemplars", response=list[ExemplarOut])

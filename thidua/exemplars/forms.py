@@ -94,7 +94,10 @@ class FilterForm(CleanTextMixin, forms.Form):
 
 
 class TransitionForm(CleanTextMixin, forms.Form):
-    reason = forms.CharField(label="Lý do, ghi chú", max_length=2000, required=False)
+    reason = forms.CharField(
+        label="Lý do, ghi chú", max_length=2000, required=False,
+        error_messages={"max_length": "Lý do dài quá 2000 ký tự."},
+    )  # fmt: skip
 
 
 class EvidenceForm(CleanTextMixin, forms.Form):

@@ -22,6 +22,7 @@ from thidua.exemplars.models import (
     CriterionCheck,
     Evidence,
     Exemplar,
+    Replication,
     StageChange,
     Subject,
 )
@@ -90,6 +91,11 @@ def create_exemplar(
         if name in fields:
             setattr(exemplar, name, fields[name])
     exemplar.search_text = _search_text(exemplar)
+    same = Exemplar.objects.filter(subject=subject, search_text=exemplar.search_text,
+                                   year_from=year_from)  # fmt: skip
+    if same.exists():
+        raise ValidationError({"title": f"{subject} đã có điển hình «{exemplar.title}» từ năm "
+                               f"{year_from}."})  # fmt: skip
     if exemplar.year_to and exemplar.year_to < exemplar.year_from:
         raise ValidationError({"year_to": "Năm kết thúc phải từ năm bắt đầu trở đi."})
     # The year check above is the model's only constraint: no database round trip for it.
@@ -104,9 +110,12 @@ def create_exemplar(
         CriterionCheck(exemplar=exemplar, criterion=criterion)
         for criterion in Criterion.objects.filter(scope__in=scopes)
     )
+    changes = diff({}, snapshot(exemplar, EXEMPLAR_FIELDS))
+    if movements:
+        changes["movements"] = [None, sorted(str(m) for m in movements)]
     record_event(
         actor=actor, action=Action.CREATE, target=exemplar, scope_path=exemplar.unit.path,
-        changes=diff({}, snapshot(exemplar, EXEMPLAR_FIELDS)),
+        changes=changes,
     )  # fmt: skip
     return exemplar
 
@@ -179,7 +188,11 @@ def update_checks(*, actor, exemplar: Exemplar, answers: dict[int, tuple[bool, s
             continue
         met, note = answers[check.pk]
         if (check.met, check.evidence_note) != (met, note):
-            changed[f"tiêu chí {check.criterion.position}"] = [check.met, met]
+            label = f"tiêu chí {check.criterion.position}"
+            if check.met != met:
+                changed[label] = [check.met, met]
+            if check.evidence_note != note:
+                changed[f"{label}, minh chứng"] = [check.evidence_note, note]
             check.met, check.evidence_note = met, note[:500]
             check.checked_by = actor if actor and actor.pk else None
             check.save()
@@ -193,6 +206,8 @@ def update_checks(*, actor, exemplar: Exemplar, answers: dict[int, tuple[bool, s
 @transaction.atomic
 def add_record(*, actor, exemplar: Exemplar, model, **values):
     """Add a nurturing action, a recognition or a replication to the exemplar's record."""
+    if model is Replication and exemplar.replications.filter(unit=values.get("unit")).exists():
+        raise ValidationError({"unit": f"{values['unit']} đã được ghi nhận áp dụng mô hình này."})
     record = model(exemplar=exemplar, **values)
     record.full_clean()
     record.save()

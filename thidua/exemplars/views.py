@@ -148,16 +148,20 @@ def _editable_exemplar(request, pk):
 def exemplar_action(request, pk: int, action: str):
     exemplar = _editable_exemplar(request, pk)
     form = forms.TransitionForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
     error = ""
-    try:
-        exemplar = services.transition_exemplar(
-            exemplar=exemplar, action=action, by=request.user, reason=reason
-        )
-    except ValidationError as exc:
-        error = " ".join(exc.messages)
+    if not form.is_valid():
+        error = " ".join(" ".join(errors) for errors in form.errors.values())
+    else:
+        try:
+            exemplar = services.transition_exemplar(
+                exemplar=exemplar, action=action, by=request.user,
+                reason=form.cleaned_data["reason"],
+            )  # fmt: skip
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
     if request.htmx:
         context = _detail_context(request, exemplar, stage_error=error)
+        context["reason"] = request.POST.get("reason", "") if error else ""
         return render(request, "exemplars/exemplar_detail.html#stage-panel", context)
     if error:
         messages.error(request, error)

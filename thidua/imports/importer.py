@@ -64,9 +64,16 @@ class Checked:
             self.errors.append({"row": number, "column": HEADERS.get(key, ""), "message": message})
 
 
+class UnreadableWorkbook(Exception):
+    """The file claims to be a workbook but cannot be read as one."""
+
+
 def read_rows(path) -> tuple[list[str], list[tuple]]:
     """The header and the non-empty data rows of the workbook's first sheet."""
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise UnreadableWorkbook from error
     try:
         sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
@@ -117,8 +124,11 @@ class RowChecker:
 
     def _subject(self, number, values, result) -> dict:
         kind = self._choice(number, "kind", values["kind"], self.kinds, result, required=True)
-        subject = {"kind": kind, "name": values["name"], "ethnicity": values["ethnicity"][:60],
-                   "position": values["position"][:255]}  # fmt: skip
+        for key, limit in (("ethnicity", 60), ("position", 255), ("title", 255)):
+            if len(values[key]) > limit:
+                result.error(number, key, f"Dài quá {limit} ký tự.")
+        subject = {"kind": kind, "name": values["name"], "ethnicity": values["ethnicity"],
+                   "position": values["position"]}  # fmt: skip
         if not values["name"]:
             result.error(number, "name", "Thiếu họ và tên / tên tập thể.")
         elif len(values["name"]) > 255:
@@ -142,7 +152,7 @@ class RowChecker:
         year_to = self._year(number, "year_to", values["year_to"], result)
         if year_from and year_to and year_to < year_from:
             result.error(number, "year_to", "Đến năm phải từ năm bắt đầu trở đi.")
-        return {"title": values["title"][:255], "field": field_, "year_from": year_from,
+        return {"title": values["title"], "field": field_, "year_from": year_from,
                 "year_to": year_to, "achievements": values["achievements"]}  # fmt: skip
 
     def _choice(self, number, key, text, choices, result, *, required=False) -> str:
@@ -162,7 +172,7 @@ class RowChecker:
             if required:
                 result.error(number, key, "Chưa điền năm.")
             return None
-        if not (text.isdigit() and 1900 <= int(text) <= 2100):
+        if not (text.isascii() and text.isdigit() and 1900 <= int(text) <= 2100):
             result.error(number, key, f"«{text}» không phải năm hợp lệ (1900–2100).")
             return None
         return int(text)

@@ -43,7 +43,13 @@ def _set(job: ImportJob, **values) -> None:
 def run_job(job: ImportJob) -> None:
     """Check all rows (progress saved as it goes), then write them in one transaction."""
     _set(job, state=ImportState.CHECKING)
-    header, data = importer.read_rows(job.file.path)
+    try:
+        header, data = importer.read_rows(job.file.path)
+    except importer.UnreadableWorkbook:
+        message = "Không đọc được tệp: tệp Excel bị hỏng hoặc không đúng định dạng .xlsx."
+        _set(job, state=ImportState.INVALID, errors=[{"row": 0, "column": "", "message": message}],
+             finished_at=timezone.now())  # fmt: skip
+        return
     errors = importer.check_header(header)
     if len(data) > importer.MAX_ROWS:
         errors.append({"row": 0, "column": "", "message": f"Tệp có {len(data)} dòng, vượt quá "

@@ -12,6 +12,16 @@ class MovementStatus(models.TextChoices):
     CLOSED = "closed", _("Đã tổng kết")
 
 
+# Review (sơ kết) happens mid-way, the final summing-up (tổng kết) at the end; a movement
+# that has been summed up is closed for good.
+STATUS_TRANSITIONS = {
+    (MovementStatus.ACTIVE, MovementStatus.REVIEWED),
+    (MovementStatus.ACTIVE, MovementStatus.CLOSED),
+    (MovementStatus.REVIEWED, MovementStatus.ACTIVE),
+    (MovementStatus.REVIEWED, MovementStatus.CLOSED),
+}
+
+
 class Movement(models.Model):
     """A movement launched by a unit for a period. It concerns the launching unit's whole
     subtree, so it is visible from below as well as from above (see selectors)."""

@@ -6,7 +6,14 @@ from django.db import transaction
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
 from thidua.core.text import clean_text, fold
-from thidua.movements.models import Drive, Movement, WorkRegistration
+from thidua.movements.models import (
+    STATUS_TRANSITIONS,
+    Drive,
+    Movement,
+    MovementStatus,
+    WorkRegistration,
+)
+from thidua.units.services import lock
 
 MOVEMENT_FIELDS = ["name", "launched_by", "starts_on", "ends_on", "theme", "follower", "status"]
 
@@ -34,11 +41,22 @@ def launch_movement(*, actor, launched_by, name: str, starts_on, ends_on, **fiel
 @transaction.atomic
 def update_movement(*, actor, movement: Movement, **changes) -> Movement:
     """Change a movement's name, period, theme, follower or status (sơ kết, tổng kết)."""
+    movement = lock(Movement, movement.pk, "Phong trào này vừa bị xóa.")
     before = snapshot(movement, MOVEMENT_FIELDS)
+    status = changes.get("status", movement.status)
+    if status != movement.status and (movement.status, status) not in STATUS_TRANSITIONS:
+        raise ValidationError({"status": f"Không thể chuyển từ «{movement.get_status_display()}» "
+                               f"sang «{MovementStatus(status).label}»."})  # fmt: skip
     for field in MOVEMENT_FIELDS[2:] + ["name"]:
         if field in changes:
             setattr(movement, field, changes[field])
+    movement.name = " ".join(clean_text(movement.name).split())
     _check_dates(movement.starts_on, movement.ends_on)
+    outside = movement.drives.exclude(
+        starts_on__gte=movement.starts_on, ends_on__lte=movement.ends_on
+    )
+    if outside.exists():
+        raise ValidationError({"starts_on": "Các đợt thi đua đã có phải nằm trong thời gian mới."})
     movement.search_name = fold(movement.name)[:255]
     movement.save()
     changed = diff(before, snapshot(movement, MOVEMENT_FIELDS))
@@ -64,7 +82,11 @@ def add_drive(*, actor, movement: Movement, name: str, starts_on, ends_on, anniv
 
 @transaction.atomic
 def register_work(*, actor, drive: Drive, unit, title: str, registered_on, result=""):
-    """Record a work or deed `unit` registers to celebrate `drive`."""
+    """Record a work or deed `unit` registers to celebrate `drive` (once per title)."""
+    title = " ".join(clean_text(title).split())
+    titles = WorkRegistration.objects.filter(drive=drive, unit=unit).values_list("title", flat=True)
+    if fold(title) in {fold(existing) for existing in titles}:
+        raise ValidationError({"title": f"{unit} đã đăng ký «{title}» cho đợt này."})
     registration = WorkRegistration.objects.create(
         drive=drive, unit=unit, title=title, registered_on=registered_on, result=result
     )

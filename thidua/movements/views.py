@@ -28,18 +28,22 @@ def movement_list(request):
     return render(request, "movements/movement_list.html", context)
 
 
-@login_required
-def movement_detail(request, pk: int):
-    movement = selectors.get_movement_for(request.user, pk)
-    can_manage = _is_officer(request.user, movement.launched_by)
+def _detail(request, movement, *, drive_form=None, registration_form=None, status=200):
+    """The movement's page; a form that came back with errors is shown as typed."""
     context = {
-        "movement": movement, "can_manage": can_manage,
+        "movement": movement, "can_manage": _is_officer(request.user, movement.launched_by),
         "drives": movement.drives.all(),
         "registrations": selectors.registrations_for(request.user, movement),
-        "drive_form": DriveForm(), "can_register": movement.drives.exists(),
-        "registration_form": RegistrationForm(user=request.user, movement=movement),
+        "drive_form": drive_form or DriveForm(), "can_register": movement.drives.exists(),
+        "registration_form": registration_form
+        or RegistrationForm(user=request.user, movement=movement),
     }  # fmt: skip
-    return render(request, "movements/movement_detail.html", context)
+    return render(request, "movements/movement_detail.html", context, status=status)
+
+
+@login_required
+def movement_detail(request, pk: int):
+    return _detail(request, selectors.get_movement_for(request.user, pk))
 
 
 def _save(request, form, call):
@@ -87,10 +91,11 @@ def drive_add(request, pk: int):
     if request.method != "POST" or not _is_officer(request.user, movement.launched_by):
         raise PermissionDenied
     form = DriveForm(request.POST)
-    if _save(request, form, lambda **data: services.add_drive(
-            actor=request.user, movement=movement, **data)) is None:  # fmt: skip
-        for error in form.errors.values():
-            messages.error(request, " ".join(error))
+    saved = _save(request, form, lambda **data: services.add_drive(
+        actor=request.user, movement=movement, **data))  # fmt: skip
+    if saved is None:
+        return _detail(request, movement, drive_form=form, status=400)
+    messages.success(request, f"Đã thêm đợt «{saved.name}».")
     return redirect(movement)
 
 
@@ -104,8 +109,5 @@ def registration_add(request, pk: int):
         raise PermissionDenied
     if _save(request, form, lambda **data: services.register_work(actor=request.user, **data)):
         messages.success(request, "Đã ghi nhận đăng ký.")
-    else:
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))
-    return redirect(movement)
+        return redirect(movement)
+    return _detail(request, movement, registration_form=form, status=400)
