@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "thidua.exemplars",
     "thidua.quotas",
     "thidua.imports",
+    "thidua.plans",
     "thidua.demo",
 ]
 
