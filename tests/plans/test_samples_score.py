@@ -19,7 +19,7 @@ def test_the_sample_plans_score_at_least_0_9():
         "--cmd", f"{sys.executable} {ROOT / 'manage.py'} extract_plan --json {{file}}",
     ]  # fmt: skip
 
-    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)  # noqa: S603 -- our own scorer
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)  # noqa: S603
 
     assert done.returncode == 0, done.stdout[-2000:]
     assert "score: " in done.stdout
