@@ -1,0 +1,126 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+
+from thidua.audit.models import AuditEvent
+from thidua.plans import selectors, services
+from thidua.plans.models import Obligation, Plan
+
+D = datetime.date
+
+
+@pytest.fixture
+def plan(province, commune_a, commune_b):
+    plan = Plan.objects.create(issuer=province, symbol="12/KH-UBND", kind="conference",
+                               title="Tổ chức Hội nghị điển hình tiên tiến")  # fmt: skip
+    services.add_milestone(plan=plan, title="Gửi kế hoạch của xã", deliverable="own_plan",
+                           due_on=D(2026, 3, 15), units=[commune_a, commune_b])  # fmt: skip
+    return plan
+
+
+@pytest.fixture
+def issued(plan, province_officer):
+    return services.issue_plan(actor=province_officer, plan=plan)
+
+
+def _obligation(unit):
+    return Obligation.objects.get(unit=unit)
+
+
+def test_issuing_creates_one_obligation_per_owing_unit(issued, commune_a, commune_b):
+    assert issued.status == "issued"
+    assert sorted(o.unit.name for o in Obligation.objects.all()) == ["Xã An Phú", "Xã Bình Minh"]
+    assert AuditEvent.objects.filter(target_type="plans.plan").latest("pk").note == (
+        "2 nghĩa vụ cho các đơn vị"
+    )
+
+
+def test_a_plan_is_issued_once_and_not_without_milestones(issued, province, province_officer):
+    empty = Plan.objects.create(issuer=province, title="Trống", kind="other")
+
+    with pytest.raises(ValidationError):
+        services.issue_plan(actor=province_officer, plan=issued)
+    with pytest.raises(ValidationError, match="chưa có mốc"):
+        services.issue_plan(actor=province_officer, plan=empty)
+
+
+def test_owing_units_must_be_inside_the_issuer(commune_a, commune_b, officer_a):
+    plan = Plan.objects.create(issuer=commune_a, title="Kế hoạch xã", kind="other")
+    services.add_milestone(plan=plan, title="X", deliverable="report", due_on=D(2026, 1, 1),
+                           units=[commune_b])  # fmt: skip
+
+    with pytest.raises(ValidationError, match="không thuộc"):
+        services.issue_plan(actor=officer_a, plan=plan)
+    assert not Obligation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("today", "delivered_on", "status"),
+    [
+        (D(2026, 3, 15), None, "pending"),      # the due day itself is not late
+        (D(2026, 3, 16), None, "overdue"),
+        (D(2026, 3, 20), D(2026, 3, 15), "on_time"),
+        (D(2026, 3, 20), D(2026, 3, 16), "late"),
+    ],
+)  # fmt: skip
+def test_status_around_the_due_date(issued, commune_a, officer_a, today, delivered_on, status):
+    if delivered_on:
+        services.deliver(actor=officer_a, obligation=_obligation(commune_a), on=delivered_on)
+
+    with time_machine.travel(datetime.datetime.combine(today, datetime.time(9), datetime.UTC)):
+        row = selectors.with_status(Obligation.objects.filter(unit=commune_a), today).get()
+
+    assert row.status == status
+
+
+def test_return_needs_a_reason_and_the_unit_delivers_again(issued, commune_a, officer_a,
+                                                           province_officer):  # fmt: skip
+    obligation = services.deliver(actor=officer_a, obligation=_obligation(commune_a),
+                                  on=D(2026, 3, 1))  # fmt: skip
+
+    with pytest.raises(ValidationError):
+        services.decide(obligation=obligation, action="return", by=province_officer)
+    services.decide(obligation=obligation, action="return", by=province_officer,
+                    reason="Thiếu danh sách đại biểu")  # fmt: skip
+    returned = selectors.with_status(Obligation.objects.filter(pk=obligation.pk), D(2026, 3, 2))
+    returned_status = returned.get().status
+    again = services.deliver(actor=officer_a, obligation=obligation, on=D(2026, 3, 10))
+    accepted = services.decide(obligation=again, action="accept", by=province_officer)
+
+    assert returned_status == "returned"
+    assert (accepted.state, accepted.reason) == ("accepted", "")
+    with pytest.raises(ValidationError):
+        services.decide(obligation=accepted, action="accept", by=province_officer)
+
+
+def test_delivering_the_own_plan_builds_the_cascade(issued, commune_a, officer_a, village_a):
+    own = Plan.objects.create(issuer=commune_a, title="Kế hoạch của xã An Phú", kind="conference")
+    below = Plan.objects.create(issuer=village_a, title="Kế hoạch của thôn", kind="other",
+                                implements=own)  # fmt: skip
+
+    services.deliver(actor=officer_a, obligation=_obligation(commune_a), linked_plan=own,
+                     on=D(2026, 3, 1))  # fmt: skip
+
+    assert [(depth, p.title) for depth, p in selectors.plan_tree(issued)] == [
+        (1, "Kế hoạch của xã An Phú"), (2, "Kế hoạch của thôn"),
+    ]  # fmt: skip
+    assert below.implements == own
+
+
+def test_a_linked_plan_must_be_the_units_own(issued, commune_a, commune_b, officer_a):
+    other = Plan.objects.create(issuer=commune_b, title="Của xã khác", kind="other")
+
+    with pytest.raises(ValidationError):
+        services.deliver(actor=officer_a, obligation=_obligation(commune_a), linked_plan=other)
+
+
+def test_board_counts_every_status_in_one_query(issued, commune_a, officer_a,
+                                                django_assert_num_queries):  # fmt: skip
+    services.deliver(actor=officer_a, obligation=_obligation(commune_a), on=D(2026, 3, 20))
+
+    with django_assert_num_queries(1):
+        counts = selectors.board_counts(issued, D(2026, 4, 1))
+
+    assert counts == {"pending": 0, "overdue": 1, "on_time": 0, "late": 1, "returned": 0}

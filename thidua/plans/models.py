@@ -1,0 +1,129 @@
+"""Plans (kế hoạch) that cascade from level to level, their milestones, and what each
+addressed unit owes by when (domain README §6)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PlanKind(models.TextChoices):
+    CONFERENCE = "conference", _("Kế hoạch tổ chức hội nghị")
+    MODEL_BUILDING = "models", _("Kế hoạch xây dựng, nhân rộng điển hình")
+    CONGRESS = "congress", _("Kế hoạch tổ chức đại hội")
+    OTHER = "other", _("Khác")
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    ISSUED = "issued", _("Đã ban hành")
+    CLOSED = "closed", _("Đã kết thúc")
+
+
+# (from, to): a plan is drafted, issued (which creates the obligations), then closed.
+PLAN_TRANSITIONS = {(PlanStatus.DRAFT, PlanStatus.ISSUED), (PlanStatus.ISSUED, PlanStatus.CLOSED)}
+
+
+class Deliverable(models.TextChoices):
+    OWN_PLAN = "own_plan", _("Kế hoạch của đơn vị")
+    EXEMPLAR_LIST = "exemplar_list", _("Danh sách điển hình")
+    CONFERENCE_HELD = "conference", _("Tổ chức hội nghị")
+    RESULTS_DOSSIER = "dossier", _("Hồ sơ kết quả")
+    REPORT = "report", _("Báo cáo")
+    OTHER = "other", _("Khác")
+
+
+class Plan(models.Model):
+    doc_type = models.CharField(_("loại văn bản"), max_length=4, default="KH")
+    symbol = models.CharField(_("số, ký hiệu"), max_length=60, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    issuer = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị ban hành"), on_delete=models.PROTECT,
+        related_name="plans",
+    )  # fmt: skip
+    title = models.CharField(_("trích yếu"), max_length=500)
+    kind = models.CharField(_("loại kế hoạch"), max_length=12, choices=PlanKind.choices)
+    implements = models.ForeignKey(
+        "self", verbose_name=_("thực hiện kế hoạch"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="implementations",
+    )  # fmt: skip
+    outside_basis = models.CharField(_("căn cứ khác"), max_length=500, blank=True)
+    addressees = models.ManyToManyField(
+        "units.Unit", verbose_name=_("đơn vị thực hiện"), blank=True, related_name="addressed_plans"
+    )
+    status = models.CharField(max_length=8, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
+
+    def __str__(self) -> str:
+        return f"{self.symbol} {self.title}".strip()
+
+
+class Milestone(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("nội dung"), max_length=255)
+    deliverable = models.CharField(_("sản phẩm"), max_length=14, choices=Deliverable.choices)
+    window_start = models.DateField(_("từ ngày"), null=True, blank=True)
+    due_on = models.DateField(_("hạn"))
+    source_sentence = models.TextField(_("câu trong văn bản"), blank=True)
+    owing_units = models.ManyToManyField("units.Unit", blank=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("mốc tiến độ")
+        verbose_name_plural = _("mốc tiến độ")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.due_on:%d/%m/%Y})"
+
+
+class ObligationState(models.TextChoices):
+    PENDING = "pending", _("Chưa nộp")
+    DELIVERED = "delivered", _("Đã nộp, chờ xem xét")
+    ACCEPTED = "accepted", _("Đã chấp nhận")
+    RETURNED = "returned", _("Trả lại")
+
+
+class Obligation(models.Model):
+    """What one unit owes for one milestone. Lateness is derived from the due date and the
+    time of delivery; "overdue" from the due date and today (see selectors)."""
+
+    milestone = models.ForeignKey(Milestone, on_delete=models.CASCADE, related_name="obligations")
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="obligations")
+    state = models.CharField(
+        max_length=10, choices=ObligationState.choices, default=ObligationState.PENDING
+    )
+    delivered_on = models.DateField(null=True, blank=True)
+    linked_plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    reason = models.TextField(_("lý do trả lại"), blank=True)
+    decided_by_name = models.CharField(max_length=150, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("nghĩa vụ thực hiện")
+        verbose_name_plural = _("nghĩa vụ thực hiện")
+        constraints = [
+            models.UniqueConstraint(fields=["milestone", "unit"], name="obligation_unique")
+        ]
+        indexes = [models.Index(fields=["unit", "state"], name="obligation_unit_state_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.unit} – {self.milestone}"
+
+
+class DeliveryFile(models.Model):
+    obligation = models.ForeignKey(Obligation, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(upload_to="deliveries/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.original_name
