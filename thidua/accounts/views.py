@@ -27,6 +27,7 @@ def home(request):
         "unit_counts": [(label, total) for _k, label, total in ordered_kind_counts(counts)],
         "group_count": visible_groups(request.user).count(),
         "events": events_for(request.user)[:10],
+        "notices": request.user.notices.filter(read_at__isnull=True).order_by("-created_at")[:10],
     }
     return render(request, "accounts/home.html", context)
 

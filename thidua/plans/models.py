@@ -127,3 +127,41 @@ class DeliveryFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class ReminderKind(models.TextChoices):
+    UPCOMING = "upcoming", _("Sắp đến hạn")
+    OVERDUE = "overdue", _("Quá hạn")
+
+
+class Reminder(models.Model):
+    """A reminder sent for an obligation: at most one of each kind, so that running the
+    command again (it runs on a schedule) never sends twice."""
+
+    obligation = models.ForeignKey(Obligation, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
+    sent_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["obligation", "kind"], name="reminder_once")]
+
+    def __str__(self) -> str:
+        return f"{self.obligation_id} {self.kind}"
+
+
+class Notice(models.Model):
+    """An in-app notice for a user, shown on their dashboard until read."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="notices")  # fmt: skip
+    text = models.CharField(max_length=500)
+    link = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["user", "read_at"], name="notice_user_unread_idx")]
+
+    def __str__(self) -> str:
+        return self.text

@@ -1,0 +1,69 @@
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from thidua.plans import services
+from thidua.plans.models import Notice, Obligation, Plan
+from thidua.plans.reminders import send_reminders
+from thidua.units.services import update_unit
+
+D = datetime.date
+
+
+@pytest.fixture
+def issued(province, commune_a, commune_b, province_officer, officer_a, officer_b):
+    officer_a.email, officer_b.email = "a@anphu.vn", "b@binhminh.vn"
+    officer_a.save()
+    officer_b.save()
+    update_unit(actor=None, unit=commune_a, email="vanthu@anphu.vn")
+    plan = Plan.objects.create(issuer=province, symbol="12/KH-UBND", kind="conference",
+                               title="Hội nghị điển hình")  # fmt: skip
+    services.add_milestone(plan=plan, title="Gửi kế hoạch của xã", deliverable="own_plan",
+                           due_on=D(2026, 3, 15), units=[commune_a, commune_b])  # fmt: skip
+    return services.issue_plan(actor=province_officer, plan=plan)
+
+
+def test_reminders_go_before_the_due_date_and_once(issued, commune_b, officer_a):
+    services.deliver(actor=officer_a, obligation=Obligation.objects.get(unit__name="Xã An Phú"),
+                     on=D(2026, 3, 10))  # fmt: skip
+
+    first = send_reminders(today=D(2026, 3, 13), days_before=3)
+    again = send_reminders(today=D(2026, 3, 14), days_before=3)
+
+    assert (first, again) == (1, 0)
+    assert [m.to for m in mail.outbox] == [["b@binhminh.vn"]]  # A has delivered already
+    assert "sắp đến hạn, hạn 15/03/2026" in mail.outbox[0].body
+    assert Notice.objects.get().user.username == "officer_b"
+
+
+def test_overdue_reminders_reach_the_unit_and_its_officers(issued):
+    sent = send_reminders(today=D(2026, 3, 20), days_before=3)
+
+    assert sent == 2
+    assert sorted(tuple(m.to) for m in mail.outbox) == [
+        ("a@anphu.vn", "vanthu@anphu.vn"), ("b@binhminh.vn",),
+    ]  # fmt: skip
+    assert all("đã quá hạn" in m.body for m in mail.outbox)
+
+
+def test_nothing_is_sent_far_from_the_due_date(issued):
+    assert send_reminders(today=D(2026, 3, 1), days_before=3) == 0
+    assert mail.outbox == []
+
+
+def test_the_command_runs(issued, capsys):
+    call_command("send_reminders", "--days", "3")
+
+    assert "Đã gửi" in capsys.readouterr().out
+
+
+def test_notices_show_on_the_officers_dashboard(client, issued, officer_b):
+    send_reminders(today=D(2026, 3, 13), days_before=3)
+    client.force_login(officer_b)
+
+    body = client.get("/").content.decode()
+
+    assert "Nhắc việc" in body
+    assert "«Gửi kế hoạch của xã» (12/KH-UBND) sắp đến hạn" in body
