@@ -165,3 +165,6 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+from thidua.plans.rules import ConferenceRuleSet  # noqa: E402,F401 -- a model of this app
