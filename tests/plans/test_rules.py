@@ -22,9 +22,13 @@ def _rules(plan, **values):
 
 
 def test_a_sound_rule_set_passes(plan):
-    validate_rule_set(_rules(plan, kinds=["commune"], delegate_cap=150, exemplary_share_pct=70,
-                             share_tolerance_pct=5, representation=["women", "former_localities"],
-                             pilot_deadline=D(2025, 2, 28), dossier_deadline=D(2025, 4, 15)))  # fmt: skip
+    rules = _rules(
+        plan, kinds=["commune"], delegate_cap=150, exemplary_share_pct=70, share_tolerance_pct=5,
+        representation=["women", "former_localities"], pilot_deadline=D(2025, 2, 28),
+        dossier_deadline=D(2025, 4, 15),
+    )  # fmt: skip
+
+    validate_rule_set(rules)
 
 
 def test_every_problem_is_reported_on_its_field(plan):
