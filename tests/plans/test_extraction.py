@@ -118,3 +118,31 @@ def test_the_command_prints_the_json(tmp_path):
     done = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603 -- our own manage.py
 
     assert json.loads(done.stdout)["symbol"] == "45/KH-UBND"
+
+
+def test_each_deadline_keeps_the_sentence_it_came_from():
+    from thidua.plans.extraction import deadline_sentences
+
+    raw = ("- Trước ngày 15/8/2025, hoàn thiện kế hoạch.\n"
+           "- Trudc ngay 20/8/2025, tong hop danh sach dien hinh.")  # fmt: skip
+
+    assert deadline_sentences(raw) == [
+        ("2025-08-15", "Trước ngày 15/8/2025, hoàn thiện kế hoạch."),
+        ("2025-08-20", "Trudc ngay 20/8/2025, tong hop danh sach dien hinh."),
+    ]
+
+
+def test_a_docx_plan_is_read(tmp_path):
+    import io
+
+    from docx import Document
+
+    from thidua.plans.extraction import read_document
+
+    document = Document()
+    for line in CLEAN_PLAN.splitlines():
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    assert extract(read_document("ke-hoach.docx", buffer.getvalue()))["symbol"] == "45/KH-UBND"
