@@ -22,6 +22,7 @@ urlpatterns = [
     path("phong-trao/", include("thidua.movements.urls")),
     path("chi-tieu/", include("thidua.quotas.urls")),
     path("nhap-excel/", include("thidua.imports.urls")),
+    path("ke-hoach/", include("thidua.plans.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -1,6 +1,7 @@
 """Tables to Excel. Officers live in Excel: every list exports with the same columns it shows."""
 
 import io
+import re
 from collections.abc import Iterable
 
 from openpyxl import Workbook
@@ -19,7 +20,8 @@ def table_to_xlsx(*, title: str, columns: list[tuple[str, int]], rows: Iterable[
     mode, so memory stays flat however many rows there are.
     """
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
+    # Excel forbids []:*?/\ in sheet names and allows 31 characters.
+    sheet = workbook.create_sheet(title=re.sub(r"[\[\]:*?/\\]", " ", title)[:31])
     for index, (_header, width) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.append([_cell(sheet, title, Font(bold=True, size=13))])

@@ -3,6 +3,7 @@ addressed unit owes by when (domain README §6)."""
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -59,6 +60,9 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.symbol} {self.title}".strip()
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:detail", args=[self.pk])
 
 
 class Milestone(models.Model):

@@ -3,8 +3,10 @@
 import datetime
 
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
+from django.shortcuts import get_object_or_404
 
-from thidua.plans.models import Obligation, ObligationState, Plan
+from thidua.accounts.selectors import scope_for
+from thidua.plans.models import Obligation, ObligationState, Plan, PlanStatus
 
 STATUS_LABELS = {
     "pending": "Chưa đến hạn",
@@ -60,3 +62,35 @@ def plan_tree(plan: Plan) -> list[tuple[int, Plan]]:
 
     walk(plan.pk, 1)
     return tree
+
+
+def visible_plans(user) -> QuerySet[Plan]:
+    """Plans issued by units in the user's scope, and issued plans that address a unit of
+    theirs (a commune sees the province's plan it owes to); never a sibling's."""
+    scope = scope_for(user)
+    owed = Obligation.objects.filter(scope.q("unit__path")).values("milestone__plan_id")
+    return Plan.objects.filter(scope.q("issuer__path") | Q(status=PlanStatus.ISSUED, pk__in=owed))
+
+
+def get_plan_for(user, pk) -> Plan:
+    return get_object_or_404(visible_plans(user).select_related("issuer", "implements"), pk=pk)
+
+
+def obligations_for(user, plan: Plan, today: datetime.date, *, status: str = ""):
+    """The plan's obligations the user may see: all of them for the issuer's people, their
+    own units' for the owing units'. With their displayed status."""
+    obligations = Obligation.objects.filter(milestone__plan=plan).filter(
+        scope_for(user).q("unit__path") | scope_for(user).q("milestone__plan__issuer__path")
+    )
+    obligations = with_status(obligations.select_related("unit", "milestone"), today)
+    if status:
+        obligations = obligations.filter(status=status)
+    return obligations.order_by("milestone__due_on", "unit__sort_name", "pk")
+
+
+def get_obligation_for(user, pk) -> Obligation:
+    scope = scope_for(user)
+    visible = Obligation.objects.filter(
+        scope.q("unit__path") | scope.q("milestone__plan__issuer__path")
+    )
+    return get_object_or_404(visible.select_related("unit", "milestone__plan__issuer"), pk=pk)

@@ -2,6 +2,8 @@
 Whether a delivery was on time, and whether a pending one is overdue, follows from dates
 (selectors.obligation_status), so nothing has to run at midnight to keep it true."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -128,3 +130,42 @@ def add_milestone(*, plan: Plan, title: str, deliverable: str, due_on, units=(),
     )  # fmt: skip
     milestone.owing_units.set(units)
     return milestone
+
+
+@transaction.atomic
+def draft_from_document(*, actor, issuer: Unit, name: str, content: bytes) -> Plan:
+    """Read an uploaded plan and make a draft of it: the facts found, and one milestone per
+    deadline with the sentence it came from. The officer corrects the draft, chooses the
+    owing units, then issues it."""
+    from thidua.plans.extraction import deadline_sentences, extract, read_document  # noqa: PLC0415
+
+    try:
+        raw = read_document(name, content)
+    except Exception as error:  # python-docx raises many kinds for a damaged file
+        raise ValidationError({"file": f"Không đọc được tệp «{name}»."}) from error
+    facts = extract(raw)
+    plan = Plan.objects.create(
+        issuer=issuer, doc_type=facts["doc_type"] or "KH", symbol=facts["symbol"] or "",
+        title=(facts["title"] or name)[:500], kind="other",
+        issued_on=datetime.date.fromisoformat(facts["issued_on"]) if facts["issued_on"] else None,
+        outside_basis=", ".join(facts["basis"])[:500],
+    )  # fmt: skip
+    for due, sentence in deadline_sentences(raw):
+        Milestone.objects.create(
+            plan=plan, title=sentence[:255], deliverable="other", source_sentence=sentence,
+            due_on=datetime.date.fromisoformat(due),
+        )  # fmt: skip
+    record_event(actor=actor, action=Action.CREATE, target=plan, scope_path=issuer.path,
+                 note=f"Đọc từ tệp {name}: {plan.milestones.count()} mốc")  # fmt: skip
+    return plan
+
+
+@transaction.atomic
+def set_owing_units(*, actor, milestone: Milestone, units) -> None:
+    """Choose who owes a milestone of a draft plan."""
+    if milestone.plan.status != PlanStatus.DRAFT:
+        raise ValidationError("Kế hoạch đã ban hành; không đổi được đơn vị thực hiện.")
+    milestone.owing_units.set(units)
+    record_event(actor=actor, action=Action.UPDATE, target=milestone.plan,
+                 scope_path=milestone.plan.issuer.path,
+                 changes={"owing_units": [None, sorted(str(u) for u in units)]})  # fmt: skip

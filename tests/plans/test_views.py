@@ -1,0 +1,93 @@
+import datetime
+import io
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from thidua.plans.models import Obligation, Plan
+
+TEXT = """UY BAN NHAN DAN            CONG HOA XA HOI CHU NGHIA VIET NAM
+TINH THU NGHIEM            Doc lap - Tu do - Hanh phuc
+So: 12/KH-UBND             Thu Nghiem, ngay 02 thang 3 nam 2026
+KE HOACH
+To chuc Hoi nghi dien hinh tien tien cac xa nam 2026
+
+Thuc hien Ke hoach so 07/KH-HDTDKT, UBND tinh ban hanh Ke hoach:
+
+I. MUC DICH, YEU CAU
+- Cac xa gui ke hoach cua minh truoc ngay 15/3/2026.
+- Hoan thanh hoi nghi trong quy II/2026.
+"""
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with time_machine.travel(datetime.datetime(2026, 3, 10, 9, tzinfo=datetime.UTC)):
+        yield
+
+
+@pytest.fixture
+def draft(client, province_officer, province, commune_a, commune_b):
+    client.force_login(province_officer)
+    upload = SimpleUploadedFile("ke-hoach.txt", TEXT.encode())
+    response = client.post(reverse("plans:upload", args=[province.pk]), {"file": upload})
+    plan = Plan.objects.get()
+    assert response["Location"] == plan.get_absolute_url()
+    return plan
+
+
+def test_upload_makes_a_draft_with_a_milestone_per_deadline(draft):
+    assert (draft.symbol, str(draft.issued_on), draft.status) == (
+        "12/KH-UBND",
+        "2026-03-02",
+        "draft",
+    )
+    assert [(str(m.due_on), m.title) for m in draft.milestones.all()] == [
+        ("2026-03-15", "Cac xa gui ke hoach cua minh truoc ngay 15/3/2026."),
+        ("2026-06-30", "Hoan thanh hoi nghi trong quy II/2026."),
+    ]
+
+
+def test_issue_then_the_communes_owe_and_deliver(client, draft, province_officer, officer_a,
+                                                 officer_b, commune_a):  # fmt: skip
+    first = draft.milestones.order_by("due_on").first()
+    client.post(reverse("plans:milestone_units", args=[draft.pk, first.pk]), {"kind": "commune"})
+    client.post(reverse("plans:issue", args=[draft.pk]))
+    client.force_login(officer_a)
+    mine = client.get(draft.get_absolute_url()).context["page"].object_list
+    own = Obligation.objects.get(unit=commune_a)
+    with time_machine.travel(datetime.datetime(2026, 3, 17, 9, tzinfo=datetime.UTC)):
+        client.post(reverse("plans:obligation", args=[own.pk, "deliver"]), {"note": "Gửi muộn"})
+        client.force_login(province_officer)
+        board = client.get(draft.get_absolute_url()).context["counts"]
+        sheet = client.get(draft.get_absolute_url(), {"format": "xlsx"})
+
+    assert [o.unit for o in mine] == [commune_a]  # the sibling's obligation is not shown
+    assert (board["late"], board["overdue"]) == (1, 1)
+    rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
+    assert [row[4] for row in rows[2:]] == ["Đã nộp muộn", "Quá hạn"]
+
+
+def test_siblings_see_no_draft_and_cannot_act(client, draft, officer_b, officer_a, commune_a):
+    own_plan = Plan.objects.create(issuer=commune_a, title="Kế hoạch xã An Phú", kind="other")
+    client.force_login(officer_b)
+
+    assert client.get(draft.get_absolute_url()).status_code == 404  # a draft, not addressed
+    assert client.get(own_plan.get_absolute_url()).status_code == 404
+    assert client.post(reverse("plans:issue", args=[draft.pk])).status_code == 404
+    assert client.get(reverse("plans:upload", args=[commune_a.pk])).status_code == 404
+    client.force_login(officer_a)  # the province's draft is not theirs to see before issue
+    assert client.post(reverse("plans:issue", args=[draft.pk])).status_code == 404
+
+
+def test_a_non_text_upload_is_refused(client, province_officer, province):
+    client.force_login(province_officer)
+
+    response = client.post(reverse("plans:upload", args=[province.pk]),
+                           {"file": SimpleUploadedFile("virus.exe", b"MZ")})  # fmt: skip
+
+    assert "Chỉ nhận tệp .docx hoặc .txt" in response.content.decode()
+    assert not Plan.objects.exists()
