@@ -4,7 +4,7 @@ evidence, checklist and records. Each: scoped get → form → service → rende
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from thidua.core.forms import apply_service_errors
 from thidua.core.pagination import paginate, query_without_page
 from thidua.documents.docx import issuer_lines, place_name, table_to_docx
+from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.exemplars import criteria, forms, permissions, selectors, services
 from thidua.exemplars.enums import Stage, StageAction, SubjectKind
@@ -67,7 +68,7 @@ def exemplar_export(request, fmt: str):
         content = table_to_xlsx(
             title=EXPORT_TITLE, columns=EXPORT_COLUMNS, rows=_export_rows(exemplars)
         )
-        return _attachment(content, XLSX_TYPE, "dien-hinh-tien-tien.xlsx")
+        return attachment(content, XLSX_TYPE, "dien-hinh-tien-tien.xlsx")
     issuer = scope_root_units(request.user).select_related("parent").first()
     if issuer is None:
         raise Http404
@@ -75,13 +76,7 @@ def exemplar_export(request, fmt: str):
         issuer_lines=issuer_lines(issuer), place=place_name(issuer), title=EXPORT_TITLE,
         columns=DOCX_COLUMNS, rows=_export_rows(exemplars), today=timezone.localdate(),
     )  # fmt: skip
-    return _attachment(content, DOCX_TYPE, "dien-hinh-tien-tien.docx")
-
-
-def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(content, DOCX_TYPE, "dien-hinh-tien-tien.docx")
 
 
 @login_required
@@ -260,7 +255,7 @@ def subject_export(request, fmt: str):
     if fmt == "xlsx":
         content = table_to_xlsx(title=SUBJECT_TITLE, columns=SUBJECT_COLUMNS,
                                 rows=_subject_rows(subjects))  # fmt: skip
-        return _attachment(content, XLSX_TYPE, "ca-nhan-tap-the.xlsx")
+        return attachment(content, XLSX_TYPE, "ca-nhan-tap-the.xlsx")
     issuer = scope_root_units(request.user).select_related("parent").first()
     if fmt != "docx" or issuer is None:
         raise Http404
@@ -269,7 +264,7 @@ def subject_export(request, fmt: str):
         issuer_lines=issuer_lines(issuer), place=place_name(issuer), title=SUBJECT_TITLE,
         columns=columns, rows=_subject_rows(subjects), today=timezone.localdate(),
     )  # fmt: skip
-    return _attachment(content, DOCX_TYPE, "ca-nhan-tap-the.docx")
+    return attachment(content, DOCX_TYPE, "ca-nhan-tap-the.docx")
 
 
 @login_required

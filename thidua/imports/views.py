@@ -1,12 +1,12 @@
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.core.forms import apply_service_errors
+from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE
 from thidua.imports import services
 from thidua.imports.models import ImportJob
@@ -39,9 +39,7 @@ def import_start(request, unit_pk: int):
 
 @login_required
 def import_template(request):
-    response = HttpResponse(template_bytes(), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-dien-hinh.xlsx"'
-    return response
+    return attachment(template_bytes(), XLSX_TYPE, "mau-nhap-dien-hinh.xlsx")
 
 
 @login_required

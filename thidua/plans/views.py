@@ -14,6 +14,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.core.forms import apply_service_errors
 from thidua.core.pagination import paginate, query_without_page
+from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.plans import selectors, services
 from thidua.plans.models import PlanStatus
@@ -96,9 +97,7 @@ def _board_xlsx(plan, obligations) -> HttpResponse:
         for n, o in enumerate(obligations.iterator(chunk_size=2000), start=1)
     )  # fmt: skip
     content = table_to_xlsx(title=f"Tiến độ thực hiện {plan}", columns=BOARD_COLUMNS, rows=rows)
-    response = HttpResponse(content, content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="tien-do-ke-hoach-{plan.pk}.xlsx"'
-    return response
+    return attachment(content, XLSX_TYPE, f"tien-do-ke-hoach-{plan.pk}.xlsx")
 
 
 @require_POST

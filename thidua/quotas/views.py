@@ -14,6 +14,7 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.core.forms import ModelChoiceField
 from thidua.core.periods import parse_period, period_containing
+from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.exemplars.models import Exemplar
 from thidua.quotas import selectors, services
@@ -74,13 +75,8 @@ def _xlsx(group, period, rows) -> HttpResponse:
         ]
         for n, r in enumerate(rows, start=1)
     )
-    response = HttpResponse(
-        table_to_xlsx(title=title, columns=COLUMNS, rows=table), content_type=XLSX_TYPE
-    )
-    response["Content-Disposition"] = (
-        f'attachment; filename="chi-tieu-{group.pk}-{period.key}.xlsx"'
-    )
-    return response
+    content = table_to_xlsx(title=title, columns=COLUMNS, rows=table)
+    return attachment(content, XLSX_TYPE, f"chi-tieu-{group.pk}-{period.key}.xlsx")
 
 
 def _can_submit(user, membership) -> bool:
