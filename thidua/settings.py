@@ -228,6 +228,8 @@ EVIDENCE_MAX_MB = {
     "pdf": env_int("EVIDENCE_MAX_PDF_MB", 20),
     "video": env_int("EVIDENCE_MAX_VIDEO_MB", 200),
 }
+# Documents attached to plans and deliveries (DOCX, XLSX, PDF, images), in MB.
+DOCUMENT_MAX_MB = env_int("DOCUMENT_MAX_MB", 20)
 # Uploads above this stay on disk while they are checked, instead of in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

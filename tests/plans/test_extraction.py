@@ -137,7 +137,7 @@ def test_a_docx_plan_is_read(tmp_path):
 
     from docx import Document
 
-    from thidua.plans.extraction import read_document
+    from thidua.plans.reading import read_document
 
     document = Document()
     for line in CLEAN_PLAN.splitlines():

@@ -5,7 +5,8 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from thidua.audit.models import AuditEvent
-from thidua.plans import selectors, services
+from tests.plans.helpers import pdf_upload
+from thidua.plans import drafts, selectors, services
 from thidua.plans.models import Obligation, Plan
 
 D = datetime.date
@@ -15,7 +16,7 @@ D = datetime.date
 def plan(province, commune_a, commune_b):
     plan = Plan.objects.create(issuer=province, symbol="12/KH-UBND", kind="conference",
                                title="Tổ chức Hội nghị điển hình tiên tiến")  # fmt: skip
-    services.add_milestone(plan=plan, title="Gửi kế hoạch của xã", deliverable="own_plan",
+    drafts.add_milestone(plan=plan, title="Gửi kế hoạch của xã", deliverable="own_plan",
                            due_on=D(2026, 3, 15), units=[commune_a, commune_b])  # fmt: skip
     return plan
 
@@ -48,7 +49,7 @@ def test_a_plan_is_issued_once_and_not_without_milestones(issued, province, prov
 
 def test_owing_units_must_be_inside_the_issuer(commune_a, commune_b, officer_a):
     plan = Plan.objects.create(issuer=commune_a, title="Kế hoạch xã", kind="other")
-    services.add_milestone(plan=plan, title="X", deliverable="report", due_on=D(2026, 1, 1),
+    drafts.add_milestone(plan=plan, title="X", deliverable="report", due_on=D(2026, 1, 1),
                            units=[commune_b])  # fmt: skip
 
     with pytest.raises(ValidationError, match="không thuộc"):
@@ -67,7 +68,12 @@ def test_owing_units_must_be_inside_the_issuer(commune_a, commune_b, officer_a):
 )  # fmt: skip
 def test_status_around_the_due_date(issued, commune_a, officer_a, today, delivered_on, status):
     if delivered_on:
-        services.deliver(actor=officer_a, obligation=_obligation(commune_a), on=delivered_on)
+        services.deliver(
+            actor=officer_a,
+            obligation=_obligation(commune_a),
+            files=[pdf_upload()],
+            on=delivered_on,
+        )
 
     with time_machine.travel(datetime.datetime.combine(today, datetime.time(9), datetime.UTC)):
         row = selectors.with_status(Obligation.objects.filter(unit=commune_a), today).get()
@@ -78,7 +84,7 @@ def test_status_around_the_due_date(issued, commune_a, officer_a, today, deliver
 def test_return_needs_a_reason_and_the_unit_delivers_again(issued, commune_a, officer_a,
                                                            province_officer):  # fmt: skip
     obligation = services.deliver(actor=officer_a, obligation=_obligation(commune_a),
-                                  on=D(2026, 3, 1))  # fmt: skip
+                                  files=[pdf_upload()], on=D(2026, 3, 1))  # fmt: skip
 
     with pytest.raises(ValidationError):
         services.decide(obligation=obligation, action="return", by=province_officer)
@@ -86,7 +92,7 @@ def test_return_needs_a_reason_and_the_unit_delivers_again(issued, commune_a, of
                     reason="Thiếu danh sách đại biểu")  # fmt: skip
     returned = selectors.with_status(Obligation.objects.filter(pk=obligation.pk), D(2026, 3, 2))
     returned_status = returned.get().status
-    again = services.deliver(actor=officer_a, obligation=obligation, on=D(2026, 3, 10))
+    again = services.deliver(actor=officer_a, obligation=obligation, on=D(2026, 3, 10))  # its file
     accepted = services.decide(obligation=again, action="accept", by=province_officer)
 
     assert returned_status == "returned"
@@ -118,7 +124,9 @@ def test_a_linked_plan_must_be_the_units_own(issued, commune_a, commune_b, offic
 
 def test_board_counts_every_status_in_one_query(issued, commune_a, officer_a,
                                                 django_assert_num_queries):  # fmt: skip
-    services.deliver(actor=officer_a, obligation=_obligation(commune_a), on=D(2026, 3, 20))
+    services.deliver(
+        actor=officer_a, obligation=_obligation(commune_a), files=[pdf_upload()], on=D(2026, 3, 20)
+    )
 
     with django_assert_num_queries(1):
         counts = selectors.board_counts(issued, D(2026, 4, 1))

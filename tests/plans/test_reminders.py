@@ -4,7 +4,8 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from thidua.plans import services
+from tests.plans.helpers import pdf_upload
+from thidua.plans import drafts, services
 from thidua.plans.models import Notice, Obligation, Plan
 from thidua.plans.reminders import send_reminders
 from thidua.units.services import update_unit
@@ -20,14 +21,14 @@ def issued(province, commune_a, commune_b, province_officer, officer_a, officer_
     update_unit(actor=None, unit=commune_a, email="vanthu@anphu.vn")
     plan = Plan.objects.create(issuer=province, symbol="12/KH-UBND", kind="conference",
                                title="Hội nghị điển hình")  # fmt: skip
-    services.add_milestone(plan=plan, title="Gửi kế hoạch của xã", deliverable="own_plan",
-                           due_on=D(2026, 3, 15), units=[commune_a, commune_b])  # fmt: skip
+    drafts.add_milestone(plan=plan, title="Gửi kế hoạch của xã", deliverable="own_plan",
+                         due_on=D(2026, 3, 15), units=[commune_a, commune_b])  # fmt: skip
     return services.issue_plan(actor=province_officer, plan=plan)
 
 
 def test_reminders_go_before_the_due_date_and_once(issued, commune_b, officer_a):
     services.deliver(actor=officer_a, obligation=Obligation.objects.get(unit__name="Xã An Phú"),
-                     on=D(2026, 3, 10))  # fmt: skip
+                     files=[pdf_upload()], on=D(2026, 3, 10))  # fmt: skip
 
     first = send_reminders(today=D(2026, 3, 13), days_before=3)
     again = send_reminders(today=D(2026, 3, 14), days_before=3)

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tests.plans.helpers import pdf_upload
 from thidua.plans.models import Obligation, Plan
 
 TEXT = """UY BAN NHAN DAN            CONG HOA XA HOI CHU NGHIA VIET NAM
@@ -57,18 +58,24 @@ def test_issue_then_the_communes_owe_and_deliver(client, draft, province_officer
     client.post(reverse("plans:milestone_units", args=[draft.pk, first.pk]), {"kind": "commune"})
     client.post(reverse("plans:issue", args=[draft.pk]))
     client.force_login(officer_a)
-    mine = client.get(draft.get_absolute_url()).context["page"].object_list
+    mine = client.get(reverse("plans:my_obligations")).context["page"].object_list
+    rows = client.get(reverse("plans:board", args=[draft.pk])).context["rows"]
     own = Obligation.objects.get(unit=commune_a)
     with time_machine.travel(datetime.datetime(2026, 3, 17, 9, tzinfo=datetime.UTC)):
-        client.post(reverse("plans:obligation", args=[own.pk, "deliver"]), {"note": "Gửi muộn"})
+        client.post(reverse("plans:deliver", args=[own.pk]),
+                    {"note": "Gửi muộn", "files": [pdf_upload()]})  # fmt: skip
         client.force_login(province_officer)
-        board = client.get(draft.get_absolute_url()).context["counts"]
-        sheet = client.get(draft.get_absolute_url(), {"format": "xlsx"})
+        board = client.get(reverse("plans:board", args=[draft.pk])).context["counts"]
+        sheet = client.get(reverse("plans:board", args=[draft.pk]), {"format": "xlsx"})
 
     assert [o.unit for o in mine] == [commune_a]  # the sibling's obligation is not shown
+    assert [unit for unit, _ in rows] == [commune_a]
     assert (board["late"], board["overdue"]) == (1, 1)
-    rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
-    assert [row[4] for row in rows[2:]] == ["Đã nộp muộn", "Quá hạn"]
+    table = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
+    assert [row[1:3] for row in table[2:]] == [
+        ("Xã An Phú", "Đã nộp muộn (17/03/2026)"), ("Xã Bình Minh", "Quá hạn"),
+    ]  # fmt: skip
+    assert own.files.get().original_name == "bien-ban.pdf"
 
 
 def test_siblings_see_no_draft_and_cannot_act(client, draft, officer_b, officer_a, commune_a):
@@ -89,5 +96,5 @@ def test_a_non_text_upload_is_refused(client, province_officer, province):
     response = client.post(reverse("plans:upload", args=[province.pk]),
                            {"file": SimpleUploadedFile("virus.exe", b"MZ")})  # fmt: skip
 
-    assert "Chỉ nhận tệp .docx hoặc .txt" in response.content.decode()
+    assert "không thuộc loại được nhận" in response.content.decode()
     assert not Plan.objects.exists()

@@ -9,6 +9,10 @@ TARGET_TYPES = [
     ("units.emulationgroup", "Cụm, khối thi đua"),
     ("units.groupmembership", "Thành viên cụm, khối"),
     ("accounts.unitrole", "Phân quyền"),
+    ("plans.plan", "Kế hoạch"),
+    ("plans.milestone", "Mốc tiến độ"),
+    ("plans.conferenceruleset", "Quy định tổ chức hội nghị"),
+    ("plans.obligation", "Nghĩa vụ thực hiện"),
 ]
 
 

@@ -250,18 +250,3 @@ def deadline_sentences(raw: str) -> list[tuple[str, str]]:
         for date in find_deadlines(normalize(sentence)):
             found.setdefault(date, " ".join(sentence.split()).lstrip("-+* ")[:500])
     return sorted(found.items())
-
-
-def read_document(name: str, content: bytes) -> str:
-    """The text of an uploaded plan: plain text (UTF-8, as OCR tools write it) or DOCX."""
-    if name.lower().endswith(".docx"):
-        import io  # noqa: PLC0415 -- only for DOCX
-
-        from docx import Document  # noqa: PLC0415 -- only for DOCX
-
-        document = Document(io.BytesIO(content))
-        lines = [p.text for p in document.paragraphs]
-        for table in document.tables:
-            lines += [" ".join(cell.text for cell in row.cells) for row in table.rows]
-        return "\n".join(lines)
-    return content.decode("utf-8", errors="replace")

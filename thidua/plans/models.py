@@ -52,6 +52,9 @@ class Plan(models.Model):
         "units.Unit", verbose_name=_("đơn vị thực hiện"), blank=True, related_name="addressed_plans"
     )
     status = models.CharField(max_length=8, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    # What was read from the uploaded document, kept so the officer can compare the draft
+    # with it (e.g. exemplar quotas, which are set on emulation groups, not on the plan).
+    extracted = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -118,6 +121,21 @@ class Obligation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit} – {self.milestone}"
+
+
+class PlanFile(models.Model):
+    """A file attached to a plan: the signed document, its annexes."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(upload_to="plans/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.original_name
 
 
 class DeliveryFile(models.Model):

@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 
 from thidua.accounts.models import Role, UnitRole
 from thidua.plans.models import Notice, Obligation, ObligationState, Reminder, ReminderKind
@@ -52,7 +53,10 @@ def _remind(kind: str, obligation: Obligation) -> int:
     try:
         with transaction.atomic():
             Reminder.objects.create(obligation=obligation, kind=kind, recipients=addresses)
-            Notice.objects.bulk_create(Notice(user=user, text=text[:500]) for user in officers)
+            link = reverse("plans:obligation", args=[obligation.pk])
+            Notice.objects.bulk_create(
+                Notice(user=user, text=text[:500], link=link) for user in officers
+            )
     except IntegrityError:  # another run sent it meanwhile
         return 0
     if addresses:

@@ -1,12 +1,15 @@
 """Reading obligations: their displayed status and the compliance board of a plan."""
 
 import datetime
+from itertools import groupby
+from operator import attrgetter
 
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
 from thidua.accounts.selectors import scope_for
 from thidua.plans.models import Obligation, ObligationState, Plan, PlanStatus
+from thidua.units.models import GroupMembership, Unit
 
 STATUS_LABELS = {
     "pending": "Chưa đến hạn",
@@ -42,6 +45,11 @@ def board_counts(plan: Plan, today: datetime.date) -> dict[str, int]:
     counts = dict.fromkeys(STATUS_LABELS, 0)
     counts.update({row["status"]: row["n"] for row in rows})
     return counts
+
+
+def milestones_with_counts(plan: Plan):
+    """The plan's milestones, each with how many units owe it: one query."""
+    return plan.milestones.annotate(n_units=Count("owing_units", distinct=True))
 
 
 def plan_tree(plan: Plan) -> list[tuple[int, Plan]]:
@@ -88,9 +96,72 @@ def obligations_for(user, plan: Plan, today: datetime.date, *, status: str = "")
     return obligations.order_by("milestone__due_on", "unit__sort_name", "pk")
 
 
+def board_obligations(user, plan: Plan, today, *, status="", within=None, group=None):
+    """The board's obligations after its filters: a status, a subtree, an emulation group."""
+    obligations = obligations_for(user, plan, today, status=status)
+    if within is not None:
+        obligations = obligations.filter(unit__path__startswith=within.path)
+    if group is not None:
+        obligations = obligations.filter(
+            unit__in=GroupMembership.objects.filter(group=group).values("unit_id")
+        )
+    return obligations
+
+
+def board_units(obligations) -> QuerySet[Unit]:
+    """The board's rows: the units with at least one of `obligations`, in name order."""
+    return Unit.objects.filter(pk__in=obligations.values("unit_id")).order_by("sort_name", "pk")
+
+
+def board_cells(plan: Plan, units, today) -> dict[int, dict[int, Obligation]]:
+    """{unit id: {milestone id: obligation with status}} for one page of rows: one query,
+    however many units and milestones."""
+    cells: dict[int, dict[int, Obligation]] = {}
+    found = with_status(
+        Obligation.objects.filter(milestone__plan=plan, unit__in=[unit.pk for unit in units]),
+        today,
+    )
+    for obligation in found.select_related("milestone"):
+        cells.setdefault(obligation.unit_id, {})[obligation.milestone_id] = obligation
+    return cells
+
+
+def board_export_rows(plan: Plan, obligations, today):
+    """(unit, [obligation or None per milestone]) for every row of the filtered board,
+    streamed in name order so that a national board is exported in constant memory."""
+    milestone_ids = list(plan.milestones.values_list("pk", flat=True))
+    every = (
+        with_status(
+            Obligation.objects.filter(milestone__plan=plan, unit__in=obligations.values("unit_id")),
+            today,
+        )
+        .select_related("unit")
+        .order_by("unit__sort_name", "unit_id", "milestone_id")
+    )
+    for _, run in groupby(every.iterator(chunk_size=2000), key=attrgetter("unit_id")):
+        row = list(run)
+        by_milestone = {obligation.milestone_id: obligation for obligation in row}
+        yield row[0].unit, [by_milestone.get(pk) for pk in milestone_ids]
+
+
+def my_obligations(user, today, *, status: str = "") -> QuerySet[Obligation]:
+    """What the user's units owe under issued plans, soonest due first."""
+    obligations = Obligation.objects.filter(
+        scope_for(user).q("unit__path"), milestone__plan__status=PlanStatus.ISSUED
+    )
+    obligations = with_status(obligations, today)
+    if status:
+        obligations = obligations.filter(status=status)
+    return obligations.select_related("unit", "milestone__plan").order_by(
+        "milestone__due_on", "unit__sort_name", "pk"
+    )
+
+
 def get_obligation_for(user, pk) -> Obligation:
     scope = scope_for(user)
     visible = Obligation.objects.filter(
         scope.q("unit__path") | scope.q("milestone__plan__issuer__path")
     )
-    return get_object_or_404(visible.select_related("unit", "milestone__plan__issuer"), pk=pk)
+    return get_object_or_404(
+        visible.select_related("unit", "milestone__plan__issuer", "linked_plan"), pk=pk
+    )

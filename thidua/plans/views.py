@@ -1,11 +1,10 @@
-"""Plans: reading one from its document into a draft, choosing who owes each milestone,
-issuing it, the owing units' deliveries and the issuer's compliance board."""
+"""Plans: the list, a new draft (typed or read from its document), the plan page, the
+compliance board with its export, issuing and closing, and the plan's files."""
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -14,58 +13,74 @@ from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.core.forms import apply_service_errors
 from thidua.core.pagination import paginate, query_without_page
+from thidua.core.text import clean_text
 from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
-from thidua.plans import selectors, services
+from thidua.plans import drafts, selectors, services
+from thidua.plans.forms import PlanForm, UploadForm
 from thidua.plans.models import PlanStatus
-from thidua.units.models import Level, UnitKind
-from thidua.units.selectors import get_unit_for
+from thidua.units.selectors import get_group_for, get_unit_for, visible_groups
 
-MAX_UPLOAD = 10 * 1024 * 1024
-BOARD_COLUMNS = [("STT", 6), ("Đơn vị", 36), ("Mốc", 50), ("Hạn", 12), ("Tình trạng", 18),
-                 ("Ngày nộp", 12)]  # fmt: skip
+BOARD_PAGE = 50
 
 
-class UploadForm(forms.Form):
-    file = forms.FileField(label="Văn bản kế hoạch (.docx hoặc văn bản .txt)")
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".docx", ".txt")) or upload.size > MAX_UPLOAD:
-            raise ValidationError("Chỉ nhận tệp .docx hoặc .txt, tối đa 10 MB.")
-        return upload
-
-
-def _is_officer(user, unit) -> bool:
+def is_officer(user, unit) -> bool:
     return has_role(user, unit.path, Role.OFFICER)
+
+
+def higher_plans(user, unit):
+    """Plans a new plan of `unit` may implement: issued by one of its ancestors."""
+    return (
+        selectors.visible_plans(user)
+        .filter(issuer_id__in=unit.ancestor_ids, status__in=[PlanStatus.ISSUED, PlanStatus.CLOSED])
+        .order_by("-issued_on")
+    )
 
 
 @login_required
 def plan_list(request):
     plans = selectors.visible_plans(request.user).select_related("issuer").order_by("-created_at")
-    context = {"page": paginate(request, plans), "query": query_without_page(request)}
+    q = clean_text(request.GET.get("q", ""))[:100]
+    if q:
+        plans = plans.filter(symbol__icontains=q) | plans.filter(title__icontains=q)
+    context = {"page": paginate(request, plans), "query": query_without_page(request), "q": q}
     return render(request, "plans/plan_list.html", context)
+
+
+@login_required
+def plan_create(request, unit_pk: int):
+    """A draft typed by hand, for a plan without a document to read."""
+    unit = get_unit_for(request.user, unit_pk)
+    if not is_officer(request.user, unit):
+        raise PermissionDenied
+    form = PlanForm(request.POST or None, higher_plans=higher_plans(request.user, unit))
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = drafts.create_plan(actor=request.user, issuer=unit, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            return redirect(plan)
+    return render(request, "plans/plan_form.html", {"unit": unit, "form": form, "plan": None})
 
 
 @login_required
 def plan_upload(request, unit_pk: int):
     unit = get_unit_for(request.user, unit_pk)
-    if not _is_officer(request.user, unit):
+    if not is_officer(request.user, unit):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
         try:
-            content = upload.read()
-            plan = services.draft_from_document(
-                actor=request.user, issuer=unit, name=upload.name, content=content
+            plan = drafts.draft_from_document(
+                actor=request.user, issuer=unit, upload=form.cleaned_data["file"]
             )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             messages.success(request, "Đã đọc văn bản. Hãy kiểm tra bản nháp, chọn đơn vị "
                              "thực hiện rồi ban hành.")  # fmt: skip
-            return redirect("plans:detail", pk=plan.pk)
+            return redirect(plan)
     return render(request, "plans/upload.html", {"unit": unit, "form": form})
 
 
@@ -73,87 +88,120 @@ def plan_upload(request, unit_pk: int):
 def plan_detail(request, pk: int):
     plan = selectors.get_plan_for(request.user, pk)
     today = timezone.localdate()
-    status = request.GET.get("status", "")
-    status = status if status in selectors.STATUS_LABELS else ""
-    can_manage = _is_officer(request.user, plan.issuer)
-    obligations = selectors.obligations_for(request.user, plan, today, status=status)
-    if request.GET.get("format") == "xlsx" and can_manage:
-        return _board_xlsx(plan, obligations)
     context = {
-        "plan": plan, "can_manage": can_manage, "today": today, "status": status,
-        "milestones": plan.milestones.prefetch_related("owing_units"),
-        "counts": selectors.board_counts(plan, today), "labels": selectors.STATUS_LABELS,
-        "page": paginate(request, obligations), "query": query_without_page(request),
-        "tree": selectors.plan_tree(plan), "levels": Level.choices, "kinds": UnitKind.choices,
+        "plan": plan, "can_manage": is_officer(request.user, plan.issuer), "today": today,
+        "milestones": selectors.milestones_with_counts(plan),
+        "rule_sets": plan.rule_sets.order_by("pk"), "files": plan.files.order_by("pk"),
+        "counts": selectors.board_counts(plan, today) if plan.status != "draft" else None,
+        "labels": selectors.STATUS_LABELS, "tree": selectors.plan_tree(plan),
     }  # fmt: skip
     return render(request, "plans/plan_detail.html", context)
 
 
-def _board_xlsx(plan, obligations) -> HttpResponse:
+def _board_filters(request, plan):
+    """The board's filters from the query string; a unit or group outside the user's scope
+    answers 404 like any other lookup."""
+    status = request.GET.get("status", "")
+    within = request.GET.get("unit", "")
+    group = request.GET.get("group", "")
+    return {
+        "status": status if status in selectors.STATUS_LABELS else "",
+        "within": get_unit_for(request.user, within) if within.isdigit() else None,
+        "group": get_group_for(request.user, group) if group.isdigit() else None,
+    }
+
+
+@login_required
+def plan_board(request, pk: int):
+    """Units × milestones with each obligation's status; filters; XLSX for the issuer."""
+    plan = selectors.get_plan_for(request.user, pk)
+    today = timezone.localdate()
+    filters = _board_filters(request, plan)
+    obligations = selectors.board_obligations(request.user, plan, today, **filters)
+    can_manage = is_officer(request.user, plan.issuer)
+    if request.GET.get("format") == "xlsx":
+        return _board_xlsx(plan, obligations, today)
+    page = paginate(request, selectors.board_units(obligations), per_page=BOARD_PAGE)
+    cells = selectors.board_cells(plan, page.object_list, today)
+    milestones = list(plan.milestones.all())
+    rows = [(unit, [cells.get(unit.pk, {}).get(m.pk) for m in milestones]) for unit in page]
+    context = {
+        "plan": plan, "can_manage": can_manage, "milestones": milestones, "rows": rows,
+        "page": page, "query": query_without_page(request), "filters": filters,
+        "labels": selectors.STATUS_LABELS, "counts": selectors.board_counts(plan, today),
+        "groups": visible_groups(request.user).order_by("name")[:200],
+    }  # fmt: skip
+    return render(request, "plans/plan_board.html", context)
+
+
+def _cell_text(obligation) -> str:
+    if obligation is None:
+        return ""
+    text = selectors.STATUS_LABELS[obligation.status]
+    if obligation.delivered_on:
+        text += f" ({obligation.delivered_on:%d/%m/%Y})"
+    return text
+
+
+def _board_xlsx(plan, obligations, today):
+    milestones = list(plan.milestones.all())
+    columns = [("STT", 6), ("Đơn vị", 36)] + [
+        (f"{m.title[:60]} (hạn {m.due_on:%d/%m/%Y})", 24) for m in milestones
+    ]
     rows = (
-        [n, o.unit.name, o.milestone.title, o.milestone.due_on.strftime("%d/%m/%Y"),
-         selectors.STATUS_LABELS[o.status],
-         o.delivered_on.strftime("%d/%m/%Y") if o.delivered_on else ""]
-        for n, o in enumerate(obligations.iterator(chunk_size=2000), start=1)
-    )  # fmt: skip
-    content = table_to_xlsx(title=f"Tiến độ thực hiện {plan}", columns=BOARD_COLUMNS, rows=rows)
+        [n, unit.name, *(_cell_text(cell) for cell in cells)]
+        for n, (unit, cells) in enumerate(
+            selectors.board_export_rows(plan, obligations, today), start=1
+        )
+    )
+    content = table_to_xlsx(title=f"Tiến độ thực hiện {plan}"[:200], columns=columns, rows=rows)
     return attachment(content, XLSX_TYPE, f"tien-do-ke-hoach-{plan.pk}.xlsx")
 
 
-@require_POST
-@login_required
-def milestone_units(request, pk: int, milestone_pk: int):
-    """Choose who owes a milestone: by level and kind inside the issuer's subtree."""
+def _status_change(request, pk: int, change, done: str):
     plan = selectors.get_plan_for(request.user, pk)
-    if not _is_officer(request.user, plan.issuer):
+    if not is_officer(request.user, plan.issuer):
         raise PermissionDenied
-    milestone = get_object_or_404(plan.milestones, pk=milestone_pk)
-    level = request.POST.get("level", "") if request.POST.get("level") in Level.values else ""
-    kind = request.POST.get("kind", "") if request.POST.get("kind") in UnitKind.values else ""
-    units = services.addressed_units(plan.issuer, level=level, kind=kind)
     try:
-        services.set_owing_units(actor=request.user, milestone=milestone, units=units)
+        change(actor=request.user, plan=plan)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        for message in error.messages:
+            messages.error(request, message)
     else:
-        messages.success(
-            request, f"Đã chọn {len(units)} đơn vị thực hiện «{milestone.title[:60]}»."
-        )
+        messages.success(request, done)
     return redirect(plan)
 
 
 @require_POST
 @login_required
 def plan_issue(request, pk: int):
-    plan = selectors.get_plan_for(request.user, pk)
-    if not _is_officer(request.user, plan.issuer) or plan.status != PlanStatus.DRAFT:
-        raise PermissionDenied
-    try:
-        services.issue_plan(actor=request.user, plan=plan)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, "Đã ban hành; các đơn vị thực hiện đã có nghĩa vụ của mình.")
-    return redirect(plan)
+    done = "Đã ban hành; các đơn vị thực hiện đã có nghĩa vụ của mình."
+    return _status_change(request, pk, services.issue_plan, done)
 
 
 @require_POST
 @login_required
-def obligation_action(request, pk: int, action: str):
-    obligation = selectors.get_obligation_for(request.user, pk)
-    plan = obligation.milestone.plan
-    if action == "deliver":
-        allowed = _is_officer(request.user, obligation.unit)
-    else:
-        allowed = action in {"accept", "return"} and _is_officer(request.user, plan.issuer)
-    if not allowed:
-        raise PermissionDenied
-    note = request.POST.get("note", "")[:2000]
+def plan_close(request, pk: int):
+    return _status_change(request, pk, services.close_plan, "Đã kết thúc kế hoạch.")
+
+
+@login_required
+def plan_file(request, pk: int, file_pk: int):
+    plan = selectors.get_plan_for(request.user, pk)
+    attached = get_object_or_404(plan.files, pk=file_pk)
     try:
-        if action == "deliver":
-            services.deliver(actor=request.user, obligation=obligation, note=note)
-        else:
-            services.decide(obligation=obligation, action=action, by=request.user, reason=note)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect(plan)
+        handle = attached.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(handle, filename=attached.original_name, as_attachment=True)
+
+
+def require_draft_officer(request, pk: int):
+    """The plan, if the user is an officer of its issuer and it is still a draft."""
+    plan = selectors.get_plan_for(request.user, pk)
+    if not is_officer(request.user, plan.issuer):
+        raise PermissionDenied
+    if plan.status != PlanStatus.DRAFT:
+        messages.error(request, "Kế hoạch đã ban hành; không sửa được nữa.")
+        return plan, False
+    return plan, True

@@ -1,13 +1,18 @@
 import json
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from thidua.plans.extraction import extract
+from thidua.plans.reading import read_document
 
 
 class Command(BaseCommand):
-    help = "Đọc số hiệu, ngày, cơ quan ban hành, thời hạn… từ văn bản kế hoạch (tệp văn bản)."
+    help = (
+        "Đọc số hiệu, ngày, cơ quan ban hành, thời hạn… từ văn bản kế hoạch "
+        "(.txt, .docx hoặc .pdf có lớp văn bản)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -15,9 +20,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: Path, **options):
         try:
-            raw = file.read_text(encoding="utf-8", errors="replace")
+            raw = read_document(file.name, file.read_bytes())
         except OSError as error:
             raise CommandError(f"Không đọc được tệp {file}: {error}") from error
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from error
         result = extract(raw)
         if options["json"]:
             self.stdout.write(json.dumps(result, ensure_ascii=False))

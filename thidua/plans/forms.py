@@ -1,0 +1,178 @@
+"""Forms of plans: reading a document, correcting a draft, milestones, owing units, rule
+sets, deliveries. Each keeps what the officer typed when a field is refused."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField
+from thidua.documents.uploads import inspect_document
+from thidua.plans.models import Milestone, Plan
+from thidua.plans.rules import REPRESENTATION, ConferenceRuleSet
+from thidua.units.models import EmulationGroup, Level, Unit, UnitKind
+
+MAX_CODES = 500
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="Văn bản kế hoạch (.docx, .pdf có lớp văn bản, hoặc .txt)")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        inspect_document(upload, allow_text=True)
+        if upload.name.lower().rsplit(".", 1)[-1] not in {"docx", "pdf", "txt"}:
+            raise ValidationError("Chỉ đọc được tệp .docx, .pdf hoặc .txt.")
+        return upload
+
+
+class AttachForm(forms.Form):
+    file = forms.FileField(label="Tệp đính kèm (PDF, Word, Excel, ảnh)")
+
+    def clean_file(self):
+        inspect_document(self.cleaned_data["file"])
+        return self.cleaned_data["file"]
+
+
+class PlanForm(CleanTextMixin, forms.ModelForm):
+    issued_on = DateField(label="Ngày ban hành", required=False)
+    implements = ModelChoiceField(Plan.objects.none(), required=False,
+                                  label="Thực hiện kế hoạch cấp trên")  # fmt: skip
+
+    class Meta:
+        model = Plan
+        fields = ["doc_type", "symbol", "issued_on", "title", "kind", "implements",
+                  "outside_basis"]  # fmt: skip
+        widgets = {"title": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, higher_plans=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if higher_plans is not None:
+            self.fields["implements"].queryset = higher_plans
+
+
+class MilestoneForm(CleanTextMixin, forms.ModelForm):
+    window_start = DateField(label="Từ ngày", required=False)
+    due_on = DateField(label="Hạn")
+
+    class Meta:
+        model = Milestone
+        fields = ["title", "deliverable", "window_start", "due_on"]
+
+
+class OwingUnitsForm(CleanTextMixin, forms.Form):
+    """Who owes a milestone: every unit of the issuer's subtree that matches the filters
+    given, or the units whose codes are listed one by one."""
+
+    level = forms.ChoiceField(label="Cấp", required=False,
+                              choices=[("", "Mọi cấp"), *Level.choices])  # fmt: skip
+    kind = forms.ChoiceField(label="Loại", required=False,
+                             choices=[("", "Mọi loại"), *UnitKind.choices])  # fmt: skip
+    group = ModelChoiceField(EmulationGroup.objects.none(), required=False,
+                             label="Cụm, khối thi đua")  # fmt: skip
+    codes = forms.CharField(
+        label="Hoặc từng đơn vị (mã đơn vị, cách nhau bởi dấu phẩy)", required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )  # fmt: skip
+
+    def __init__(self, *args, issuer: Unit, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.issuer = issuer
+        self.fields["group"].queryset = groups
+
+    def clean_codes(self):
+        codes = [code.strip() for code in self.cleaned_data["codes"].split(",") if code.strip()]
+        if len(codes) > MAX_CODES:
+            raise ValidationError(f"Tối đa {MAX_CODES} mã mỗi lần.")
+        found = list(Unit.objects.filter(path__startswith=self.issuer.path, code__in=codes))
+        if missing := sorted(set(codes) - {unit.code for unit in found}):
+            raise ValidationError(
+                f"Không có đơn vị mã {', '.join(missing[:10])} thuộc {self.issuer.name}."
+            )
+        return found
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class RuleSetForm(CleanTextMixin, forms.ModelForm):
+    kinds = forms.MultipleChoiceField(label="Loại đơn vị", required=False,
+                                      choices=UnitKind.choices,
+                                      widget=forms.CheckboxSelectMultiple)  # fmt: skip
+    representation = forms.MultipleChoiceField(
+        label="Cơ cấu phải báo cáo", required=False, choices=list(REPRESENTATION.items()),
+        widget=forms.CheckboxSelectMultiple,
+    )  # fmt: skip
+    allowed_forms_text = forms.CharField(
+        label="Hình thức được chọn (mỗi dòng một hình thức)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+    dossier_text = forms.CharField(
+        label="Hồ sơ sau hội nghị (mỗi dòng một văn bản)", required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+    window_start = DateField(label="Hoàn thành từ ngày", required=False)
+    window_end = DateField(label="Hoàn thành trước ngày")
+    pilot_deadline = DateField(label="Hạn hội nghị điểm", required=False)
+    dossier_deadline = DateField(label="Hạn nộp hồ sơ", required=False)
+    pilot_codes = forms.CharField(label="Đơn vị làm điểm (mã, cách nhau bởi dấu phẩy)",
+                                  required=False)  # fmt: skip
+
+    class Meta:
+        model = ConferenceRuleSet
+        fields = ["name", "kinds", "level", "min_size", "max_size", "window_start",
+                  "window_end", "length", "delegate_cap", "plenary_below",
+                  "exemplary_share_pct", "share_tolerance_pct", "representation",
+                  "pilot_deadline", "pilot_needs_appraisal", "dossier_deadline"]  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        rules = self.instance
+        self.fields["allowed_forms_text"].initial = "\n".join(rules.allowed_forms)
+        self.fields["dossier_text"].initial = "\n".join(rules.dossier_documents)
+        if rules.pk:
+            self.fields["pilot_codes"].initial = ", ".join(
+                rules.pilot_units.values_list("code", flat=True)
+            )
+
+    def clean_pilot_codes(self):
+        codes = [c.strip() for c in self.cleaned_data["pilot_codes"].split(",") if c.strip()]
+        found = list(Unit.objects.filter(path__startswith=self.instance.plan.issuer.path,
+                                         code__in=codes[:MAX_CODES]))  # fmt: skip
+        if missing := sorted(set(codes) - {unit.code for unit in found}):
+            raise ValidationError(f"Không có đơn vị mã {', '.join(missing[:10])}.")
+        return found
+
+    def _post_clean(self):
+        super()._post_clean()
+        self.instance.allowed_forms = _lines(self.cleaned_data.get("allowed_forms_text", ""))
+        self.instance.dossier_documents = _lines(self.cleaned_data.get("dossier_text", ""))
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (the pattern of Django's documentation)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item, initial) for item in data]
+        return [super().clean(data, initial)] if data else []
+
+
+class DeliverForm(CleanTextMixin, forms.Form):
+    note = forms.CharField(label="Ghi chú", required=False, max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+    linked_plan = ModelChoiceField(Plan.objects.none(), required=False,
+                                   label="Kế hoạch của đơn vị")  # fmt: skip
+    files = MultipleFileField(label="Tệp (PDF, Word, Excel, ảnh; chọn được nhiều tệp)",
+                              required=False)  # fmt: skip
+
+    def __init__(self, *args, own_plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["linked_plan"].queryset = own_plans

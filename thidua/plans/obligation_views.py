@@ -1,0 +1,108 @@
+"""What units owe: their list, one obligation's page where the unit delivers (files, its
+own plan) and the issuer accepts or returns, and the delivered files."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from thidua.core.forms import apply_service_errors
+from thidua.core.pagination import paginate, query_without_page
+from thidua.plans import selectors, services
+from thidua.plans.forms import DeliverForm
+from thidua.plans.models import ObligationState, Plan, PlanStatus
+from thidua.plans.views import is_officer
+
+DELIVERABLE_STATES = {ObligationState.PENDING, ObligationState.RETURNED}
+
+
+@login_required
+def my_obligations(request):
+    status = request.GET.get("status", "")
+    status = status if status in selectors.STATUS_LABELS else ""
+    obligations = selectors.my_obligations(request.user, timezone.localdate(), status=status)
+    context = {"page": paginate(request, obligations), "query": query_without_page(request),
+               "status": status, "labels": selectors.STATUS_LABELS}  # fmt: skip
+    return render(request, "plans/my_obligations.html", context)
+
+
+def _own_plans(obligation):
+    """Plans of the owing unit (or below it) that may be linked as its delivery."""
+    return Plan.objects.filter(
+        issuer__path__startswith=obligation.unit.path,
+        status__in=[PlanStatus.ISSUED, PlanStatus.CLOSED],
+    ).order_by("-pk")
+
+
+def _page(request, obligation, form=None):
+    status_row = selectors.with_status(
+        type(obligation).objects.filter(pk=obligation.pk), timezone.localdate()
+    ).values_list("status", flat=True)
+    can_deliver = is_officer(request.user, obligation.unit)
+    context = {
+        "obligation": obligation, "plan": obligation.milestone.plan,
+        "status": selectors.STATUS_LABELS[status_row[0]], "files": obligation.files.all(),
+        "can_deliver": can_deliver and obligation.state in DELIVERABLE_STATES,
+        "can_decide": is_officer(request.user, obligation.milestone.plan.issuer)
+        and obligation.state == ObligationState.DELIVERED,
+        "form": form or DeliverForm(own_plans=_own_plans(obligation)),
+    }  # fmt: skip
+    return render(request, "plans/obligation.html", context)
+
+
+@login_required
+def obligation_detail(request, pk: int):
+    return _page(request, selectors.get_obligation_for(request.user, pk))
+
+
+@require_POST
+@login_required
+def obligation_deliver(request, pk: int):
+    obligation = selectors.get_obligation_for(request.user, pk)
+    if not is_officer(request.user, obligation.unit):
+        raise PermissionDenied
+    form = DeliverForm(request.POST, request.FILES, own_plans=_own_plans(obligation))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.deliver(actor=request.user, obligation=obligation, note=data["note"],
+                             linked_plan=data["linked_plan"], files=data["files"])  # fmt: skip
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, "Đã nộp.")
+            return redirect("plans:obligation", pk=obligation.pk)
+    return _page(request, obligation, form)
+
+
+@require_POST
+@login_required
+def obligation_decide(request, pk: int, action: str):
+    obligation = selectors.get_obligation_for(request.user, pk)
+    if action not in {"accept", "return"} or not is_officer(
+        request.user, obligation.milestone.plan.issuer
+    ):
+        raise PermissionDenied
+    reason = request.POST.get("reason", "")[:2000]
+    try:
+        services.decide(obligation=obligation, action=action, by=request.user, reason=reason)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, "Đã chấp nhận." if action == "accept" else "Đã trả lại.")
+    return redirect("plans:obligation", pk=obligation.pk)
+
+
+@login_required
+def delivery_file(request, pk: int, file_pk: int):
+    obligation = selectors.get_obligation_for(request.user, pk)
+    delivered = get_object_or_404(obligation.files, pk=file_pk)
+    try:
+        handle = delivered.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    return FileResponse(handle, filename=delivered.original_name, as_attachment=True)
