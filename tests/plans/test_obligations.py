@@ -4,8 +4,8 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from thidua.audit.models import AuditEvent
 from tests.plans.helpers import pdf_upload
+from thidua.audit.models import AuditEvent
 from thidua.plans import drafts, selectors, services
 from thidua.plans.models import Obligation, Plan
 

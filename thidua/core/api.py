@@ -37,6 +37,7 @@ api = NinjaAPI(
 def register_routers() -> None:
     from thidua.exemplars.api import router as exemplars_router  # noqa: PLC0415 -- import cycle
     from thidua.movements.api import router as movements_router  # noqa: PLC0415 -- import cycle
+    from thidua.plans.api import router as plans_router  # noqa: PLC0415 -- import cycle
     from thidua.quotas.api import router as quotas_router  # noqa: PLC0415 -- import cycle
     from thidua.units.api import router as units_router  # noqa: PLC0415 -- avoid import cycle
 
@@ -44,6 +45,7 @@ def register_routers() -> None:
     api.add_router("/", exemplars_router)
     api.add_router("/", movements_router)
     api.add_router("/", quotas_router)
+    api.add_router("/", plans_router)
 
 
 register_routers()

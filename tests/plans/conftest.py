@@ -1,0 +1,17 @@
+import datetime
+
+import pytest
+
+from thidua.plans import drafts, services
+from thidua.plans.models import Plan
+
+
+@pytest.fixture
+def issued_plan(province, commune_a, commune_b, province_officer):
+    """A province plan owed by both communes, issued."""
+    plan = Plan.objects.create(issuer=province, symbol="12/KH-UBND", kind="conference",
+                               title="Tổ chức Hội nghị điển hình tiên tiến")  # fmt: skip
+    due = datetime.date(2026, 3, 15)
+    drafts.add_milestone(plan=plan, title="Gửi kế hoạch của xã", deliverable="own_plan",
+                         due_on=due, units=[commune_a, commune_b])  # fmt: skip
+    return services.issue_plan(actor=province_officer, plan=plan)

@@ -1,0 +1,140 @@
+"""The compliance board: units × milestones, filters, export, scope, query counts."""
+
+import datetime
+import io
+
+import pytest
+import time_machine
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tests.factories import UnitFactory
+from tests.plans.helpers import pdf_upload
+from thidua.plans import drafts, services
+from thidua.plans.models import Obligation, Plan
+from thidua.units.models import UnitKind
+
+D = datetime.date
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with time_machine.travel(datetime.datetime(2026, 3, 20, 9, tzinfo=datetime.UTC)):
+        yield
+
+
+def _issue(province, officer, units, milestones=2):
+    plan = Plan.objects.create(issuer=province, symbol="5/KH-UBND", kind="conference",
+                               title="Hội nghị điển hình")  # fmt: skip
+    for n in range(milestones):
+        due = D(2026, 3, 15) + datetime.timedelta(days=30 * n)
+        drafts.add_milestone(plan=plan, title=f"Mốc {n + 1}", deliverable="report",
+                             due_on=due, units=units)  # fmt: skip
+    return services.issue_plan(actor=officer, plan=plan)
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_board_queries_do_not_grow(client, province, province_officer, item_count,
+                                   django_assert_num_queries):  # fmt: skip
+    communes = [UnitFactory(parent=province, name=f"Xã {n}", kind=UnitKind.COMMUNE)
+                for n in range(item_count)]  # fmt: skip
+    plan = _issue(province, province_officer, communes)
+    client.force_login(province_officer)
+
+    with django_assert_num_queries(11):
+        response = client.get(reverse("plans:board", args=[plan.pk]))
+    assert len(response.context["rows"]) == item_count
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_obligation_lists_queries_do_not_grow(client, province, province_officer, item_count,
+                                              django_assert_num_queries):  # fmt: skip
+    communes = [UnitFactory(parent=province, name=f"Xã {n}", kind=UnitKind.COMMUNE)
+                for n in range(item_count)]  # fmt: skip
+    _issue(province, province_officer, communes, milestones=item_count)
+    client.force_login(province_officer)
+
+    with django_assert_num_queries(6):
+        response = client.get(reverse("plans:my_obligations"))
+    assert len(response.context["page"].object_list) == item_count * item_count
+
+
+def test_filters_status_subtree_and_group(client, province, province_officer, commune_a,
+                                          commune_b, officer_a, cluster):  # fmt: skip
+    agency = UnitFactory(parent=province, name="Sở Tư pháp", kind=UnitKind.AGENCY)
+    plan = _issue(province, province_officer, [commune_a, commune_b, agency])
+    services.deliver(
+        actor=officer_a,
+        files=[pdf_upload()],
+        on=D(2026, 3, 14),
+        obligation=Obligation.objects.get(unit=commune_a, milestone__title="Mốc 1"),
+    )
+    client.force_login(province_officer)
+    url = reverse("plans:board", args=[plan.pk])
+
+    def names(**params):
+        return [unit.name for unit, _ in client.get(url, params).context["rows"]]
+
+    assert names() == ["Sở Tư pháp", "Xã An Phú", "Xã Bình Minh"]
+    assert names(status="overdue") == ["Sở Tư pháp", "Xã Bình Minh"]
+    assert names(status="on_time") == ["Xã An Phú"]
+    assert names(group=cluster.pk) == ["Xã An Phú", "Xã Bình Minh"]
+    assert names(unit=commune_b.pk) == ["Xã Bình Minh"]
+
+
+def test_export_is_units_by_milestones(client, province, province_officer, commune_a,
+                                       commune_b, officer_a):  # fmt: skip
+    plan = _issue(province, province_officer, [commune_a, commune_b])
+    services.deliver(
+        actor=officer_a,
+        files=[pdf_upload()],
+        on=D(2026, 3, 18),
+        obligation=Obligation.objects.get(unit=commune_a, milestone__title="Mốc 1"),
+    )
+    client.force_login(province_officer)
+
+    sheet = client.get(reverse("plans:board", args=[plan.pk]), {"format": "xlsx"})
+
+    rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
+    assert rows[1] == ("STT", "Đơn vị", "Mốc 1 (hạn 15/03/2026)", "Mốc 2 (hạn 14/04/2026)")
+    assert rows[2:] == [
+        (1, "Xã An Phú", "Đã nộp muộn (18/03/2026)", "Chưa đến hạn"),
+        (2, "Xã Bình Minh", "Quá hạn", "Chưa đến hạn"),
+    ]
+
+
+def test_siblings_are_refused_everywhere(client, province, province_officer, commune_a,
+                                         commune_b, officer_a, officer_b):  # fmt: skip
+    plan = _issue(province, province_officer, [commune_a])
+    own = Obligation.objects.filter(unit=commune_a).first()
+    services.deliver(actor=officer_a, obligation=own, files=[pdf_upload()])
+    delivered = own.files.get()
+    client.force_login(officer_b)  # Bình Minh owes nothing under this plan
+
+    assert client.get(reverse("plans:board", args=[plan.pk])).status_code == 404
+    assert client.get(reverse("plans:obligation", args=[own.pk])).status_code == 404
+    assert client.post(reverse("plans:deliver", args=[own.pk])).status_code == 404
+    assert client.post(reverse("plans:decide", args=[own.pk, "accept"])).status_code == 404
+    url = reverse("plans:delivery_file", args=[own.pk, delivered.pk])
+    assert client.get(url).status_code == 404
+    client.force_login(officer_a)  # the owing unit may not accept its own delivery
+    assert client.post(reverse("plans:decide", args=[own.pk, "accept"])).status_code == 403
+    assert client.get(url).status_code == 200
+
+
+def test_a_bad_file_is_refused_and_the_note_kept(client, province, province_officer,
+                                                 commune_a, officer_a):  # fmt: skip
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    _issue(province, province_officer, [commune_a], milestones=1)
+    own = Obligation.objects.get()
+    client.force_login(officer_a)
+
+    response = client.post(reverse("plans:deliver", args=[own.pk]), {
+        "note": "Bản ký số", "files": [SimpleUploadedFile("ke-hoach.pdf", b"MZ\x90\x00")],
+    })  # fmt: skip
+
+    form = response.context["form"]
+    assert "ke-hoach.pdf" in form.errors["files"][0]
+    assert form["note"].value() == "Bản ký số"
+    assert Obligation.objects.get().state == "pending"

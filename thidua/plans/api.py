@@ -1,0 +1,259 @@
+"""JSON endpoints of plans, milestones, obligations, deliveries and the reading of plan
+documents; scoped like the pages (404 outside the user's units, 403 for non-officers)."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from ninja import Field as SchemaField
+from ninja import File, Form, Query, Router, Schema, UploadedFile
+from ninja.errors import HttpError
+from ninja.pagination import paginate
+
+from thidua.core.api_pagination import BoundedPageNumberPagination
+from thidua.documents.uploads import inspect_document
+from thidua.plans import drafts, selectors, services
+from thidua.plans.extraction import extract
+from thidua.plans.models import Deliverable, ObligationState, Plan, PlanKind, PlanStatus
+from thidua.plans.reading import read_document
+from thidua.plans.views import is_officer
+from thidua.units.selectors import get_unit_for
+
+router = Router(tags=["Kế hoạch và tiến độ"])
+
+
+class MilestoneOut(Schema):
+    id: int
+    title: str
+    deliverable: Deliverable
+    window_start: datetime.date | None
+    due_on: datetime.date
+    source_sentence: str
+    owing_units: int = SchemaField(alias="n_units")
+
+
+class RuleSetOut(Schema):
+    id: int
+    name: str
+    kinds: list[str]
+    level: str
+    min_size: int | None
+    max_size: int | None
+    allowed_forms: list[str]
+    window_start: datetime.date | None
+    window_end: datetime.date
+    length: str
+    delegate_cap: int | None
+    plenary_below: int | None
+    exemplary_share_pct: int | None
+    share_tolerance_pct: int
+    representation: list[str]
+    pilot_deadline: datetime.date | None
+    pilot_needs_appraisal: bool
+    dossier_documents: list[str]
+    dossier_deadline: datetime.date | None
+
+
+class PlanOut(Schema):
+    id: int
+    doc_type: str
+    symbol: str
+    issued_on: datetime.date | None
+    issuer_id: int
+    issuer_name: str = SchemaField(alias="issuer.name")
+    title: str
+    kind: PlanKind
+    status: PlanStatus
+    implements_id: int | None
+    outside_basis: str
+
+
+class PlanDetailOut(PlanOut):
+    milestones: list[MilestoneOut] = SchemaField(alias="milestone_list")
+    rule_sets: list[RuleSetOut] = SchemaField(alias="rule_set_list")
+    counts: dict[str, int] | None
+    extracted: dict
+
+
+class ObligationOut(Schema):
+    id: int
+    plan_id: int = SchemaField(alias="milestone.plan_id")
+    milestone_id: int
+    milestone_title: str = SchemaField(alias="milestone.title")
+    due_on: datetime.date = SchemaField(alias="milestone.due_on")
+    unit_id: int
+    unit_name: str = SchemaField(alias="unit.name")
+    state: ObligationState
+    status: str = SchemaField(description="pending, overdue, on_time, late, returned")
+    delivered_on: datetime.date | None
+    linked_plan_id: int | None
+    note: str
+    reason: str
+    files: list[str]
+
+    @staticmethod
+    def resolve_files(obligation) -> list[str]:
+        return [delivered.original_name for delivered in obligation.files.all()]
+
+
+class ExtractionOut(Schema):
+    doc_type: str | None
+    symbol: str | None
+    issued_on: str | None
+    issuer: str | None
+    title: str | None
+    basis: list[str]
+    deadlines: list[str]
+    delegate_caps: list[int]
+    plenary_below: list[int]
+    exemplary_share_pct: int | None
+    exemplar_quotas: list[dict]
+
+
+class DecisionIn(Schema):
+    action: str = SchemaField(pattern="^(accept|return)$")
+    reason: str = SchemaField("", max_length=2000)
+
+
+def _detail(user, pk: int) -> Plan:
+    plan = selectors.get_plan_for(user, pk)
+    plan.milestone_list = list(selectors.milestones_with_counts(plan))
+    plan.rule_set_list = list(plan.rule_sets.order_by("pk"))
+    today = timezone.localdate()
+    plan.counts = selectors.board_counts(plan, today) if plan.status != PlanStatus.DRAFT else None
+    return plan
+
+
+def _obligation(user, pk: int):
+    obligation = selectors.get_obligation_for(user, pk)
+    status = selectors.with_status(type(obligation).objects.filter(pk=pk), timezone.localdate())
+    obligation.status = status.values_list("status", flat=True)[0]
+    return obligation
+
+
+def _refuse(error: ValidationError, code: int = 409):
+    return HttpError(code, " ".join(error.messages))
+
+
+@router.get("/plans", response=list[PlanOut])
+@paginate(BoundedPageNumberPagination, page_size=50)
+def list_plans(request, status: PlanStatus | None = None, kind: PlanKind | None = None):
+    plans = selectors.visible_plans(request.user).select_related("issuer")
+    if status:
+        plans = plans.filter(status=status)
+    if kind:
+        plans = plans.filter(kind=kind)
+    return plans.order_by("-created_at", "-pk")
+
+
+@router.get("/plans/{plan_id}", response=PlanDetailOut)
+def get_plan(request, plan_id: int):
+    return _detail(request.user, plan_id)
+
+
+@router.post("/plans/{plan_id}/issue", response=PlanDetailOut)
+def issue(request, plan_id: int):
+    """Issue a draft: one obligation per owing unit of each milestone."""
+    plan = selectors.get_plan_for(request.user, plan_id)
+    if not is_officer(request.user, plan.issuer):
+        raise HttpError(403, "Chỉ cán bộ của đơn vị ban hành được ban hành kế hoạch.")
+    try:
+        services.issue_plan(actor=request.user, plan=plan)
+    except ValidationError as error:
+        raise _refuse(error) from error
+    return _detail(request.user, plan_id)
+
+
+@router.get("/plans/{plan_id}/milestones", response=list[MilestoneOut])
+def list_milestones(request, plan_id: int):
+    return selectors.milestones_with_counts(selectors.get_plan_for(request.user, plan_id))
+
+
+class ObligationFilters(Schema):
+    status: str = SchemaField("", pattern="^(|pending|overdue|on_time|late|returned)$")
+
+
+@router.get("/plans/{plan_id}/obligations", response=list[ObligationOut])
+@paginate(BoundedPageNumberPagination, page_size=100)
+def plan_obligations(request, plan_id: int, filters: Query[ObligationFilters]):
+    plan = selectors.get_plan_for(request.user, plan_id)
+    found = selectors.obligations_for(request.user, plan, timezone.localdate(),
+                                      status=filters.status)  # fmt: skip
+    return found.prefetch_related("files")
+
+
+@router.get("/obligations", response=list[ObligationOut])
+@paginate(BoundedPageNumberPagination, page_size=100)
+def my_obligations(request, filters: Query[ObligationFilters]):
+    """What the user's units owe under issued plans, soonest due first."""
+    found = selectors.my_obligations(request.user, timezone.localdate(), status=filters.status)
+    return found.prefetch_related("files")
+
+
+@router.get("/obligations/{obligation_id}", response=ObligationOut)
+def get_obligation(request, obligation_id: int):
+    return _obligation(request.user, obligation_id)
+
+
+@router.post("/obligations/{obligation_id}/deliveries", response=ObligationOut)
+def deliver(
+    request, obligation_id: int, note: Form[str] = "", linked_plan_id: Form[int | None] = None,
+    files: File[list[UploadedFile]] = None,
+):  # fmt: skip
+    """Deliver (multipart): files, the unit's own plan, or both."""
+    obligation = selectors.get_obligation_for(request.user, obligation_id)
+    if not is_officer(request.user, obligation.unit):
+        raise HttpError(403, "Chỉ cán bộ của đơn vị thực hiện được nộp.")
+    linked = None
+    if linked_plan_id is not None:
+        linked = selectors.get_plan_for(request.user, linked_plan_id)
+    try:
+        services.deliver(actor=request.user, obligation=obligation, note=note[:2000],
+                         linked_plan=linked, files=files or [])  # fmt: skip
+    except ValidationError as error:
+        raise _refuse(error, 400 if "files" in getattr(error, "error_dict", {}) else 409) from error
+    return _obligation(request.user, obligation_id)
+
+
+@router.post("/obligations/{obligation_id}/decisions", response=ObligationOut)
+def decide(request, obligation_id: int, payload: DecisionIn):
+    """The issuer accepts a delivery or returns it with a reason."""
+    obligation = selectors.get_obligation_for(request.user, obligation_id)
+    if not is_officer(request.user, obligation.milestone.plan.issuer):
+        raise HttpError(403, "Chỉ cán bộ của đơn vị ban hành được xem xét.")
+    try:
+        services.decide(obligation=obligation, action=payload.action, by=request.user,
+                        reason=payload.reason)  # fmt: skip
+    except ValidationError as error:
+        raise _refuse(error) from error
+    return _obligation(request.user, obligation_id)
+
+
+def _read(file: UploadedFile) -> str:
+    try:
+        inspect_document(file, allow_text=True)
+        return read_document(file.name, file.read())
+    except ValidationError as error:
+        raise _refuse(error, 400) from error
+
+
+@router.post("/plan-documents/extract", response=ExtractionOut)
+def extract_plan(request, file: File[UploadedFile]):
+    """Read a plan document (.docx, .pdf with text, .txt) and answer what it says, in the
+    JSON of extract_plan --json. Nothing is saved."""
+    return extract(_read(file))
+
+
+@router.post("/units/{unit_id}/plans/drafts", response=PlanDetailOut)
+def draft_from_document(request, unit_id: int, file: File[UploadedFile]):
+    """Read a plan document into a draft plan of the unit, as the upload page does."""
+    unit = get_unit_for(request.user, unit_id)
+    if not is_officer(request.user, unit):
+        raise HttpError(403, "Chỉ cán bộ của đơn vị được lập kế hoạch.")
+    _read(file)
+    file.seek(0)
+    try:
+        plan = drafts.draft_from_document(actor=request.user, issuer=unit, upload=file)
+    except ValidationError as error:
+        raise _refuse(error, 400) from error
+    return _detail(request.user, plan.pk)
