@@ -57,6 +57,7 @@ check: install
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/exemplars.py
+	$(BIN)/python bench/plans.py
 
 clean:
 	rm -rf $(VENV) thidua.sqlite3 thidua.sqlite3-* staticfiles

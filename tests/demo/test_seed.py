@@ -68,3 +68,26 @@ def test_seed_shows_one_quarter_met_and_one_short_in_cluster_1():
     assert dai_son(last.previous().start).status_label == "Đạt"
     assert dai_son(last.start).status_label == "Thiếu 2"
     assert Movement.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_seed_has_plans_in_mixed_states_down_the_cascade():
+    import datetime
+
+    from thidua.plans.models import Plan
+    from thidua.plans.selectors import board_counts, plan_tree
+
+    seed_demo()
+    seed_demo()
+
+    province_plan = Plan.objects.get(symbol="115/KH-UBND")
+    counts = board_counts(province_plan, datetime.date(2026, 11, 23))
+    assert sorted(Plan.objects.values_list("status", flat=True)) == [
+        "closed", "draft", "issued", "issued",
+    ]  # fmt: skip
+    assert [(depth, p.issuer.name) for depth, p in plan_tree(province_plan)] == [
+        (1, "Xã Đại Sơn"), (1, "Xã Tứ Kỳ"),
+    ]  # fmt: skip
+    assert all(counts[status] for status in ("on_time", "late", "returned", "overdue"))
+    assert province_plan.rule_sets.count() == 3
+    assert Plan.objects.get(symbol="960/KH-UBND").milestones.count() == 2

@@ -8,6 +8,7 @@ from thidua.accounts.services import assign_role
 from thidua.demo import data
 from thidua.demo.activity import seed_movements, seed_quotas
 from thidua.demo.exemplars import seed_exemplars
+from thidua.demo.plans import seed_plans
 from thidua.exemplars.models import Criterion, Field
 from thidua.exemplars.reference import load_reference_data
 from thidua.units import group_services, services
@@ -111,5 +112,6 @@ def seed_demo() -> list[tuple[str, str, str]]:
     home_affairs_unit = province.children.get(name="Sở Nội vụ")
     seed_movements(province=province, commune=commune, agency=home_affairs_unit)
     seed_quotas(province=province, commune=commune)
+    seed_plans(province=province, commune=commune, sibling=sibling)
     places = {"province": province, "commune": commune, "sibling": sibling}
     return _ensure_accounts(actor, places)

@@ -60,6 +60,23 @@ class ConferenceRuleSet(models.Model):
     def __str__(self) -> str:
         return f"{self.plan}: {self.name}"
 
+    @property
+    def scope_text(self) -> str:
+        """Which units the rule set is for, in words: "Xã, phường; từ 100 đến 300 người"."""
+        labels = dict(UnitKind.choices)
+        parts = [", ".join(str(labels.get(kind, kind)) for kind in self.kinds)]
+        if self.level:
+            parts.append(str(self.get_level_display()))
+        if self.min_size is not None or self.max_size is not None:
+            low = f"từ {self.min_size} " if self.min_size is not None else ""
+            high = f"đến {self.max_size} " if self.max_size is not None else ""
+            parts.append(f"{low}{high}người".strip())
+        return "; ".join(part for part in parts if part)
+
+    @property
+    def representation_text(self) -> str:
+        return "; ".join(REPRESENTATION.get(key, key) for key in self.representation)
+
     def applies_to(self, unit) -> bool:
         if self.kinds and unit.kind not in self.kinds:
             return False

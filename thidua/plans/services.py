@@ -139,7 +139,7 @@ def decide(*, obligation: Obligation, action: str, by, reason: str = "") -> Obli
         raise ValidationError("Cần ghi lý do trả lại.")
     before = obligation.state
     obligation.state, obligation.reason = target, reason.strip()
-    obligation.decided_by_name = str(by)
+    obligation.decided_by_name = str(by) if by is not None else "hệ thống"
     obligation.save()
     record_event(actor=by, action=Action.UPDATE, target=obligation,
                  scope_path=obligation.unit.path, changes={"state": [before, target]},
