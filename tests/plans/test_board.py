@@ -138,3 +138,17 @@ def test_a_bad_file_is_refused_and_the_note_kept(client, province, province_offi
     assert "ke-hoach.pdf" in form.errors["files"][0]
     assert form["note"].value() == "Bản ký số"
     assert Obligation.objects.get().state == "pending"
+
+
+def test_export_to_word_in_the_state_format(client, province, province_officer, commune_a):
+    from docx import Document
+
+    plan = _issue(province, province_officer, [commune_a], milestones=1)
+    client.force_login(province_officer)
+
+    response = client.get(reverse("plans:board", args=[plan.pk]), {"format": "docx"})
+
+    document = Document(io.BytesIO(response.content))
+    header, table = document.tables[0], document.tables[-1]
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header.rows[0].cells[1].text
+    assert [cell.text for cell in table.rows[1].cells] == ["1", "Xã An Phú", "Quá hạn"]

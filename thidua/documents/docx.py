@@ -12,6 +12,8 @@ from docx.shared import Mm, Pt
 
 from thidua.core.text import clean_text
 
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 FONT = "Times New Roman"
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 # Names of administrative units start with their type; the place line uses the bare name.

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.core.forms import apply_service_errors
 from thidua.core.pagination import paginate, query_without_page
-from thidua.documents.docx import issuer_lines, place_name, table_to_docx
+from thidua.documents.docx import DOCX_TYPE, issuer_lines, place_name, table_to_docx
 from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.exemplars import criteria, forms, permissions, selectors, services
@@ -40,7 +40,6 @@ def _filtered_exemplars(request):
 
 
 EXPORT_TITLE = "Danh sách điển hình tiên tiến"
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 DOCX_COLUMNS = [
     ("STT", 12), ("Đối tượng", 45), ("Loại", 20), ("Mô hình, cách làm hay", 65),
     ("Lĩnh vực", 35), ("Đơn vị", 35), ("Từ năm", 15), ("Giai đoạn", 25),

@@ -14,6 +14,7 @@ from thidua.accounts.selectors import has_role
 from thidua.core.forms import apply_service_errors
 from thidua.core.pagination import paginate, query_without_page
 from thidua.core.text import clean_text
+from thidua.documents.docx import DOCX_TYPE, issuer_lines, place_name, table_to_docx
 from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.plans import drafts, selectors, services
@@ -121,6 +122,8 @@ def plan_board(request, pk: int):
     can_manage = is_officer(request.user, plan.issuer)
     if request.GET.get("format") == "xlsx":
         return _board_xlsx(plan, obligations, today)
+    if request.GET.get("format") == "docx":
+        return _board_docx(plan, obligations, today)
     page = paginate(request, selectors.board_units(obligations), per_page=BOARD_PAGE)
     cells = selectors.board_cells(plan, page.object_list, today)
     milestones = list(plan.milestones.all())
@@ -156,6 +159,26 @@ def _board_xlsx(plan, obligations, today):
     )
     content = table_to_xlsx(title=f"Tiến độ thực hiện {plan}"[:200], columns=columns, rows=rows)
     return attachment(content, XLSX_TYPE, f"tien-do-ke-hoach-{plan.pk}.xlsx")
+
+
+def _board_docx(plan, obligations, today):
+    """The board as a report in the state format (Decree 30/2020/NĐ-CP), landscape A4."""
+    milestones = list(plan.milestones.all())
+    width = max(20, 180 // max(len(milestones), 1))
+    columns = [("STT", 12), ("Đơn vị", 60)] + [
+        (f"{m.title[:60]} (hạn {m.due_on:%d/%m/%Y})", width) for m in milestones
+    ]
+    rows = (
+        [n, unit.name, *(_cell_text(cell) for cell in cells)]
+        for n, (unit, cells) in enumerate(
+            selectors.board_export_rows(plan, obligations, today), start=1
+        )
+    )
+    content = table_to_docx(
+        issuer_lines=issuer_lines(plan.issuer), place=place_name(plan.issuer), today=today,
+        title=f"Tiến độ thực hiện Kế hoạch {plan}"[:300], columns=columns, rows=rows,
+    )  # fmt: skip
+    return attachment(content, DOCX_TYPE, f"tien-do-ke-hoach-{plan.pk}.docx")
 
 
 def _status_change(request, pk: int, change, done: str):
