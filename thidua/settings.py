@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "thidua.quotas",
     "thidua.imports",
     "thidua.plans",
+    "thidua.conferences",
     "thidua.demo",
 ]
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("chi-tieu/", include("thidua.quotas.urls")),
     path("nhap-excel/", include("thidua.imports.urls")),
     path("ke-hoach/", include("thidua.plans.urls")),
+    path("hoi-nghi/", include("thidua.conferences.urls")),
     path("api/v1/", api.urls),
 ]
 

@@ -48,6 +48,8 @@ class RuleSetOut(Schema):
     exemplary_share_pct: int | None
     share_tolerance_pct: int
     representation: list[str]
+    presidium_min: int | None
+    presidium_max: int | None
     pilot_deadline: datetime.date | None
     pilot_needs_appraisal: bool
     dossier_documents: list[str]

@@ -122,15 +122,16 @@ class RuleSetForm(CleanTextMixin, forms.ModelForm):
         fields = ["name", "kinds", "level", "min_size", "max_size", "window_start",
                   "window_end", "length", "delegate_cap", "plenary_below",
                   "exemplary_share_pct", "share_tolerance_pct", "representation",
-                  "pilot_deadline", "pilot_needs_appraisal", "dossier_deadline"]  # fmt: skip
+                  "presidium_min", "presidium_max", "pilot_deadline", "pilot_needs_appraisal",
+                  "dossier_deadline"]  # fmt: skip
         help_texts = {"min_size": "Số cán bộ hoặc người lao động của đơn vị.",
                       "max_size": "Để trống nếu không giới hạn."}  # fmt: skip
 
     field_order = ["name", "kinds", "level", "min_size", "max_size", "allowed_forms_text",
                    "window_start", "window_end", "length", "delegate_cap", "plenary_below",
-                   "exemplary_share_pct", "share_tolerance_pct", "representation",
-                   "dossier_text", "dossier_deadline", "pilot_codes", "pilot_deadline",
-                   "pilot_needs_appraisal"]  # fmt: skip
+                   "exemplary_share_pct", "share_tolerance_pct", "presidium_min",
+                   "presidium_max", "representation", "dossier_text", "dossier_deadline",
+                   "pilot_codes", "pilot_deadline", "pilot_needs_appraisal"]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -106,6 +106,10 @@ class Obligation(models.Model):
     linked_plan = models.ForeignKey(
         Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    linked_conference = models.ForeignKey(
+        "conferences.Conference", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="obligations",
+    )  # fmt: skip
     note = models.TextField(blank=True)
     reason = models.TextField(_("lý do trả lại"), blank=True)
     decided_by_name = models.CharField(max_length=150, blank=True)

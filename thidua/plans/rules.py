@@ -50,6 +50,10 @@ class ConferenceRuleSet(models.Model):
     pilot_needs_appraisal = models.BooleanField(
         _("kế hoạch điểm phải được thẩm định"), default=False
     )
+    presidium_min = models.PositiveSmallIntegerField(_("đoàn chủ tịch từ"), null=True,
+                                                     blank=True)  # fmt: skip
+    presidium_max = models.PositiveSmallIntegerField(_("đoàn chủ tịch đến"), null=True,
+                                                     blank=True)  # fmt: skip
     dossier_documents = models.JSONField(_("hồ sơ sau hội nghị"), default=list, blank=True)
     dossier_deadline = models.DateField(_("hạn nộp hồ sơ"), null=True, blank=True)
 
@@ -103,6 +107,9 @@ def validate_rule_set(rules: ConferenceRuleSet) -> None:
         add("representation", f"Cơ cấu không hợp lệ: {', '.join(sorted(unknown))}.")
     if rules.window_start and rules.window_end and rules.window_start > rules.window_end:
         add("window_end", "Hạn hoàn thành phải sau ngày bắt đầu.")
+    low, high = rules.presidium_min, rules.presidium_max
+    if None not in (low, high) and low > high:
+        add("presidium_max", "Số thành viên đoàn chủ tịch tối đa phải từ mức tối thiểu trở lên.")
     if None not in (rules.min_size, rules.max_size) and rules.min_size > rules.max_size:
         add("max_size", "Quy mô đến phải từ quy mô từ trở lên.")
     if rules.delegate_cap is not None and rules.delegate_cap < 1:

@@ -84,10 +84,11 @@ def close_plan(*, actor, plan: Plan) -> Plan:
     return plan
 
 
-def _check_delivery(obligation: Obligation, linked_plan, files) -> None:
-    if not files and linked_plan is None and not obligation.files.exists():
+def _check_delivery(obligation: Obligation, linked, files) -> None:
+    if not files and linked is None and not obligation.files.exists():
         raise ValidationError({"files": "Cần đính kèm tệp hoặc liên kết kế hoạch của đơn vị."})
-    if linked_plan is not None and not linked_plan.issuer.path.startswith(obligation.unit.path):
+    owner = getattr(linked, "issuer", None) or getattr(linked, "unit", None)
+    if linked is not None and not owner.path.startswith(obligation.unit.path):
         raise ValidationError({"linked_plan": "Kế hoạch liên kết phải của đơn vị thực hiện."})
     problems = []
     for upload in files:
@@ -108,17 +109,21 @@ def _move(obligation: Obligation, action: str) -> str:
 
 @transaction.atomic
 def deliver(*, actor, obligation: Obligation, note: str = "", linked_plan: Plan | None = None,
-            files=(), on=None) -> Obligation:  # fmt: skip
+            files=(), on=None, linked_conference=None, stored_files=()) -> Obligation:  # fmt: skip
     """The owing unit delivers (again, after a return): files, its own plan, or both. A
     linked plan must be the unit's own and becomes a plan that implements the issuer's: the
     cascade. Every file is checked by its content before anything is saved."""
     obligation = lock(Obligation, obligation.pk, "Nghĩa vụ này không còn.")
     target = _move(obligation, "deliver")
-    _check_delivery(obligation, linked_plan, files)
+    _check_delivery(obligation, linked_plan or linked_conference, [*files, *stored_files])
     if linked_plan is not None:
         linked_plan.implements = obligation.milestone.plan
         linked_plan.save(update_fields=["implements"])
         obligation.linked_plan = linked_plan
+    obligation.linked_conference = linked_conference or obligation.linked_conference
+    for stored in stored_files:  # already checked and kept elsewhere (a conference dossier)
+        DeliveryFile.objects.create(obligation=obligation, file=stored.name, uploaded_by=actor,
+                                    original_name=stored.name.rsplit("/", 1)[-1][:255])  # fmt: skip
     for upload in files:
         DeliveryFile.objects.create(obligation=obligation, file=upload, uploaded_by=actor,
                                     original_name=upload.name[:255])  # fmt: skip

@@ -1,0 +1,205 @@
+"""Writing delegates, check-in, quotas of delegates to the level above, and the dossier."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from thidua.audit.models import Action
+from thidua.audit.services import record_event
+from thidua.conferences.enums import DELEGATE_TRANSITIONS, ConferenceStatus, DelegateStatus
+from thidua.conferences.models import Conference, Delegate, DossierDocument, UpperQuota
+from thidua.core.text import person_sort_key
+from thidua.documents.uploads import inspect_document
+
+FROM_SUBJECT = ["gender", "birth_year", "ethnicity", "position", "is_direct_labourer"]
+CLOSED = {ConferenceStatus.HELD, ConferenceStatus.REPORTED}
+# What a delegate pulled up does not keep: the upper conference gives its own roles.
+NOT_COPIED = {
+    "id",
+    "source",
+    "conference",
+    "token",
+    "status",
+    "checked_in_at",
+    "to_upper",
+    "is_presidium",
+    "is_speaker",
+    "is_honouree",
+}
+
+
+def _open(conference: Conference) -> None:
+    if conference.status in CLOSED:
+        raise ValidationError("Hội nghị đã tổ chức; danh sách đại biểu không đổi được nữa.")
+
+
+@transaction.atomic
+def add_delegate(*, actor, conference: Conference, **fields) -> Delegate:
+    """Add a delegate, filling what is known from the subject or exemplar chosen. Subject
+    and exemplar must belong to the conference's unit or below."""
+    _open(conference)
+    exemplar, subject = fields.get("exemplar"), fields.get("subject")
+    subject = subject or (exemplar.subject if exemplar else None)
+    for linked in (subject, exemplar):
+        if linked is not None and not linked.unit.path.startswith(conference.unit.path):
+            raise ValidationError(f"{linked} không thuộc {conference.unit.name}.")
+    if subject is not None:
+        fields["subject"] = subject
+        fields.setdefault("full_name", subject.name)
+        for name in FROM_SUBJECT:
+            if not fields.get(name):
+                fields[name] = getattr(subject, name)
+    if exemplar is not None:
+        fields.setdefault("field", exemplar.field)
+        fields["achievements"] = fields.get("achievements") or exemplar.title
+    if not fields.get("full_name"):
+        raise ValidationError({"full_name": "Cần họ và tên đại biểu."})
+    delegate = Delegate(conference=conference, **fields)
+    delegate.sort_name = person_sort_key(delegate.full_name)
+    delegate.save()
+    record_event(
+        actor=actor,
+        action=Action.CREATE,
+        target=delegate,
+        scope_path=conference.unit.path,
+        note=conference.name[:200],
+    )
+    return delegate
+
+
+@transaction.atomic
+def remove_delegates(*, actor, conference: Conference, pks) -> int:
+    """Remove delegates from a conference not yet held."""
+    _open(conference)
+    chosen = list(conference.delegates.filter(pk__in=pks))
+    for delegate in chosen:
+        record_event(
+            actor=actor, action=Action.DELETE, target=delegate, scope_path=conference.unit.path
+        )
+    conference.delegates.filter(pk__in=[d.pk for d in chosen]).delete()
+    return len(chosen)
+
+
+@transaction.atomic
+def move_delegates(*, actor, conference: Conference, pks, action: str) -> int:
+    """Approve the proposed list, or confirm attendance, for the delegates chosen; those the
+    table does not allow (already approved, say) are left as they are."""
+    moved = 0
+    for delegate in conference.delegates.select_for_update().filter(pk__in=pks):
+        target = DELEGATE_TRANSITIONS.get((delegate.status, action))
+        if target is not None:
+            delegate.status = target
+            delegate.save(update_fields=["status"])
+            moved += 1
+    record_event(
+        actor=actor,
+        action=Action.UPDATE,
+        target=conference,
+        scope_path=conference.unit.path,
+        note=f"{action}: {moved} đại biểu",
+    )
+    return moved
+
+
+@transaction.atomic
+def check_in(*, actor, conference: Conference, token: str) -> Delegate:
+    """At the door: the QR code on the invitation or badge carries the delegate's token."""
+    delegate = conference.delegates.select_for_update().filter(token=token.strip()).first()
+    if delegate is None:
+        raise ValidationError("Mã không thuộc đại biểu nào của hội nghị này.")
+    if delegate.status == DelegateStatus.ATTENDED:
+        raise ValidationError(
+            f"{delegate.full_name} đã điểm danh lúc "
+            f"{timezone.localtime(delegate.checked_in_at):%H:%M}."
+        )
+    target = DELEGATE_TRANSITIONS.get((delegate.status, "attend"))
+    if target is None:
+        raise ValidationError(f"{delegate.full_name} chưa được duyệt vào danh sách.")
+    delegate.status, delegate.checked_in_at = target, timezone.now()
+    delegate.save(update_fields=["status", "checked_in_at"])
+    record_event(
+        actor=actor,
+        action=Action.UPDATE,
+        target=delegate,
+        scope_path=conference.unit.path,
+        changes={"status": [None, target]},
+    )
+    return delegate
+
+
+@transaction.atomic
+def set_quota(
+    *, actor, conference: Conference, unit, number: int, min_women=None, min_direct_labourers=None
+) -> UpperQuota:
+    """Allot a lower unit its number of delegates to this conference (and a composition)."""
+    if not unit.path.startswith(conference.unit.path) or unit.pk == conference.unit_id:
+        raise ValidationError({"unit": f"{unit} không thuộc {conference.unit.name}."})
+    if min_women and min_women > number:
+        raise ValidationError({"min_women": "Số nữ tối thiểu vượt số đại biểu."})
+    quota, _ = UpperQuota.objects.update_or_create(
+        conference=conference,
+        unit=unit,
+        defaults={
+            "number": number,
+            "min_women": min_women,
+            "min_direct_labourers": min_direct_labourers,
+        },
+    )
+    record_event(
+        actor=actor,
+        action=Action.UPDATE,
+        target=conference,
+        scope_path=conference.unit.path,
+        note=f"Chỉ tiêu {unit.name}: {number}",
+    )
+    return quota
+
+
+@transaction.atomic
+def pull_delegates(*, actor, conference: Conference, unit) -> int:
+    """Bring into this conference the delegates that `unit`'s conference sent up, once."""
+    _open(conference)
+    sent = Delegate.objects.filter(
+        conference__feeds=conference,
+        conference__unit=unit,
+        to_upper=True,
+        conference__status__in=list(CLOSED),
+    ).exclude(pulled_into__conference=conference)
+    copied = 0
+    for source in sent:
+        values = {
+            f.name: getattr(source, f.name)
+            for f in Delegate._meta.concrete_fields
+            if f.name not in NOT_COPIED
+        }
+        Delegate.objects.create(conference=conference, source=source, **values)
+        copied += 1
+    record_event(
+        actor=actor,
+        action=Action.UPDATE,
+        target=conference,
+        scope_path=conference.unit.path,
+        note=f"Nhận {copied} đại biểu từ {unit.name}",
+    )
+    return copied
+
+
+@transaction.atomic
+def upload_dossier_document(*, actor, conference: Conference, name: str, upload):
+    """One document of the dossier the rule set requires, checked by its content."""
+    required = conference.rule_set.dossier_documents if conference.rule_set else []
+    if name not in required:
+        raise ValidationError({"name": "Văn bản này không có trong hồ sơ quy định."})
+    inspect_document(upload)
+    conference.dossier.filter(name=name).delete()
+    document = DossierDocument.objects.create(
+        conference=conference,
+        name=name,
+        file=upload,
+        original_name=upload.name[:255],
+        uploaded_by=actor,
+    )
+    record_event(
+        actor=actor, action=Action.CREATE, target=document, scope_path=conference.unit.path
+    )
+    return document

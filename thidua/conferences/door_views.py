@@ -1,0 +1,128 @@
+"""At the door and around it: check-in by QR with a live count, quotas of delegates to the
+upper level with the roll-up, and the brief-profile list (danh sách trích ngang)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from thidua.conferences import delegates as delegate_services
+from thidua.conferences import exports, selectors
+from thidua.conferences.enums import DelegateStatus
+from thidua.conferences.forms import QuotaForm
+from thidua.conferences.models import Conference, Delegate
+from thidua.conferences.views import managed
+from thidua.core.forms import apply_service_errors
+from thidua.units.models import Unit
+
+
+def _attendance(conference):
+    return conference.delegates.aggregate(
+        total=Count("pk"), present=Count("pk", filter=Q(status=DelegateStatus.ATTENDED))
+    )
+
+
+@login_required
+def check_in_desk(request, pk: int):
+    """The door: a scanner (or a person) types the code; the count updates by itself."""
+    conference = managed(request, pk)
+    if request.method == "POST":
+        code = request.POST.get("code", "").strip().rstrip("/").rsplit("/", 1)[-1][:64]
+        try:
+            delegate = delegate_services.check_in(
+                actor=request.user, conference=conference, token=code
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Đã điểm danh: {delegate.full_name}.")
+        return redirect("conferences:check_in", pk=conference.pk)
+    context = {"conference": conference, "attendance": _attendance(conference)}
+    return render(request, "conferences/check_in.html", context)
+
+
+@login_required
+def attendance_count(request, pk: int):
+    conference = managed(request, pk)
+    context = {"conference": conference, "attendance": _attendance(conference)}
+    return render(request, "conferences/_attendance.html", context)
+
+
+@login_required
+def scanned(request, token: str):
+    """Where the QR code leads: the officer's phone opens it, sees who it is, confirms."""
+    delegate = get_object_or_404(Delegate.objects.select_related("conference"), token=token[:32])
+    conference = managed(request, delegate.conference_id)
+    if request.method == "POST":
+        try:
+            delegate_services.check_in(actor=request.user, conference=conference, token=token)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, f"Đã điểm danh: {delegate.full_name}.")
+        return redirect("conferences:check_in", pk=conference.pk)
+    return render(
+        request, "conferences/scanned.html", {"delegate": delegate, "conference": conference}
+    )
+
+
+@login_required
+def quotas(request, pk: int):
+    """Allot delegates to the units below, and see who has sent whom."""
+    conference = managed(request, pk)
+    form = QuotaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        unit = Unit.objects.filter(code=data["code"], path__startswith=conference.unit.path)
+        try:
+            if not unit.exists():
+                raise ValidationError({"code": f"Không có đơn vị mã {data['code']}."})
+            delegate_services.set_quota(
+                actor=request.user,
+                conference=conference,
+                unit=unit.get(),
+                number=data["number"],
+                min_women=data["min_women"],
+                min_direct_labourers=data["min_direct_labourers"],
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            return redirect("conferences:quotas", pk=conference.pk)
+    rows = selectors.rollup(conference)
+    totals = {key: sum(row[key] for row in rows) for key in ("n", "women", "direct", "exemplary")}
+    totals["quota"] = sum(row["quota"].number for row in rows)
+    context = {"conference": conference, "form": form, "rows": rows, "totals": totals}
+    return render(request, "conferences/quotas.html", context)
+
+
+@require_POST
+@login_required
+def pull(request, pk: int, unit_pk: int):
+    conference = managed(request, pk)
+    unit = get_object_or_404(Unit, pk=unit_pk, delegate_quotas__conference=conference)
+    try:
+        copied = delegate_services.pull_delegates(
+            actor=request.user, conference=conference, unit=unit
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Đã đưa {copied} đại biểu của {unit.name} vào hội nghị.")
+    return redirect("conferences:quotas", pk=conference.pk)
+
+
+@login_required
+def brief_profiles(request, pk: int, fmt: str):
+    """Danh sách trích ngang: all delegates, or (?len=1) those sent to the level above."""
+    conference: Conference = selectors.own_conference_for(request.user, pk)
+    upper = request.GET.get("len") == "1"
+    delegates = selectors.delegate_list(conference)
+    if upper:
+        delegates = delegates.filter(to_upper=True)
+    return exports.brief_profiles(
+        conference, delegates, fmt=fmt, upper=upper, today=timezone.localdate()
+    )

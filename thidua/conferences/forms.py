@@ -1,0 +1,98 @@
+"""Forms of conferences and delegates; a refused form keeps what was typed."""
+
+from django import forms
+
+from thidua.conferences.models import Conference, Delegate
+from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField
+from thidua.exemplars.models import Exemplar
+from thidua.plans.models import Plan
+
+
+class ConferenceForm(CleanTextMixin, forms.ModelForm):
+    plan = ModelChoiceField(Plan.objects.none(), required=False, label="Thực hiện kế hoạch")
+    held_on = DateField(label="Ngày tổ chức", required=False)
+
+    class Meta:
+        model = Conference
+        fields = [
+            "plan",
+            "kind",
+            "form",
+            "name",
+            "edition",
+            "period_start",
+            "period_end",
+            "held_on",
+            "length",
+            "venue",
+            "is_pilot",
+            "budget_estimate",
+            "budget_actual",
+        ]
+        help_texts = {
+            "name": "Để trống để hệ thống đặt tên theo mẫu.",
+            "form": "Một trong các hình thức quy định của kế hoạch cho phép.",
+        }
+
+    def __init__(self, *args, plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = plans
+        self.fields["name"].required = False
+        if self.instance.pk:
+            del self.fields["plan"]
+
+
+class DelegateForm(CleanTextMixin, forms.ModelForm):
+    exemplar = ModelChoiceField(
+        Exemplar.objects.none(), required=False, label="Từ điển hình (để trống nếu là khách mời)"
+    )
+    reviewed_on = DateField(label="Ngày bình xét", required=False)
+
+    class Meta:
+        model = Delegate
+        fields = [
+            "exemplar",
+            "full_name",
+            "category",
+            "gender",
+            "birth_year",
+            "ethnicity",
+            "position",
+            "workplace",
+            "origin_unit",
+            "is_direct_labourer",
+            "economic_sector",
+            "is_presidium",
+            "is_speaker",
+            "is_honouree",
+            "to_upper",
+            "review_unit",
+            "reviewed_on",
+            "votes_for",
+            "votes_total",
+        ]
+
+    def __init__(self, *args, exemplars, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exemplar"].queryset = exemplars
+        self.fields["full_name"].required = False
+        for name in ("origin_unit", "review_unit"):
+            self.fields[name].queryset = units
+
+    def clean(self):
+        data = super().clean()
+        votes_for, total = data.get("votes_for"), data.get("votes_total")
+        if votes_for is not None and total is not None and votes_for > total:
+            self.add_error("votes_for", "Số phiếu đồng ý không thể lớn hơn tổng số phiếu.")
+        if not data.get("full_name") and not data.get("exemplar"):
+            self.add_error("full_name", "Cần họ và tên, hoặc chọn một điển hình.")
+        return data
+
+
+class QuotaForm(CleanTextMixin, forms.Form):
+    code = forms.CharField(label="Mã đơn vị cấp dưới", max_length=20)
+    number = forms.IntegerField(label="Số đại biểu", min_value=1, max_value=2000)
+    min_women = forms.IntegerField(label="Tối thiểu nữ", min_value=0, required=False)
+    min_direct_labourers = forms.IntegerField(
+        label="Tối thiểu trực tiếp lao động", min_value=0, required=False
+    )

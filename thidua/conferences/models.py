@@ -1,0 +1,284 @@
+"""Conferences honouring exemplars, their delegates, agenda, quotas of delegates to the
+level above, dossier and honours (domain README §5; samples 000, 002, 003, 004)."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from thidua.conferences.enums import (
+    ConferenceAction,
+    ConferenceKind,
+    ConferenceStatus,
+    DelegateCategory,
+    DelegateStatus,
+)
+from thidua.exemplars.enums import Gender
+from thidua.plans.rules import ConferenceLength
+from thidua.units.models import EconomicSector, Level
+
+
+class Conference(models.Model):
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("đơn vị tổ chức"),
+        on_delete=models.PROTECT,
+        related_name="conferences",
+    )
+    plan = models.ForeignKey(
+        "plans.Plan",
+        verbose_name=_("thực hiện kế hoạch"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="conferences",
+    )
+    rule_set = models.ForeignKey(
+        "plans.ConferenceRuleSet",
+        verbose_name=_("quy định áp dụng"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="conferences",
+    )
+    kind = models.CharField(
+        _("loại"), max_length=12, choices=ConferenceKind.choices, default=ConferenceKind.CONFERENCE
+    )
+    form = models.CharField(_("hình thức"), max_length=200, blank=True)
+    name = models.CharField(_("tên hội nghị"), max_length=300)
+    edition = models.PositiveSmallIntegerField(_("lần thứ"), default=1)
+    period_start = models.PositiveSmallIntegerField(_("giai đoạn từ năm"))
+    period_end = models.PositiveSmallIntegerField(_("đến năm"))
+    held_on = models.DateField(_("ngày tổ chức"), null=True, blank=True)
+    length = models.CharField(
+        _("thời gian"), max_length=10, choices=ConferenceLength.choices, blank=True
+    )
+    venue = models.CharField(_("địa điểm"), max_length=255, blank=True)
+    is_pilot = models.BooleanField(_("hội nghị điểm"), default=False)
+    budget_estimate = models.PositiveBigIntegerField(_("dự toán (đồng)"), null=True, blank=True)
+    budget_actual = models.PositiveBigIntegerField(_("quyết toán (đồng)"), null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=ConferenceStatus.choices, default=ConferenceStatus.DRAFT
+    )
+    feeds = models.ForeignKey(
+        "self",
+        verbose_name=_("gửi đại biểu dự"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feeders",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("hội nghị")
+        verbose_name_plural = _("hội nghị")
+        indexes = [models.Index(fields=["unit", "status"], name="conference_unit_status_idx")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("conferences:detail", args=[self.pk])
+
+
+class ConferenceChange(models.Model):
+    """One applied transition: who, when, why, and the findings that stood then."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="changes")
+    action = models.CharField(max_length=10, choices=ConferenceAction.choices)
+    from_status = models.CharField(max_length=10, choices=ConferenceStatus.choices)
+    to_status = models.CharField(max_length=10, choices=ConferenceStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    by_name = models.CharField(max_length=150)
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+    findings = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.conference_id}: {self.from_status} → {self.to_status}"
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(18)
+
+
+class Delegate(models.Model):
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="delegates")
+    subject = models.ForeignKey(
+        "exemplars.Subject", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    exemplar = models.ForeignKey(
+        "exemplars.Exemplar",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="delegations",
+    )
+    source = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="pulled_into"
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=255)
+    sort_name = models.CharField(max_length=400, editable=False)
+    gender = models.CharField(_("giới tính"), max_length=6, blank=True, choices=Gender.choices)
+    birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
+    ethnicity = models.CharField(_("dân tộc"), max_length=60, blank=True)
+    position = models.CharField(_("chức vụ, nghề nghiệp"), max_length=255, blank=True)
+    workplace = models.CharField(_("nơi công tác, cư trú"), max_length=255, blank=True)
+    origin_unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("thuộc đơn vị, địa phương"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_direct_labourer = models.BooleanField(_("trực tiếp lao động, sản xuất"), default=False)
+    economic_sector = models.CharField(
+        _("thành phần kinh tế"), max_length=12, blank=True, choices=EconomicSector.choices
+    )
+    field = models.ForeignKey(
+        "exemplars.Field",
+        verbose_name=_("lĩnh vực"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    achievements = models.TextField(_("thành tích tóm tắt"), blank=True)
+    category = models.CharField(_("thành phần"), max_length=10, choices=DelegateCategory.choices)
+    is_presidium = models.BooleanField(_("đoàn chủ tịch"), default=False)
+    is_speaker = models.BooleanField(_("báo cáo tham luận"), default=False)
+    is_honouree = models.BooleanField(_("được tuyên dương"), default=False)
+    to_upper = models.BooleanField(_("đại biểu dự cấp trên"), default=False)
+    review_unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("nơi bình xét"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_on = models.DateField(_("ngày bình xét"), null=True, blank=True)
+    votes_for = models.PositiveIntegerField(_("số phiếu đồng ý"), null=True, blank=True)
+    votes_total = models.PositiveIntegerField(_("tổng số người bỏ phiếu"), null=True, blank=True)
+    status = models.CharField(
+        max_length=10, choices=DelegateStatus.choices, default=DelegateStatus.PROPOSED
+    )
+    token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
+    checked_in_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("đại biểu")
+        verbose_name_plural = _("đại biểu")
+        indexes = [
+            models.Index(fields=["conference", "sort_name"], name="delegate_conf_sort_idx"),
+            models.Index(fields=["conference", "category"], name="delegate_conf_cat_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class AgendaItem(models.Model):
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="agenda")
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(_("nội dung"), max_length=300)
+    presenter = models.CharField(_("người trình bày"), max_length=200, blank=True)
+    minutes = models.PositiveSmallIntegerField(_("thời lượng (phút)"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class UpperQuota(models.Model):
+    """How many delegates the upper conference allots to one lower unit, with an optional
+    composition (samples 002, 003: "chỉ tiêu phân bổ")."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="quotas")
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
+        related_name="delegate_quotas",
+    )
+    number = models.PositiveSmallIntegerField(_("số đại biểu"))
+    min_women = models.PositiveSmallIntegerField(_("tối thiểu nữ"), null=True, blank=True)
+    min_direct_labourers = models.PositiveSmallIntegerField(
+        _("tối thiểu trực tiếp lao động"), null=True, blank=True
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["conference", "unit"], name="quota_once")]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.number}"
+
+
+class DossierDocument(models.Model):
+    """One document of the post-conference dossier the rule set requires."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="dossier")
+    name = models.CharField(max_length=255)
+    file = models.FileField(upload_to="dossiers/%Y/%m/")
+    original_name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["conference", "name"], name="dossier_once")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Honour(models.Model):
+    """An exemplar honoured at a conference: recognised at its level, and a candidate for
+    the level above."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="honours")
+    exemplar = models.ForeignKey(
+        "exemplars.Exemplar", on_delete=models.PROTECT, related_name="honours"
+    )
+    level = models.CharField(max_length=10, choices=Level.choices)
+    honoured_on = models.DateField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["conference", "exemplar"], name="honour_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exemplar} @ {self.conference}"
+
+
+class PrintJob(models.Model):
+    """Invitations or badges of a conference, rendered to PDF by a background task."""
+
+    KINDS = [("invitations", "Giấy mời"), ("badges", "Thẻ đại biểu")]
+    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="prints")
+    kind = models.CharField(max_length=12, choices=KINDS)
+    state = models.CharField(max_length=8, default="queued")  # queued, running, done, failed
+    done_count = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to="prints/%Y/%m/", blank=True)
+    error = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.conference_id}"

@@ -1,0 +1,73 @@
+"""Reading conferences within the user's scope; a sibling's conference answers 404."""
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from thidua.accounts.selectors import scope_for
+from thidua.conferences.models import Conference, Delegate, Honour, UpperQuota
+
+
+def visible_conferences(user) -> QuerySet[Conference]:
+    """Conferences of the user's units, and conferences above that allot them delegates
+    (a commune sees the province congress it sends to), never a sibling's."""
+    scope = scope_for(user)
+    allotted = UpperQuota.objects.filter(scope.q("unit__path")).values("conference_id")
+    return Conference.objects.filter(scope.q("unit__path") | Q(pk__in=allotted))
+
+
+def get_conference_for(user, pk) -> Conference:
+    found = visible_conferences(user).select_related("unit", "plan", "rule_set", "feeds")
+    return get_object_or_404(found, pk=pk)
+
+
+def own_conference_for(user, pk) -> Conference:
+    """A conference of the user's own units (not one above that they only send to)."""
+    found = Conference.objects.filter(scope_for(user).q("unit__path"))
+    return get_object_or_404(found.select_related("unit", "plan", "rule_set", "feeds"), pk=pk)
+
+
+def delegate_list(conference: Conference, *, category: str = "") -> QuerySet[Delegate]:
+    delegates = conference.delegates.select_related("origin_unit", "field", "review_unit")
+    if category:
+        delegates = delegates.filter(category=category)
+    return delegates.order_by("sort_name", "pk")
+
+
+def rollup(conference: Conference) -> list[dict]:
+    """Per allotted unit: quota, delegates its conference sent (approved in a held or
+    reported conference feeding this one), over/under, and their composition."""
+    quotas = list(conference.quotas.select_related("unit").order_by("unit__sort_name"))
+    rows = (
+        Delegate.objects.filter(
+            conference__feeds=conference, to_upper=True, conference__status__in=["held", "reported"]
+        )
+        .values("conference__unit_id")
+        .annotate(
+            n=Count("pk"),
+            women=Count("pk", filter=Q(gender="female")),
+            direct=Count("pk", filter=Q(is_direct_labourer=True)),
+            exemplary=Count("pk", filter=Q(category="exemplary")),
+        )
+        .order_by()
+    )
+    by_unit = {row["conference__unit_id"]: row for row in rows}
+    empty = {"n": 0, "women": 0, "direct": 0, "exemplary": 0}
+    return [
+        {
+            "quota": quota,
+            **by_unit.get(quota.unit_id, empty),
+            "gap": by_unit.get(quota.unit_id, empty)["n"] - quota.number,
+        }
+        for quota in quotas
+    ]
+
+
+def honoured_below(conference: Conference) -> QuerySet[Honour]:
+    """Exemplars honoured by conferences of units below: candidates for this level."""
+    return (
+        Honour.objects.filter(conference__unit__path__startswith=conference.unit.path)
+        .exclude(conference=conference)
+        .exclude(exemplar__delegations__conference=conference)
+        .select_related("exemplar__subject", "conference__unit")
+        .order_by("exemplar__subject__sort_name")
+    )

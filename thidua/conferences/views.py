@@ -1,0 +1,275 @@
+"""Conference pages: list, create and edit, the page with its findings and transitions,
+the delegate list with the what-if panel (htmx), check-in by QR, quotas and roll-up, the
+dossier and the brief-profile exports."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from thidua.accounts.models import Role
+from thidua.accounts.selectors import has_role, scope_for
+from thidua.conferences import delegates as delegate_services
+from thidua.conferences import selectors, services
+from thidua.conferences.checks import check_conference
+from thidua.conferences.enums import ConferenceAction, DelegateCategory
+from thidua.conferences.forms import ConferenceForm, DelegateForm
+from thidua.core.forms import apply_service_errors
+from thidua.core.pagination import paginate, query_without_page
+from thidua.exemplars.models import Exemplar
+from thidua.plans.models import Plan, PlanStatus
+from thidua.units.models import Unit
+from thidua.units.selectors import get_unit_for
+
+DELEGATE_PAGE = 100
+
+
+def is_officer(user, unit) -> bool:
+    return has_role(user, unit.path, Role.OFFICER)
+
+
+def managed(request, pk: int):
+    """The conference, if the user is an officer of its unit."""
+    conference = selectors.own_conference_for(request.user, pk)
+    if not is_officer(request.user, conference.unit):
+        raise PermissionDenied
+    return conference
+
+
+def _plans_for(user, unit):
+    """Issued plans of the unit's ancestors (the plan a conference answers to)."""
+    from thidua.plans.selectors import visible_plans  # noqa: PLC0415
+
+    issuers = [*unit.ancestor_ids, unit.pk]
+    return visible_plans(user).filter(issuer_id__in=issuers, status=PlanStatus.ISSUED)
+
+
+def _local_units(unit):
+    """Where a delegate may come from: the unit, its direct children, its former units."""
+    return Unit.objects.filter(
+        Q(pk=unit.pk) | Q(parent=unit) | Q(pk__in=unit.predecessors.values("pk"))
+    ).order_by("sort_name")
+
+
+@login_required
+def conference_list(request):
+    conferences = selectors.visible_conferences(request.user).select_related("unit")
+    context = {
+        "page": paginate(request, conferences.order_by("-period_start", "unit__sort_name", "pk")),
+        "query": query_without_page(request),
+    }
+    return render(request, "conferences/list.html", context)
+
+
+@login_required
+def conference_create(request, unit_pk: int):
+    unit = get_unit_for(request.user, unit_pk)
+    if not is_officer(request.user, unit):
+        raise PermissionDenied
+    year = timezone.localdate().year
+    initial = {"period_start": year - year % 5, "period_end": year - year % 5 + 5}
+    form = ConferenceForm(
+        request.POST or None, initial=initial, plans=_plans_for(request.user, unit)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            conference = services.create_conference(
+                actor=request.user, unit=unit, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            return redirect(conference)
+    return render(request, "conferences/form.html", {"form": form, "unit": unit})
+
+
+@login_required
+def conference_edit(request, pk: int):
+    conference = managed(request, pk)
+    form = ConferenceForm(request.POST or None, instance=conference, plans=Plan.objects.none())
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_conference(
+                actor=request.user, conference=conference, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            return redirect(conference)
+    context = {"form": form, "unit": conference.unit, "conference": conference}
+    return render(request, "conferences/form.html", context)
+
+
+@login_required
+def conference_detail(request, pk: int):
+    conference = selectors.get_conference_for(request.user, pk)
+    own = scope_for(request.user).covers(conference.unit.path)
+    context = {
+        "conference": conference,
+        "findings": check_conference(conference) if own else [],
+        "can_manage": own and is_officer(request.user, conference.unit),
+        "actions": ConferenceAction.choices,
+        "changes": conference.changes.all(),
+        "agenda": conference.agenda.all(),
+        "dossier": _dossier(conference),
+        "counts": conference.delegates.values("category").order_by(),
+        "honoured": selectors.honoured_below(conference)[:50] if own else [],
+    }
+    return render(request, "conferences/detail.html", context)
+
+
+def _dossier(conference):
+    required = conference.rule_set.dossier_documents if conference.rule_set else []
+    have = {document.name: document for document in conference.dossier.all()}
+    return [(name, have.get(name)) for name in required]
+
+
+@require_POST
+@login_required
+def conference_transition(request, pk: int, action: str):
+    conference = managed(request, pk)
+    if action not in ConferenceAction.values:
+        raise PermissionDenied
+    try:
+        services.transition_conference(
+            conference=conference,
+            action=action,
+            by=request.user,
+            reason=request.POST.get("reason", "")[:2000],
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"Đã {ConferenceAction(action).label.lower()}.")
+    return redirect(conference)
+
+
+def _what_if(request) -> dict:
+    adjust = {}
+    for key in ("exemplary", "guest"):
+        value = request.GET.get(key, "").strip().lstrip("+")
+        sign = -1 if value.startswith("-") else 1
+        digits = value.lstrip("-")
+        if digits.isdigit() and len(digits) <= 5:
+            adjust[key] = sign * int(digits)
+    return adjust
+
+
+@login_required
+def findings_panel(request, pk: int):
+    """The findings, with what-if adjustments from the query string (htmx partial)."""
+    conference = selectors.own_conference_for(request.user, pk)
+    adjust = _what_if(request)
+    context = {
+        "conference": conference,
+        "adjust": adjust,
+        "findings": check_conference(conference, adjust=adjust),
+    }
+    return render(request, "conferences/_findings.html", context)
+
+
+def _delegate_form(conference, data=None):
+    exemplars = Exemplar.objects.filter(unit__path__startswith=conference.unit.path)
+    return DelegateForm(
+        data, exemplars=exemplars.select_related("subject"), units=_local_units(conference.unit)
+    )
+
+
+@login_required
+def delegate_list(request, pk: int):
+    conference = selectors.own_conference_for(request.user, pk)
+    category = request.GET.get("category", "")
+    category = category if category in DelegateCategory.values else ""
+    form = _delegate_form(conference)
+    if request.method == "POST":
+        if not is_officer(request.user, conference.unit):
+            raise PermissionDenied
+        form = _delegate_form(conference, request.POST)
+        if form.is_valid():
+            try:
+                delegate_services.add_delegate(
+                    actor=request.user, conference=conference, **form.cleaned_data
+                )
+            except ValidationError as error:
+                apply_service_errors(form, error)
+            else:
+                messages.success(request, "Đã thêm đại biểu.")
+                return redirect("conferences:delegates", pk=conference.pk)
+    context = {
+        "conference": conference,
+        "form": form,
+        "category": category,
+        "categories": DelegateCategory.choices,
+        "query": query_without_page(request),
+        "page": paginate(
+            request, selectors.delegate_list(conference, category=category), per_page=DELEGATE_PAGE
+        ),
+        "findings": check_conference(conference),
+        "can_manage": is_officer(request.user, conference.unit),
+    }
+    return render(request, "conferences/delegates.html", context)
+
+
+@require_POST
+@login_required
+def delegate_bulk(request, pk: int):
+    """Remove, approve or confirm the delegates ticked on the list."""
+    conference = managed(request, pk)
+    pks = [value for value in request.POST.getlist("pk") if value.isdigit()][:DELEGATE_PAGE]
+    action = request.POST.get("action", "")
+    try:
+        if action == "remove":
+            done = delegate_services.remove_delegates(
+                actor=request.user, conference=conference, pks=pks
+            )
+        elif action in {"approve", "confirm"}:
+            done = delegate_services.move_delegates(
+                actor=request.user, conference=conference, pks=pks, action=action
+            )
+        else:
+            raise PermissionDenied
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Đã xử lý {done} đại biểu.")
+    return redirect("conferences:delegates", pk=conference.pk)
+
+
+@login_required
+def dossier_upload(request, pk: int):
+    conference = managed(request, pk)
+    upload = request.FILES.get("file")
+    if request.method == "POST" and upload is not None:
+        try:
+            delegate_services.upload_dossier_document(
+                actor=request.user,
+                conference=conference,
+                name=request.POST.get("name", ""),
+                upload=upload,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, "Đã tải lên.")
+    elif request.method == "POST":
+        messages.error(request, "Chưa chọn tệp.")
+    return redirect(conference)
+
+
+@login_required
+def dossier_file(request, pk: int, doc_pk: int):
+    from django.http import FileResponse, Http404  # noqa: PLC0415
+
+    conference = selectors.get_conference_for(request.user, pk)
+    document = get_object_or_404(conference.dossier, pk=doc_pk)
+    try:
+        return FileResponse(
+            document.file.open("rb"), filename=document.original_name, as_attachment=True
+        )
+    except FileNotFoundError as error:
+        raise Http404 from error
