@@ -5,15 +5,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from thidua.conferences import delegates as delegate_services
-from thidua.conferences import exports, selectors
+from thidua.conferences import exports, printing, selectors
 from thidua.conferences.enums import DelegateStatus
 from thidua.conferences.forms import QuotaForm
-from thidua.conferences.models import Conference, Delegate
+from thidua.conferences.models import Conference, Delegate, PrintJob
 from thidua.conferences.views import managed
 from thidua.core.forms import apply_service_errors
 from thidua.units.models import Unit
@@ -126,3 +127,27 @@ def brief_profiles(request, pk: int, fmt: str):
     return exports.brief_profiles(
         conference, delegates, fmt=fmt, upper=upper, today=timezone.localdate()
     )
+
+
+@require_POST
+@login_required
+def print_start(request, pk: int, kind: str):
+    conference = managed(request, pk)
+    if kind not in dict(PrintJob.KINDS):
+        raise Http404
+    job = printing.start_print(actor=request.user, conference=conference, kind=kind)
+    return redirect("conferences:print_job", pk=conference.pk, job_pk=job.pk)
+
+
+@login_required
+def print_job(request, pk: int, job_pk: int):
+    """The job's progress (polled by htmx until done), then the download."""
+    conference = managed(request, pk)
+    job = get_object_or_404(conference.prints, pk=job_pk)
+    if request.GET.get("download") and job.state == "done":
+        return FileResponse(
+            job.file.open("rb"), as_attachment=True, filename=f"{job.kind}-{conference.pk}.pdf"
+        )
+    percent = job.done_count * 100 // job.total if job.total else 100
+    context = {"conference": conference, "job": job, "percent": percent}
+    return render(request, "conferences/print_job.html", context)

@@ -20,4 +20,6 @@ urlpatterns = [
     path("<int:pk>/chi-tieu/", door_views.quotas, name="quotas"),
     path("<int:pk>/chi-tieu/<int:unit_pk>/nhan/", door_views.pull, name="pull"),
     path("the/<str:token>/", door_views.scanned, name="scanned"),
+    path("<int:pk>/in/<slug:kind>/", door_views.print_start, name="print"),
+    path("<int:pk>/in/tep/<int:job_pk>/", door_views.print_job, name="print_job"),
 ]

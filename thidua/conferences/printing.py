@@ -1,0 +1,60 @@
+"""Invitations and badges as PDF (WeasyPrint), each with a QR code (segno) that leads to
+the delegate's check-in page. Run by a background task that reports its progress."""
+
+import segno
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from thidua.conferences.models import Conference, PrintJob
+
+STEP = 20  # progress is saved every STEP delegates
+
+
+def check_in_url(delegate) -> str:
+    return settings.SITE_URL.rstrip("/") + reverse("conferences:scanned", args=[delegate.token])
+
+
+def qr_data_uri(delegate) -> str:
+    return segno.make(check_in_url(delegate), error="m").svg_data_uri(scale=3, border=2)
+
+
+@transaction.atomic
+def start_print(*, actor, conference: Conference, kind: str) -> PrintJob:
+    """Queue the rendering; the page polls the job for its progress."""
+    from thidua.conferences.tasks import render_print  # noqa: PLC0415 -- tasks import this
+
+    job = PrintJob.objects.create(
+        conference=conference, kind=kind, created_by=actor, total=conference.delegates.count()
+    )
+    transaction.on_commit(lambda: render_print.enqueue(job_id=job.pk))
+    return job
+
+
+def render_job(job: PrintJob) -> None:
+    """QR codes first (counted in the progress), then the PDF in one pass."""
+    from weasyprint import HTML  # noqa: PLC0415 -- heavy import, only in the worker
+
+    PrintJob.objects.filter(pk=job.pk).update(state="running")
+    conference = job.conference
+    cards = []
+    delegates = conference.delegates.select_related("origin_unit").order_by("sort_name", "pk")
+    for n, delegate in enumerate(delegates.iterator(chunk_size=200), start=1):
+        cards.append((delegate, qr_data_uri(delegate)))
+        if n % STEP == 0:
+            PrintJob.objects.filter(pk=job.pk).update(done_count=n)
+    html = render_to_string(
+        f"conferences/print_{job.kind}.html",
+        {
+            "conference": conference,
+            "cards": cards,
+            "today": timezone.localdate(),
+        },
+    )
+    pdf = HTML(string=html).write_pdf()
+    job.file.save(f"{job.kind}-{conference.pk}.pdf", ContentFile(pdf), save=False)
+    job.state, job.done_count = "done", len(cards)
+    job.save(update_fields=["file", "state", "done_count"])
