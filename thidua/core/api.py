@@ -35,6 +35,7 @@ api = NinjaAPI(
 
 
 def register_routers() -> None:
+    from thidua.conferences.api import router as conferences_router  # noqa: PLC0415
     from thidua.exemplars.api import router as exemplars_router  # noqa: PLC0415 -- import cycle
     from thidua.movements.api import router as movements_router  # noqa: PLC0415 -- import cycle
     from thidua.plans.api import router as plans_router  # noqa: PLC0415 -- import cycle
@@ -46,6 +47,7 @@ def register_routers() -> None:
     api.add_router("/", movements_router)
     api.add_router("/", quotas_router)
     api.add_router("/", plans_router)
+    api.add_router("/", conferences_router)
 
 
 register_routers()
