@@ -91,3 +91,20 @@ def test_seed_has_plans_in_mixed_states_down_the_cascade():
     assert all(counts[status] for status in ("on_time", "late", "returned", "overdue"))
     assert province_plan.rule_sets.count() == 3
     assert Plan.objects.get(symbol="960/KH-UBND").milestones.count() == 2
+
+
+@pytest.mark.django_db
+def test_seed_has_conferences_in_every_status():
+    from thidua.conferences.models import Conference
+    from thidua.conferences.selectors import rollup
+
+    seed_demo()
+    seed_demo()
+
+    by_status = sorted(Conference.objects.values_list("status", flat=True))
+    assert by_status == ["approved", "draft", "draft", "held", "reported"]
+    assert Conference.objects.filter(is_pilot=True, status="held").exists()
+    dai_son = Conference.objects.get(unit__code="11086")
+    assert dai_son.delegates.filter(origin_unit__in=dai_son.unit.predecessors.all()).exists()
+    congress = Conference.objects.get(kind="congress")
+    assert {row["quota"].unit.name: row["n"] for row in rollup(congress)}["Xã Đại Sơn"] == 10

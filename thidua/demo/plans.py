@@ -59,7 +59,8 @@ def _conference_plan(province: Unit, standing: Unit) -> Plan:
 RULE_SETS = [
     {"name": "Xã, phường, đặc khu", "kinds": [UnitKind.COMMUNE], "allowed_forms": COMMUNE_FORMS,
      "window_end": D(2025, 9, 30), "length": "half_day", "delegate_cap": 150,
-     "dossier_deadline": D(2025, 10, 15),
+     "dossier_deadline": D(2025, 10, 15), "pilot_deadline": D(2025, 8, 20),
+     "presidium_min": 5, "presidium_max": 7,
      "representation": ["women", "ethnic_minorities", "direct_labourers", "former_localities"]},
     {"name": "Sở, ban, ngành, đoàn thể", "kinds": [UnitKind.AGENCY, UnitKind.MASS_ORG],
      "allowed_forms": ["Hội nghị điển hình tiên tiến"], "window_end": D(2025, 10, 31),
@@ -72,10 +73,16 @@ RULE_SETS = [
 
 
 def _conference_rules(plan: Plan) -> None:
+    """The commune rule set names the first commune (by name) as the pilot (sample 002)."""
+    pilot = Unit.objects.filter(parent=plan.issuer, kind=UnitKind.COMMUNE, valid_to__isnull=True)
+    pilots = list(pilot.order_by("sort_name")[:1])
     for rules in RULE_SETS:
         rule_set = ConferenceRuleSet(plan=plan, exemplary_share_pct=70, share_tolerance_pct=5,
                                      dossier_documents=DOSSIER, **rules)  # fmt: skip
-        drafts.save_rule_set(actor=None, rule_set=rule_set)
+        is_communes = rules["kinds"] == [UnitKind.COMMUNE]
+        drafts.save_rule_set(
+            actor=None, rule_set=rule_set, pilot_units=pilots if is_communes else None
+        )
 
 
 def _commune_plan(province_plan: Plan, commune: Unit, *, symbol: str, on) -> Plan:

@@ -7,6 +7,7 @@ from thidua.accounts.models import User
 from thidua.accounts.services import assign_role
 from thidua.demo import data
 from thidua.demo.activity import seed_movements, seed_quotas
+from thidua.demo.conferences import seed_conferences
 from thidua.demo.exemplars import seed_exemplars
 from thidua.demo.plans import seed_plans
 from thidua.exemplars.models import Criterion, Field
@@ -113,5 +114,6 @@ def seed_demo() -> list[tuple[str, str, str]]:
     seed_movements(province=province, commune=commune, agency=home_affairs_unit)
     seed_quotas(province=province, commune=commune)
     seed_plans(province=province, commune=commune, sibling=sibling)
+    seed_conferences(province=province, commune=commune, sibling=sibling)
     places = {"province": province, "commune": commune, "sibling": sibling}
     return _ensure_accounts(actor, places)
