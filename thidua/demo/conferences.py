@@ -117,7 +117,7 @@ def _dai_son(commune: Unit, plan: Plan) -> None:
     )
     origins = list(commune.predecessors.all()) or [commune]
     for exemplar in Exemplar.objects.filter(
-        unit__path__startswith=commune.path, stage__in=["nurturing", "recognised"]
+        unit__path__startswith=commune.path, stage__in=["recognised", "replicating"]
     ):
         delegate_services.add_delegate(
             actor=None,
