@@ -126,3 +126,35 @@ def test_delegate_list_queries_do_not_grow(
     with django_assert_num_queries(14):
         response = client.get(reverse("conferences:delegates", args=[conference.pk]), {"page": "1"})
     assert len(response.context["page"].object_list) == min(item_count, 100)
+
+
+def test_the_agenda_is_edited(client, conference, officer_a):
+    client.force_login(officer_a)
+    items = list(conference.agenda.all())
+    data = {
+        "form-TOTAL_FORMS": str(len(items) + 2),
+        "form-INITIAL_FORMS": str(len(items)),
+        "form-MIN_NUM_FORMS": "0",
+        "form-MAX_NUM_FORMS": "1000",
+    }
+    for n, item in enumerate(items):
+        data |= {
+            f"form-{n}-id": item.pk,
+            f"form-{n}-position": item.position,
+            f"form-{n}-title": item.title,
+            f"form-{n}-minutes": item.minutes or "",
+        }
+    data |= {
+        "form-0-DELETE": "on",
+        f"form-{len(items)}-position": "20",
+        f"form-{len(items)}-title": "Giao lưu văn nghệ",
+        f"form-{len(items) + 1}-position": "0",
+    }
+
+    response = client.post(reverse("conferences:agenda", args=[conference.pk]), data)
+    assert response.status_code == 302, [e for e in response.context["formset"].errors if e]
+
+    titles = list(conference.agenda.values_list("title", flat=True))
+    assert titles[0] != "Chào cờ"
+    assert titles[-1] == "Giao lưu văn nghệ"
+    assert len(titles) == len(items)

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from thidua.conferences.models import Conference, Delegate
+from thidua.conferences.models import AgendaItem, Conference, Delegate
 from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField
 from thidua.exemplars.models import Exemplar
 from thidua.plans.models import Plan
@@ -28,15 +28,23 @@ class ConferenceForm(CleanTextMixin, forms.ModelForm):
             "is_pilot",
             "budget_estimate",
             "budget_actual",
+            "feeds",
         ]
         help_texts = {
             "name": "Để trống để hệ thống đặt tên theo mẫu.",
             "form": "Một trong các hình thức quy định của kế hoạch cho phép.",
         }
 
-    def __init__(self, *args, plans, **kwargs):
+    feeds = ModelChoiceField(
+        Conference.objects.none(),
+        required=False,
+        label="Gửi đại biểu dự hội nghị, đại hội cấp trên",
+    )
+
+    def __init__(self, *args, plans, unit, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = plans
+        self.fields["feeds"].queryset = Conference.objects.filter(unit_id__in=unit.ancestor_ids)
         self.fields["name"].required = False
         if self.instance.pk:
             del self.fields["plan"]
@@ -96,3 +104,8 @@ class QuotaForm(CleanTextMixin, forms.Form):
     min_direct_labourers = forms.IntegerField(
         label="Tối thiểu trực tiếp lao động", min_value=0, required=False
     )
+
+
+AgendaFormSet = forms.modelformset_factory(
+    AgendaItem, fields=["position", "title", "presenter", "minutes"], extra=2, can_delete=True
+)

@@ -217,3 +217,21 @@ def _deliver(conference: Conference, deliverable: str, by) -> None:
             stored_files=files,
             on=timezone.localdate(),
         )
+
+
+@transaction.atomic
+def save_agenda(*, actor, conference: Conference, formset) -> None:
+    """Save an edited agenda (a valid formset of the conference's items)."""
+    items = formset.save(commit=False)
+    for item in items:
+        item.conference = conference
+        item.save()
+    for item in formset.deleted_objects:
+        item.delete()
+    record_event(
+        actor=actor,
+        action=Action.UPDATE,
+        target=conference,
+        scope_path=conference.unit.path,
+        note="Sửa chương trình hội nghị",
+    )

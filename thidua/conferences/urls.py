@@ -8,6 +8,7 @@ urlpatterns = [
     path("don-vi/<int:unit_pk>/tao/", views.conference_create, name="create"),
     path("<int:pk>/", views.conference_detail, name="detail"),
     path("<int:pk>/sua/", views.conference_edit, name="edit"),
+    path("<int:pk>/chuong-trinh/", views.agenda_edit, name="agenda"),
     path("<int:pk>/chuyen/<slug:action>/", views.conference_transition, name="transition"),
     path("<int:pk>/kiem-tra/", views.findings_panel, name="findings"),
     path("<int:pk>/dai-bieu/", views.delegate_list, name="delegates"),

@@ -16,7 +16,7 @@ from thidua.conferences import delegates as delegate_services
 from thidua.conferences import selectors, services
 from thidua.conferences.checks import check_conference
 from thidua.conferences.enums import ConferenceAction, DelegateCategory
-from thidua.conferences.forms import ConferenceForm, DelegateForm
+from thidua.conferences.forms import AgendaFormSet, ConferenceForm, DelegateForm
 from thidua.core.forms import apply_service_errors
 from thidua.core.pagination import paginate, query_without_page
 from thidua.exemplars.models import Exemplar
@@ -72,7 +72,7 @@ def conference_create(request, unit_pk: int):
     year = timezone.localdate().year
     initial = {"period_start": year - year % 5, "period_end": year - year % 5 + 5}
     form = ConferenceForm(
-        request.POST or None, initial=initial, plans=_plans_for(request.user, unit)
+        request.POST or None, initial=initial, unit=unit, plans=_plans_for(request.user, unit)
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -89,7 +89,9 @@ def conference_create(request, unit_pk: int):
 @login_required
 def conference_edit(request, pk: int):
     conference = managed(request, pk)
-    form = ConferenceForm(request.POST or None, instance=conference, plans=Plan.objects.none())
+    form = ConferenceForm(
+        request.POST or None, instance=conference, unit=conference.unit, plans=Plan.objects.none()
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.update_conference(
@@ -273,3 +275,17 @@ def dossier_file(request, pk: int, doc_pk: int):
         )
     except FileNotFoundError as error:
         raise Http404 from error
+
+
+@login_required
+def agenda_edit(request, pk: int):
+    """Edit the agenda copied from the samples' template: reorder, rename, add, drop."""
+    conference = managed(request, pk)
+    formset = AgendaFormSet(request.POST or None, queryset=conference.agenda.all())
+    if request.method == "POST" and formset.is_valid():
+        services.save_agenda(actor=request.user, conference=conference, formset=formset)
+        messages.success(request, "Đã lưu chương trình.")
+        return redirect(conference)
+    return render(
+        request, "conferences/agenda.html", {"conference": conference, "formset": formset}
+    )
