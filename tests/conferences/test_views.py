@@ -123,7 +123,7 @@ def test_delegate_list_queries_do_not_grow(
     make_delegates(conference, exemplary=item_count)
     client.force_login(officer_a)
 
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get(reverse("conferences:delegates", args=[conference.pk]), {"page": "1"})
     assert len(response.context["page"].object_list) == min(item_count, 100)
 
@@ -158,3 +158,30 @@ def test_the_agenda_is_edited(client, conference, officer_a):
     assert titles[0] != "Chào cờ"
     assert titles[-1] == "Giao lưu văn nghệ"
     assert len(titles) == len(items)
+
+
+def test_a_delegate_from_a_subject_takes_its_details(client, conference, officer_a, village_a):
+    from thidua.exemplars import services as exemplar_services
+
+    person = exemplar_services.create_subject(
+        actor=officer_a,
+        unit=village_a,
+        kind="individual",
+        name="Lò Văn Páo",
+        birth_year=1970,
+        ethnicity="Thái",
+        gender="male",
+    )
+    client.force_login(officer_a)
+
+    client.post(
+        reverse("conferences:delegates", args=[conference.pk]),
+        {"subject": person.pk, "category": "exemplary"},
+    )
+
+    delegate = conference.delegates.get()
+    assert (delegate.full_name, delegate.birth_year, delegate.ethnicity) == (
+        "Lò Văn Páo",
+        1970,
+        "Thái",
+    )

@@ -45,7 +45,7 @@ def add_delegate(*, actor, conference: Conference, **fields) -> Delegate:
             raise ValidationError(f"{linked} không thuộc {conference.unit.name}.")
     if subject is not None:
         fields["subject"] = subject
-        fields.setdefault("full_name", subject.name)
+        fields["full_name"] = fields.get("full_name") or subject.name
         for name in FROM_SUBJECT:
             if not fields.get(name):
                 fields[name] = getattr(subject, name)

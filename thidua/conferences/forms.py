@@ -4,7 +4,7 @@ from django import forms
 
 from thidua.conferences.models import AgendaItem, Conference, Delegate
 from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField
-from thidua.exemplars.models import Exemplar
+from thidua.exemplars.models import Exemplar, Subject
 from thidua.plans.models import Plan
 
 
@@ -54,12 +54,16 @@ class DelegateForm(CleanTextMixin, forms.ModelForm):
     exemplar = ModelChoiceField(
         Exemplar.objects.none(), required=False, label="Từ điển hình (để trống nếu là khách mời)"
     )
+    subject = ModelChoiceField(
+        Subject.objects.none(), required=False, label="Hoặc từ cá nhân, tập thể đã có"
+    )
     reviewed_on = DateField(label="Ngày bình xét", required=False)
 
     class Meta:
         model = Delegate
         fields = [
             "exemplar",
+            "subject",
             "full_name",
             "category",
             "gender",
@@ -83,6 +87,9 @@ class DelegateForm(CleanTextMixin, forms.ModelForm):
     def __init__(self, *args, exemplars, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["exemplar"].queryset = exemplars
+        self.fields["subject"].queryset = Subject.objects.filter(unit__in=units).order_by(
+            "sort_name"
+        )
         self.fields["full_name"].required = False
         for name in ("origin_unit", "review_unit"):
             self.fields[name].queryset = units
@@ -92,7 +99,7 @@ class DelegateForm(CleanTextMixin, forms.ModelForm):
         votes_for, total = data.get("votes_for"), data.get("votes_total")
         if votes_for is not None and total is not None and votes_for > total:
             self.add_error("votes_for", "Số phiếu đồng ý không thể lớn hơn tổng số phiếu.")
-        if not data.get("full_name") and not data.get("exemplar"):
+        if not data.get("full_name") and not data.get("exemplar") and not data.get("subject"):
             self.add_error("full_name", "Cần họ và tên, hoặc chọn một điển hình.")
         return data
 
