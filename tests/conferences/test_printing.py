@@ -1,5 +1,7 @@
 import io
+import os
 
+import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -7,6 +9,18 @@ from thidua.conferences import delegates
 from thidua.conferences.models import PrintJob
 
 
+def _weasyprint_missing() -> bool:
+    try:
+        import weasyprint  # noqa: F401
+    except OSError:  # Pango is not installed on this machine
+        return True
+    return False
+
+
+@pytest.mark.skipif(
+    _weasyprint_missing() and not os.environ.get("REQUIRE_BROWSER"),
+    reason="Pango is missing for WeasyPrint (CI sets REQUIRE_BROWSER and installs it)",
+)
 def test_badges_are_rendered_in_the_background_with_a_qr_code(
     client, conference, officer_a, django_capture_on_commit_callbacks
 ):
