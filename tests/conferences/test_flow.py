@@ -176,3 +176,58 @@ def test_brief_profiles_open_with_vietnamese_intact(client, conference, officer_
     table = Document(io.BytesIO(word.content)).tables[-1]
     assert len(table.rows) == 1 + 3
     assert any(cell.text == "Nguyễn Thị Hằng" for cell in table.rows[1].cells)
+
+
+@pytest.mark.parametrize(
+    ("status", "action"),
+    [("draft", "hold"), ("draft", "report"), ("held", "approve"), ("reported", "reopen")],
+)
+def test_transitions_outside_the_table_are_refused(conference, officer_a, status, action):
+    conference.status = status
+    conference.save()
+
+    with pytest.raises(ValidationError, match="Không thể"):
+        services.transition_conference(conference=conference, action=action, by=officer_a)
+    conference.refresh_from_db()
+    assert conference.status == status
+
+
+def test_reopen_returns_an_approved_plan_to_draft_with_its_reason(conference, officer_a):
+    make_delegates(conference, exemplary=70, guest=30, presidium=5)
+    services.transition_conference(conference=conference, action="approve", by=officer_a)
+
+    services.transition_conference(
+        conference=conference, action="reopen", by=officer_a, reason="Đổi ngày tổ chức"
+    )
+
+    change = conference.changes.last()
+    assert (change.from_status, change.to_status, change.reason) == (
+        "approved",
+        "draft",
+        "Đổi ngày tổ chức",
+    )
+
+
+def test_delegate_statuses_follow_their_table(conference, officer_a):
+    make_delegates(conference, exemplary=2)
+    first, second = conference.delegates.order_by("pk")
+    delegates.move_delegates(
+        actor=officer_a, conference=conference, pks=[first.pk], action="confirm"
+    )  # not yet approved: left as it is
+    delegates.move_delegates(
+        actor=officer_a, conference=conference, pks=[first.pk, second.pk], action="approve"
+    )
+    delegates.move_delegates(
+        actor=officer_a, conference=conference, pks=[first.pk], action="confirm"
+    )
+
+    with pytest.raises(ValidationError, match="chưa được duyệt"):
+        delegates.check_in(
+            actor=officer_a,
+            conference=conference,
+            token=Delegate.objects.create(
+                conference=conference, full_name="Mới", sort_name="moi", category="guest"
+            ).token,
+        )
+    statuses = dict(conference.delegates.values_list("pk", "status"))
+    assert (statuses[first.pk], statuses[second.pk]) == ("confirmed", "approved")

@@ -13,6 +13,8 @@ TARGET_TYPES = [
     ("plans.milestone", "Mốc tiến độ"),
     ("plans.conferenceruleset", "Quy định tổ chức hội nghị"),
     ("plans.obligation", "Nghĩa vụ thực hiện"),
+    ("conferences.conference", "Hội nghị"),
+    ("conferences.delegate", "Đại biểu"),
 ]
 
 
