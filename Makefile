@@ -58,6 +58,7 @@ bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/exemplars.py
 	$(BIN)/python bench/plans.py
+	$(BIN)/python bench/conferences.py
 
 clean:
 	rm -rf $(VENV) thidua.sqlite3 thidua.sqlite3-* staticfiles

@@ -19,7 +19,7 @@ def check_in_url(delegate) -> str:
 
 
 def qr_data_uri(delegate) -> str:
-    return segno.make(check_in_url(delegate), error="m").svg_data_uri(scale=3, border=2)
+    return segno.make(check_in_url(delegate), error="m").png_data_uri(scale=4, border=2)
 
 
 @transaction.atomic
@@ -46,6 +46,7 @@ def render_job(job: PrintJob) -> None:
         cards.append((delegate, qr_data_uri(delegate)))
         if n % STEP == 0:
             PrintJob.objects.filter(pk=job.pk).update(done_count=n)
+    PrintJob.objects.filter(pk=job.pk).update(done_count=len(cards))  # now the layout
     html = render_to_string(
         f"conferences/print_{job.kind}.html",
         {
