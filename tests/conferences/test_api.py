@@ -48,6 +48,8 @@ def test_check_in_by_token(client, conference, officer_a):
     make_delegates(conference, exemplary=1)
     one = conference.delegates.get()
     delegates.move_delegates(actor=None, conference=conference, pks=[one.pk], action="approve")
+    conference.status = "approved"
+    conference.save()
     client.force_login(officer_a)
     url = f"/api/v1/conferences/{conference.pk}/check-ins"
 

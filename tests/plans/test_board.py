@@ -5,6 +5,7 @@ import io
 
 import pytest
 import time_machine
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -152,3 +153,39 @@ def test_export_to_word_in_the_state_format(client, province, province_officer, 
     header, table = document.tables[0], document.tables[-1]
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header.rows[0].cells[1].text
     assert [cell.text for cell in table.rows[1].cells] == ["1", "Xã An Phú", "Quá hạn"]
+
+
+def test_an_owing_unit_sees_neither_siblings_plans_nor_their_counts(
+    client, province, province_officer, commune_a, commune_b, officer_a, officer_b
+):
+    plan = _issue(province, province_officer, [commune_a, commune_b], milestones=1)
+    Plan.objects.create(
+        issuer=commune_a, title="Kế hoạch riêng An Phú", kind="other", implements=plan
+    )
+    client.force_login(officer_b)
+
+    page = client.get(plan.get_absolute_url())
+
+    assert "Kế hoạch riêng An Phú" not in page.content.decode()
+    assert sum(page.context["counts"].values()) == 1
+
+
+def test_unicode_digits_on_the_board_are_ignored(client, province, province_officer, commune_a):
+    plan = _issue(province, province_officer, [commune_a], milestones=1)
+    client.force_login(province_officer)
+
+    assert client.get(reverse("plans:board", args=[plan.pk]), {"unit": "²"}).status_code == 200
+
+
+def test_a_closed_plan_takes_no_deliveries_and_drafts_cannot_be_linked(
+    province, province_officer, commune_a, officer_a
+):
+    plan = _issue(province, province_officer, [commune_a], milestones=1)
+    own = Obligation.objects.get()
+    draft = Plan.objects.create(issuer=commune_a, title="Nháp", kind="other")
+
+    with pytest.raises(ValidationError, match="đã ban hành"):
+        services.deliver(actor=officer_a, obligation=own, linked_plan=draft)
+    services.close_plan(actor=province_officer, plan=plan)
+    with pytest.raises(ValidationError, match="đã kết thúc"):
+        services.deliver(actor=officer_a, obligation=own, files=[pdf_upload()])

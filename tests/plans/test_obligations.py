@@ -102,7 +102,9 @@ def test_return_needs_a_reason_and_the_unit_delivers_again(issued, commune_a, of
 
 
 def test_delivering_the_own_plan_builds_the_cascade(issued, commune_a, officer_a, village_a):
-    own = Plan.objects.create(issuer=commune_a, title="Kế hoạch của xã An Phú", kind="conference")
+    own = Plan.objects.create(
+        issuer=commune_a, title="Kế hoạch của xã An Phú", kind="conference", status="issued"
+    )
     below = Plan.objects.create(issuer=village_a, title="Kế hoạch của thôn", kind="other",
                                 implements=own)  # fmt: skip
 

@@ -66,8 +66,9 @@ def tally(conference: Conference, *, adjust: dict | None = None) -> Tally:
     row["to_upper"] = row.pop("sent_up")
     counts = Tally(**row)
     adjust = adjust or {}
-    counts.exemplary = max(0, counts.exemplary + adjust.get("exemplary", 0))
-    counts.total = max(counts.exemplary, counts.total + sum(adjust.values()))
+    exemplary = max(0, counts.exemplary + adjust.get("exemplary", 0))
+    others = max(0, counts.total - counts.exemplary + adjust.get("guest", 0))
+    counts.exemplary, counts.total = exemplary, exemplary + others
     return counts
 
 

@@ -40,8 +40,10 @@ def add_delegate(*, actor, conference: Conference, **fields) -> Delegate:
     _open(conference)
     exemplar, subject = fields.get("exemplar"), fields.get("subject")
     subject = subject or (exemplar.subject if exemplar else None)
+    # A merged unit's delegates also come from its former units (domain README §2).
+    paths = (conference.unit.path, *conference.unit.predecessors.values_list("path", flat=True))
     for linked in (subject, exemplar):
-        if linked is not None and not linked.unit.path.startswith(conference.unit.path):
+        if linked is not None and not linked.unit.path.startswith(paths):
             raise ValidationError(f"{linked} không thuộc {conference.unit.name}.")
     if subject is not None:
         fields["subject"] = subject
@@ -84,6 +86,7 @@ def remove_delegates(*, actor, conference: Conference, pks) -> int:
 def move_delegates(*, actor, conference: Conference, pks, action: str) -> int:
     """Approve the proposed list, or confirm attendance, for the delegates chosen; those the
     table does not allow (already approved, say) are left as they are."""
+    _open(conference)
     moved = 0
     for delegate in conference.delegates.select_for_update().filter(pk__in=pks):
         target = DELEGATE_TRANSITIONS.get((delegate.status, action))
@@ -103,7 +106,12 @@ def move_delegates(*, actor, conference: Conference, pks, action: str) -> int:
 
 @transaction.atomic
 def check_in(*, actor, conference: Conference, token: str) -> Delegate:
-    """At the door: the QR code on the invitation or badge carries the delegate's token."""
+    """At the door: the QR code on the invitation or badge carries the delegate's token.
+    Only an approved conference checks people in (that is the day it takes place)."""
+    if conference.status != ConferenceStatus.APPROVED:
+        raise ValidationError(
+            "Chỉ điểm danh khi kế hoạch hội nghị đã được duyệt và chưa ghi nhận đã tổ chức."
+        )
     delegate = conference.delegates.select_for_update().filter(token=token.strip()).first()
     if delegate is None:
         raise ValidationError("Mã không thuộc đại biểu nào của hội nghị này.")
@@ -136,6 +144,10 @@ def set_quota(
         raise ValidationError({"unit": f"{unit} không thuộc {conference.unit.name}."})
     if min_women and min_women > number:
         raise ValidationError({"min_women": "Số nữ tối thiểu vượt số đại biểu."})
+    if min_direct_labourers and min_direct_labourers > number:
+        raise ValidationError(
+            {"min_direct_labourers": "Số trực tiếp lao động tối thiểu vượt số đại biểu."}
+        )
     quota, _ = UpperQuota.objects.update_or_create(
         conference=conference,
         unit=unit,
@@ -187,6 +199,8 @@ def pull_delegates(*, actor, conference: Conference, unit) -> int:
 @transaction.atomic
 def upload_dossier_document(*, actor, conference: Conference, name: str, upload):
     """One document of the dossier the rule set requires, checked by its content."""
+    if conference.status == ConferenceStatus.REPORTED:
+        raise ValidationError("Hồ sơ đã gửi; không thay được nữa.")
     required = conference.rule_set.dossier_documents if conference.rule_set else []
     if name not in required:
         raise ValidationError({"name": "Văn bản này không có trong hồ sơ quy định."})

@@ -145,9 +145,11 @@ def print_job(request, pk: int, job_pk: int):
     conference = managed(request, pk)
     job = get_object_or_404(conference.prints, pk=job_pk)
     if request.GET.get("download") and job.state == "done":
-        return FileResponse(
-            job.file.open("rb"), as_attachment=True, filename=f"{job.kind}-{conference.pk}.pdf"
-        )
+        try:
+            handle = job.file.open("rb")
+        except FileNotFoundError as error:
+            raise Http404 from error
+        return FileResponse(handle, as_attachment=True, filename=f"{job.kind}-{conference.pk}.pdf")
     percent = job.done_count * 100 // job.total if job.total else 100
     context = {"conference": conference, "job": job, "percent": percent}
     return render(request, "conferences/print_job.html", context)

@@ -11,6 +11,15 @@ from thidua.plans.models import Plan
 class ConferenceForm(CleanTextMixin, forms.ModelForm):
     plan = ModelChoiceField(Plan.objects.none(), required=False, label="Thực hiện kế hoạch")
     held_on = DateField(label="Ngày tổ chức", required=False)
+    edition = forms.IntegerField(label="Lần thứ", min_value=1, max_value=50, initial=1)
+    period_start = forms.IntegerField(label="Giai đoạn từ năm", min_value=1945, max_value=2100)
+    period_end = forms.IntegerField(label="Đến năm", min_value=1945, max_value=2100)
+    budget_estimate = forms.IntegerField(
+        label="Dự toán (đồng)", min_value=0, max_value=10**15, required=False
+    )
+    budget_actual = forms.IntegerField(
+        label="Quyết toán (đồng)", min_value=0, max_value=10**15, required=False
+    )
 
     class Meta:
         model = Conference
@@ -107,9 +116,11 @@ class DelegateForm(CleanTextMixin, forms.ModelForm):
 class QuotaForm(CleanTextMixin, forms.Form):
     code = forms.CharField(label="Mã đơn vị cấp dưới", max_length=20)
     number = forms.IntegerField(label="Số đại biểu", min_value=1, max_value=2000)
-    min_women = forms.IntegerField(label="Tối thiểu nữ", min_value=0, required=False)
+    min_women = forms.IntegerField(
+        label="Tối thiểu nữ", min_value=0, max_value=2000, required=False
+    )
     min_direct_labourers = forms.IntegerField(
-        label="Tối thiểu trực tiếp lao động", min_value=0, required=False
+        label="Tối thiểu trực tiếp lao động", min_value=0, max_value=2000, required=False
     )
 
 

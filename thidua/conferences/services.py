@@ -79,6 +79,7 @@ def create_conference(*, actor, unit, plan=None, **fields) -> Conference:
     if rules is not None and not conference.length:
         conference.length = rules.length
     conference.feeds = conference.feeds or _default_feeds(unit)
+    _check_period(conference)
     if not conference.name:
         conference.name = propose_name(
             unit=unit,
@@ -99,29 +100,32 @@ def create_conference(*, actor, unit, plan=None, **fields) -> Conference:
 
 @transaction.atomic
 def update_conference(*, actor, conference: Conference, **fields) -> Conference:
-    """Correct a conference. Once held, only its actual budget and venue may change."""
-    held = conference.status in {Status.HELD, Status.REPORTED}
-    if held and set(fields) - {"budget_actual", "venue"}:
+    """Correct a conference, on its stored row (a bound form has already changed the
+    instance it was given). Once held, only its actual budget and venue may change."""
+    conference = lock(Conference, conference.pk, "Hội nghị này vừa bị xóa.")
+    if conference.status in {Status.HELD, Status.REPORTED}:
         fields = {k: v for k, v in fields.items() if k in {"budget_actual", "venue"}}
     before = snapshot(conference, FIELDS)
     for name, value in fields.items():
         setattr(conference, name, value)
+    _check_period(conference)
+    conference.save()
+    record_event(actor=actor, action=Action.UPDATE, target=conference,
+                 scope_path=conference.unit.path,
+                 changes=diff(before, snapshot(conference, FIELDS)))  # fmt: skip
+    return conference
+
+
+def _check_period(conference: Conference) -> None:
     if conference.period_start > conference.period_end:
         raise ValidationError({"period_end": "Năm kết thúc phải sau năm bắt đầu."})
-    conference.save()
-    record_event(
-        actor=actor,
-        action=Action.UPDATE,
-        target=conference,
-        scope_path=conference.unit.path,
-        changes=diff(before, snapshot(conference, FIELDS)),
-    )
-    return conference
 
 
 def _guard(conference: Conference, action: str, findings) -> None:
     if action in {ConferenceAction.APPROVE, ConferenceAction.HOLD} and errors_of(findings):
         raise ValidationError([finding.message for finding in errors_of(findings)])
+    if action == ConferenceAction.HOLD and conference.held_on is None:
+        raise ValidationError("Chưa có ngày tổ chức.")
     if action == ConferenceAction.HOLD and conference.held_on > timezone.localdate():
         raise ValidationError(
             f"Hội nghị diễn ra ngày {conference.held_on:%d/%m/%Y}; chưa thể ghi nhận đã tổ chức."
@@ -195,6 +199,14 @@ def _honour(conference: Conference, by) -> None:
             )
 
 
+def _delivered_on(conference: Conference, deliverable: str):
+    """A conference is delivered on the day it was held, whenever that is recorded; a
+    dossier on the day it is sent."""
+    if deliverable == "conference" and conference.held_on:
+        return conference.held_on
+    return timezone.localdate()
+
+
 def _deliver(conference: Conference, deliverable: str, by) -> None:
     """Deliver what the unit owes under the conference's plan: the conference itself, or
     its dossier with the dossier's files."""
@@ -215,13 +227,16 @@ def _deliver(conference: Conference, deliverable: str, by) -> None:
             obligation=obligation,
             linked_conference=conference,
             stored_files=files,
-            on=timezone.localdate(),
+            on=_delivered_on(conference, deliverable),
         )
 
 
 @transaction.atomic
 def save_agenda(*, actor, conference: Conference, formset) -> None:
-    """Save an edited agenda (a valid formset of the conference's items)."""
+    """Save an edited agenda (a valid formset of the conference's items); a reported
+    conference's agenda is history."""
+    if conference.status == Status.REPORTED:
+        raise ValidationError("Hội nghị đã gửi báo cáo; chương trình không sửa được nữa.")
     items = formset.save(commit=False)
     for item in items:
         item.conference = conference

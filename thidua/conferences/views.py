@@ -17,7 +17,7 @@ from thidua.conferences import selectors, services
 from thidua.conferences.checks import check_conference
 from thidua.conferences.enums import ConferenceAction, DelegateCategory
 from thidua.conferences.forms import AgendaFormSet, ConferenceForm, DelegateForm
-from thidua.core.forms import apply_service_errors
+from thidua.core.forms import apply_service_errors, is_id
 from thidua.core.pagination import paginate, query_without_page
 from thidua.exemplars.models import Exemplar
 from thidua.plans.models import Plan, PlanStatus
@@ -156,7 +156,7 @@ def _what_if(request) -> dict:
         value = request.GET.get(key, "").strip().lstrip("+")
         sign = -1 if value.startswith("-") else 1
         digits = value.lstrip("-")
-        if digits.isdigit() and len(digits) <= 5:
+        if is_id(digits) and len(digits) <= 5:
             adjust[key] = sign * int(digits)
     return adjust
 
@@ -221,7 +221,7 @@ def delegate_list(request, pk: int):
 def delegate_bulk(request, pk: int):
     """Remove, approve or confirm the delegates ticked on the list."""
     conference = managed(request, pk)
-    pks = [value for value in request.POST.getlist("pk") if value.isdigit()][:DELEGATE_PAGE]
+    pks = [value for value in request.POST.getlist("pk") if is_id(value)][:DELEGATE_PAGE]
     action = request.POST.get("action", "")
     try:
         if action == "remove":
@@ -267,7 +267,7 @@ def dossier_upload(request, pk: int):
 def dossier_file(request, pk: int, doc_pk: int):
     from django.http import FileResponse, Http404  # noqa: PLC0415
 
-    conference = selectors.get_conference_for(request.user, pk)
+    conference = selectors.own_conference_for(request.user, pk)  # not for the level above
     document = get_object_or_404(conference.dossier, pk=doc_pk)
     try:
         return FileResponse(
@@ -283,8 +283,12 @@ def agenda_edit(request, pk: int):
     conference = managed(request, pk)
     formset = AgendaFormSet(request.POST or None, queryset=conference.agenda.all())
     if request.method == "POST" and formset.is_valid():
-        services.save_agenda(actor=request.user, conference=conference, formset=formset)
-        messages.success(request, "Đã lưu chương trình.")
+        try:
+            services.save_agenda(actor=request.user, conference=conference, formset=formset)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, "Đã lưu chương trình.")
         return redirect(conference)
     return render(
         request, "conferences/agenda.html", {"conference": conference, "formset": formset}

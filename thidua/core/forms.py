@@ -53,6 +53,12 @@ class CleanTextMixin:
         return data
 
 
+def is_id(text: str) -> bool:
+    """A primary key as typed in a URL: ASCII digits of a sane length. (str.isdigit() also
+    accepts "²" and other Unicode digits, which int() and the database refuse.)"""
+    return text.isascii() and text.isdigit() and len(text) <= 18
+
+
 def apply_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
     """Show a service's ValidationError on the form: on the field it names, or at the top.
     The form keeps everything the user typed."""

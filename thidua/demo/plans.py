@@ -107,11 +107,11 @@ def _deliver_conference_plan(plan: Plan, commune: Unit, sibling: Unit) -> None:
     due = {m.title: m for m in plan.milestones.all()}
     own_title, held_title = CONFERENCE_MILESTONES[0][0], CONFERENCE_MILESTONES[1][0]
     own = _commune_plan(plan, commune, symbol="28/KH-UBND", on=D(2025, 8, 14))
-    services.issue_plan(actor=None, plan=own)
+    own = services.issue_plan(actor=None, plan=own)
     villages_list = own.milestones.get()
     for village in list(villages_list.owing_units.order_by("sort_name"))[:4]:
         _deliver(villages_list, village, D(2025, 8, 19), accept=True)
-    services.close_plan(actor=None, plan=own)  # its conference was held on 25/8/2025
+    own = services.close_plan(actor=None, plan=own)  # its conference was held on 25/8/2025
     _deliver(due[own_title], commune, D(2025, 8, 14), linked=own, accept=True)
     _deliver(due[held_title], commune, D(2025, 8, 25), accept=True)
     _commune_plan(plan, sibling, symbol="", on=D(2025, 8, 20))  # still a draft

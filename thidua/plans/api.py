@@ -122,7 +122,9 @@ def _detail(user, pk: int) -> Plan:
     plan.milestone_list = list(selectors.milestones_with_counts(plan))
     plan.rule_set_list = list(plan.rule_sets.order_by("pk"))
     today = timezone.localdate()
-    plan.counts = selectors.board_counts(plan, today) if plan.status != PlanStatus.DRAFT else None
+    plan.counts = (
+        selectors.board_counts(plan, today, user) if plan.status != PlanStatus.DRAFT else None
+    )
     return plan
 
 

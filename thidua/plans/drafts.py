@@ -13,6 +13,7 @@ from thidua.core.text import fold
 from thidua.plans.models import Milestone, Plan, PlanFile, PlanKind, PlanStatus
 from thidua.plans.rules import ConferenceRuleSet, validate_rule_set
 from thidua.units.models import Unit
+from thidua.units.services import lock
 
 PLAN_FIELDS = ["doc_type", "symbol", "issued_on", "title", "kind", "implements", "outside_basis"]
 MILESTONE_FIELDS = ["title", "deliverable", "window_start", "due_on"]
@@ -77,7 +78,9 @@ def _check_basis(plan: Plan) -> None:
 
 @transaction.atomic
 def update_plan(*, actor, plan: Plan, **fields) -> Plan:
-    """Correct a draft: its number, date, title, kind and basis."""
+    """Correct a draft: its number, date, title, kind and basis. The stored row is re-read,
+    since a bound form has already changed the instance it was given."""
+    plan = lock(Plan, plan.pk, "Kế hoạch này vừa bị xóa.")
     ensure_draft(plan)
     before = snapshot(plan, PLAN_FIELDS)
     for name, value in fields.items():
@@ -162,7 +165,8 @@ def add_milestone(
 
 @transaction.atomic
 def update_milestone(*, actor, milestone: Milestone, **fields) -> Milestone:
-    """Correct a milestone of a draft: its title, deliverable and dates."""
+    """Correct a milestone of a draft: its title, deliverable and dates (on the stored row)."""
+    milestone = lock(Milestone, milestone.pk, "Mốc này vừa bị xóa.")
     ensure_draft(milestone.plan)
     before = snapshot(milestone, MILESTONE_FIELDS)
     for name, value in fields.items():

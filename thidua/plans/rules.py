@@ -105,8 +105,6 @@ def validate_rule_set(rules: ConferenceRuleSet) -> None:
         add("kinds", f"Loại đơn vị không hợp lệ: {', '.join(sorted(unknown))}.")
     if unknown := set(rules.representation) - set(REPRESENTATION):
         add("representation", f"Cơ cấu không hợp lệ: {', '.join(sorted(unknown))}.")
-    if rules.window_start and rules.window_end and rules.window_start > rules.window_end:
-        add("window_end", "Hạn hoàn thành phải sau ngày bắt đầu.")
     low, high = rules.presidium_min, rules.presidium_max
     if None not in (low, high) and low > high:
         add("presidium_max", "Số thành viên đoàn chủ tịch tối đa phải từ mức tối thiểu trở lên.")
@@ -119,12 +117,21 @@ def validate_rule_set(rules: ConferenceRuleSet) -> None:
         add("exemplary_share_pct", "Tỷ lệ phải từ 1 đến 100%.")
     if share is not None and tolerance > min(share, 100 - share):
         add("share_tolerance_pct", f"Sai số {tolerance}% vượt quá khoảng cho phép quanh {share}%.")
-    if rules.pilot_deadline and rules.window_end and rules.pilot_deadline > rules.window_end:
-        add("pilot_deadline", "Hội nghị điểm phải xong trước hạn chung.")
-    if rules.dossier_deadline and rules.window_end and rules.dossier_deadline < rules.window_end:
-        add("dossier_deadline", "Hạn nộp hồ sơ phải sau hạn tổ chức hội nghị.")
+    _check_dates(rules, add)
     if errors:
         raise ValidationError(errors)
+
+
+def _check_dates(rules: ConferenceRuleSet, add) -> None:
+    start, end, pilot = rules.window_start, rules.window_end, rules.pilot_deadline
+    if start and end and start > end:
+        add("window_end", "Hạn hoàn thành phải sau ngày bắt đầu.")
+    if pilot and start and pilot < start:
+        add("pilot_deadline", "Hạn hội nghị điểm phải sau ngày bắt đầu.")
+    if pilot and end and pilot > end:
+        add("pilot_deadline", "Hội nghị điểm phải xong trước hạn chung.")
+    if rules.dossier_deadline and end and rules.dossier_deadline < end:
+        add("dossier_deadline", "Hạn nộp hồ sơ phải sau hạn tổ chức hội nghị.")
 
 
 def rule_set_for(plan, unit) -> ConferenceRuleSet | None:

@@ -36,10 +36,17 @@ def with_status(obligations: QuerySet[Obligation], today: datetime.date) -> Quer
     )
 
 
-def board_counts(plan: Plan, today: datetime.date) -> dict[str, int]:
-    """How many obligations of the plan are in each displayed status."""
+def board_counts(plan: Plan, today: datetime.date, user=None) -> dict[str, int]:
+    """How many obligations of the plan are in each displayed status: all of them, or those
+    `user` may see (an owing unit counts its own, not its siblings')."""
+    obligations = Obligation.objects.filter(milestone__plan=plan)
+    if user is not None:
+        scope = scope_for(user)
+        obligations = obligations.filter(
+            scope.q("unit__path") | scope.q("milestone__plan__issuer__path")
+        )
     rows = (
-        with_status(Obligation.objects.filter(milestone__plan=plan), today)
+        with_status(obligations, today)
         .values("status").annotate(n=Count("pk")).order_by()
     )  # fmt: skip
     counts = dict.fromkeys(STATUS_LABELS, 0)
@@ -52,13 +59,14 @@ def milestones_with_counts(plan: Plan):
     return plan.milestones.annotate(n_units=Count("owing_units", distinct=True))
 
 
-def plan_tree(plan: Plan) -> list[tuple[int, Plan]]:
-    """The plans below `plan` (those that implement it, and theirs), depth first, with
-    their depth: one query per level of the cascade."""
+def plan_tree(plan: Plan, user=None) -> list[tuple[int, Plan]]:
+    """The plans below `plan` (those that implement it, and theirs) that `user` may see,
+    depth first, with their depth: one query per level of the cascade."""
     tree, level, frontier = [], 1, [plan.pk]
     children: dict[int, list[Plan]] = {}
+    below = visible_plans(user) if user is not None else Plan.objects.all()
     while frontier and level <= 6:
-        found = list(Plan.objects.filter(implements_id__in=frontier).select_related("issuer"))
+        found = list(below.filter(implements_id__in=frontier).select_related("issuer"))
         for child in found:
             children.setdefault(child.implements_id, []).append(child)
         frontier, level = [child.pk for child in found], level + 1

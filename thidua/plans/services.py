@@ -84,12 +84,25 @@ def close_plan(*, actor, plan: Plan) -> Plan:
     return plan
 
 
-def _check_delivery(obligation: Obligation, linked, files) -> None:
-    if not files and linked is None and not obligation.files.exists():
-        raise ValidationError({"files": "Cần đính kèm tệp hoặc liên kết kế hoạch của đơn vị."})
-    owner = getattr(linked, "issuer", None) or getattr(linked, "unit", None)
-    if linked is not None and not owner.path.startswith(obligation.unit.path):
+def _check_linked_plan(obligation: Obligation, plan: Plan) -> None:
+    """The unit's own issued plan, not already implementing another plan."""
+    if not plan.issuer.path.startswith(obligation.unit.path):
         raise ValidationError({"linked_plan": "Kế hoạch liên kết phải của đơn vị thực hiện."})
+    if plan.status == PlanStatus.DRAFT:
+        raise ValidationError({"linked_plan": "Kế hoạch liên kết phải đã ban hành."})
+    if plan.implements_id not in (None, obligation.milestone.plan_id):
+        raise ValidationError({"linked_plan": "Kế hoạch này đang thực hiện một kế hoạch khác."})
+
+
+def _check_delivery(obligation: Obligation, linked, files, stored) -> None:
+    if obligation.milestone.plan.status != PlanStatus.ISSUED:
+        raise ValidationError("Kế hoạch đã kết thúc; không nhận nộp thêm.")
+    if not files and not stored and linked is None and not obligation.files.exists():
+        raise ValidationError({"files": "Cần đính kèm tệp hoặc liên kết kế hoạch của đơn vị."})
+    if isinstance(linked, Plan):
+        _check_linked_plan(obligation, linked)
+    elif linked is not None and not linked.unit.path.startswith(obligation.unit.path):
+        raise ValidationError({"linked_plan": "Hội nghị liên kết phải của đơn vị thực hiện."})
     problems = []
     for upload in files:
         try:
@@ -115,7 +128,7 @@ def deliver(*, actor, obligation: Obligation, note: str = "", linked_plan: Plan 
     cascade. Every file is checked by its content before anything is saved."""
     obligation = lock(Obligation, obligation.pk, "Nghĩa vụ này không còn.")
     target = _move(obligation, "deliver")
-    _check_delivery(obligation, linked_plan or linked_conference, [*files, *stored_files])
+    _check_delivery(obligation, linked_plan or linked_conference, files, stored_files)
     if linked_plan is not None:
         linked_plan.implements = obligation.milestone.plan
         linked_plan.save(update_fields=["implements"])
@@ -139,6 +152,8 @@ def deliver(*, actor, obligation: Obligation, note: str = "", linked_plan: Plan 
 def decide(*, obligation: Obligation, action: str, by, reason: str = "") -> Obligation:
     """The issuer accepts a delivery, or returns it with the reason the unit will read."""
     obligation = lock(Obligation, obligation.pk, "Nghĩa vụ này không còn.")
+    if obligation.milestone.plan.status != PlanStatus.ISSUED:
+        raise ValidationError("Kế hoạch đã kết thúc; không xem xét thêm.")
     target = _move(obligation, action)
     if action == "return" and not reason.strip():
         raise ValidationError("Cần ghi lý do trả lại.")

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
-from thidua.core.forms import apply_service_errors
+from thidua.core.forms import apply_service_errors, is_id
 from thidua.core.pagination import paginate, query_without_page
 from thidua.core.text import clean_text
 from thidua.documents.docx import DOCX_TYPE, issuer_lines, place_name, table_to_docx
@@ -93,8 +93,9 @@ def plan_detail(request, pk: int):
         "plan": plan, "can_manage": is_officer(request.user, plan.issuer), "today": today,
         "milestones": selectors.milestones_with_counts(plan),
         "rule_sets": plan.rule_sets.order_by("pk"), "files": plan.files.order_by("pk"),
-        "counts": selectors.board_counts(plan, today) if plan.status != "draft" else None,
-        "labels": selectors.STATUS_LABELS, "tree": selectors.plan_tree(plan),
+        "counts": None if plan.status == "draft"
+        else selectors.board_counts(plan, today, request.user),
+        "labels": selectors.STATUS_LABELS, "tree": selectors.plan_tree(plan, request.user),
     }  # fmt: skip
     return render(request, "plans/plan_detail.html", context)
 
@@ -107,8 +108,8 @@ def _board_filters(request, plan):
     group = request.GET.get("group", "")
     return {
         "status": status if status in selectors.STATUS_LABELS else "",
-        "within": get_unit_for(request.user, within) if within.isdigit() else None,
-        "group": get_group_for(request.user, group) if group.isdigit() else None,
+        "within": get_unit_for(request.user, within) if is_id(within) else None,
+        "group": get_group_for(request.user, group) if is_id(group) else None,
     }
 
 
@@ -131,7 +132,8 @@ def plan_board(request, pk: int):
     context = {
         "plan": plan, "can_manage": can_manage, "milestones": milestones, "rows": rows,
         "page": page, "query": query_without_page(request), "filters": filters,
-        "labels": selectors.STATUS_LABELS, "counts": selectors.board_counts(plan, today),
+        "labels": selectors.STATUS_LABELS,
+        "counts": selectors.board_counts(plan, today, request.user),
         "groups": visible_groups(request.user).order_by("name")[:200],
     }  # fmt: skip
     return render(request, "plans/plan_board.html", context)
