@@ -3,60 +3,27 @@ conference of 150 delegates (10 sent up) feeding the city congress. Prints figur
 
     make bench            (runs every bench/*.py)
 
-Works on a scratch SQLite file, or on BENCH_DATABASE_URL (emptied first), like run.py.
+Works on a scratch SQLite file, or on BENCH_DATABASE_URL (emptied first): see common.py.
 """
 
 import datetime
-import os
-import resource
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.pop("DATABASE_URL", None)
-if os.environ.get("BENCH_DATABASE_URL"):
-    os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
-os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
-os.environ["MEDIA_ROOT"] = tempfile.mkdtemp()
-os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ["TASKS_BACKEND"] = "immediate"
-os.environ["ALLOWED_HOSTS"] = "testserver"
-os.environ["STATIC_MANIFEST"] = "0"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+from common import fresh_database, print_peak_memory, timed  # first: sets Django up
+from django.test import Client
+from django.urls import reverse
 
-import django  # noqa: E402 -- after the environment above
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.urls import reverse  # noqa: E402
-
-from thidua.accounts.models import Role, UnitRole, User  # noqa: E402
-from thidua.conferences import delegates, printing, services  # noqa: E402
-from thidua.conferences.checks import check_conference  # noqa: E402
-from thidua.conferences.models import Conference, Delegate, PrintJob  # noqa: E402
-from thidua.conferences.selectors import rollup  # noqa: E402
-from thidua.core.text import person_sort_key  # noqa: E402
-from thidua.plans.models import Plan  # noqa: E402
-from thidua.plans.rules import ConferenceRuleSet  # noqa: E402
-from thidua.units.loader import load_official_tree  # noqa: E402
-from thidua.units.models import Unit  # noqa: E402
+from thidua.accounts.models import Role, UnitRole, User
+from thidua.conferences import delegates, printing, services
+from thidua.conferences.checks import check_conference
+from thidua.conferences.models import Conference, Delegate, PrintJob
+from thidua.conferences.selectors import rollup
+from thidua.core.text import person_sort_key
+from thidua.plans.models import Plan
+from thidua.plans.rules import ConferenceRuleSet
+from thidua.units.loader import load_official_tree
+from thidua.units.models import Unit
 
 DELEGATES = 150
-
-
-def timed(label, func, repeat=1):
-    started = time.perf_counter()
-    for _ in range(repeat):
-        result = func()
-    elapsed = (time.perf_counter() - started) / repeat
-    figure, unit = (elapsed * 1000, "ms") if elapsed < 1 else (elapsed, "s")
-    print(f"{label:<62} {figure:9.1f} {unit}")
-    return result
 
 
 def setup(city):
@@ -107,11 +74,8 @@ def setup(city):
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0)
-    if connection.vendor != "sqlite":
-        call_command("flush", interactive=False, verbosity=0)
+    fresh_database()
     load_official_tree()
-    print(f"database: {connection.vendor}")
     city = Unit.objects.get(code="31")
     officer = User.objects.create(username="bench-officer")
     UnitRole.objects.create(user=officer, unit=city, role=Role.OFFICER)
@@ -141,8 +105,7 @@ def main() -> None:
             for q in congress.quotas.select_related("unit")
         ],
     )
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'peak memory of this process':<62} {peak:9.1f} MiB")
+    print_peak_memory()
 
 
 if __name__ == "__main__":

@@ -2,61 +2,30 @@
 
     make bench            (runs bench/run.py, then this)
 
-Works on a scratch SQLite file, or on BENCH_DATABASE_URL (emptied first), like run.py.
+Works on a scratch SQLite file, or on BENCH_DATABASE_URL (emptied first): see common.py.
 """
 
 import io
-import os
-import resource
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.pop("DATABASE_URL", None)
-if os.environ.get("BENCH_DATABASE_URL"):
-    os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
-os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
-os.environ["MEDIA_ROOT"] = tempfile.mkdtemp()
-os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ["TASKS_BACKEND"] = "immediate"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+from common import fresh_database, print_peak_memory, timed  # first: sets Django up
+from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
 
-import django  # noqa: E402 -- after the environment above
-
-django.setup()
-
-from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from openpyxl import Workbook  # noqa: E402
-
-from thidua.accounts.models import Role, UnitRole, User  # noqa: E402
-from thidua.core.periods import parse_period  # noqa: E402
-from thidua.core.text import fold, person_sort_key  # noqa: E402
-from thidua.exemplars.models import Criterion, Exemplar, Field, Subject  # noqa: E402
-from thidua.exemplars.reference import load_reference_data  # noqa: E402
-from thidua.exemplars.selectors import exemplar_list  # noqa: E402
-from thidua.imports import services as imports  # noqa: E402
-from thidua.imports.importer import COLUMNS  # noqa: E402
-from thidua.quotas.selectors import compliance  # noqa: E402
-from thidua.units import group_services  # noqa: E402
-from thidua.units.loader import load_official_tree  # noqa: E402
-from thidua.units.models import Unit  # noqa: E402
+from thidua.accounts.models import Role, UnitRole, User
+from thidua.core.periods import parse_period
+from thidua.core.text import fold, person_sort_key
+from thidua.exemplars.models import Criterion, Exemplar, Field, Subject
+from thidua.exemplars.reference import load_reference_data
+from thidua.exemplars.selectors import exemplar_list
+from thidua.imports import services as imports
+from thidua.imports.importer import COLUMNS
+from thidua.quotas.selectors import compliance
+from thidua.units import group_services
+from thidua.units.loader import load_official_tree
+from thidua.units.models import Unit
 
 SUBJECTS = 20_000
 IMPORT_ROWS = 2_000
-
-
-def timed(label, func, repeat=1):
-    started = time.perf_counter()
-    for _ in range(repeat):
-        result = func()
-    elapsed = (time.perf_counter() - started) / repeat
-    figure, unit = (elapsed * 1000, "ms") if elapsed < 1 else (elapsed, "s")
-    print(f"{label:<62} {figure:9.1f} {unit}")
-    return result
 
 
 def bulk_exemplars(unit, field) -> None:
@@ -86,12 +55,9 @@ def workbook(rows: int) -> SimpleUploadedFile:
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0)
-    if connection.vendor != "sqlite":
-        call_command("flush", interactive=False, verbosity=0)
+    fresh_database()
     load_reference_data(Field, Criterion)
     load_official_tree()
-    print(f"database: {connection.vendor}")
     hai_phong = Unit.objects.get(code="31")
     dai_son = Unit.objects.get(code="11086")
     officer = User.objects.create(username="bench-officer")
@@ -117,8 +83,7 @@ def main() -> None:
     job = timed(f"Excel import of {IMPORT_ROWS:,} rows, check and write (task)", run_import)
     job.refresh_from_db()
     print(f"{'  import result':<62} {job.get_state_display()}, {job.created_exemplars} exemplars")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'peak memory of this process':<62} {peak:9.1f} MiB")
+    print_peak_memory()
 
 
 if __name__ == "__main__":

@@ -3,56 +3,24 @@ milestones each, so about 10,000 obligations. Prints figures; asserts nothing.
 
     make bench            (runs bench/run.py, bench/exemplars.py, then this)
 
-Works on a scratch SQLite file, or on BENCH_DATABASE_URL (emptied first), like run.py.
+Works on a scratch SQLite file, or on BENCH_DATABASE_URL (emptied first): see common.py.
 """
 
 import datetime
-import os
-import resource
-import sys
-import tempfile
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.pop("DATABASE_URL", None)
-if os.environ.get("BENCH_DATABASE_URL"):
-    os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
-os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
-os.environ["MEDIA_ROOT"] = tempfile.mkdtemp()
-os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ["TASKS_BACKEND"] = "immediate"
-os.environ["ALLOWED_HOSTS"] = "testserver"
-os.environ["STATIC_MANIFEST"] = "0"  # pages are rendered without collectstatic
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
+from common import fresh_database, print_peak_memory, timed  # first: sets Django up
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-import django  # noqa: E402 -- after the environment above
-
-django.setup()
-
-from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
-from django.urls import reverse  # noqa: E402
-
-from thidua.accounts.models import Role, UnitRole, User  # noqa: E402
-from thidua.plans import drafts, selectors, services  # noqa: E402
-from thidua.plans.models import Obligation, ObligationState, Plan  # noqa: E402
-from thidua.units.loader import get_or_create_nation, load_official_tree  # noqa: E402
-from thidua.units.models import Unit, UnitKind  # noqa: E402
+from thidua.accounts.models import Role, UnitRole, User
+from thidua.plans import drafts, selectors, services
+from thidua.plans.models import Obligation, ObligationState, Plan
+from thidua.units.loader import get_or_create_nation, load_official_tree
+from thidua.units.models import Unit, UnitKind
 
 TODAY = datetime.date(2026, 3, 20)
-
-
-def timed(label, func, repeat=1):
-    started = time.perf_counter()
-    for _ in range(repeat):
-        result = func()
-    elapsed = (time.perf_counter() - started) / repeat
-    figure, unit = (elapsed * 1000, "ms") if elapsed < 1 else (elapsed, "s")
-    print(f"{label:<62} {figure:9.1f} {unit}")
-    return result
 
 
 def national_plan(nation, communes) -> Plan:
@@ -76,11 +44,8 @@ def deliver_a_third(plan) -> None:
 
 
 def main() -> None:
-    call_command("migrate", verbosity=0)
-    if connection.vendor != "sqlite":
-        call_command("flush", interactive=False, verbosity=0)
+    fresh_database()
     load_official_tree()
-    print(f"database: {connection.vendor}")
     nation = get_or_create_nation()
     communes = list(Unit.objects.filter(kind=UnitKind.COMMUNE, valid_to__isnull=True))
     officer = User.objects.create(username="bench-officer")
@@ -103,8 +68,7 @@ def main() -> None:
     sheet = timed("board export to XLSX (every commune)",
                   lambda: client.get(url, {"format": "xlsx"}))  # fmt: skip
     print(f"{'  XLSX size':<62} {len(sheet.content) / 1024:9.1f} KiB")
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{'peak memory of this process':<62} {peak:9.1f} MiB")
+    print_peak_memory()
 
 
 if __name__ == "__main__":

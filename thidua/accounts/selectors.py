@@ -107,6 +107,11 @@ def has_role(user, path: str, *roles: str) -> bool:
     return bool(scope_for(user).roles_on(path) & set(roles))
 
 
+def is_officer(user, unit) -> bool:
+    """Officers write; council members and leaders only read."""
+    return has_role(user, unit.path, Role.OFFICER)
+
+
 def roles_of(user):
     """The user's role assignments with their units, for the dashboard and profile."""
     return UnitRole.objects.filter(user=user).select_related("unit").order_by("unit__path")

@@ -9,6 +9,7 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from thidua.accounts.selectors import is_officer
 from thidua.conferences import delegates as delegate_services
 from thidua.conferences import selectors
 from thidua.conferences.checks import check_conference
@@ -18,7 +19,6 @@ from thidua.conferences.enums import (
     DelegateCategory,
     DelegateStatus,
 )
-from thidua.conferences.views import is_officer
 from thidua.core.api_pagination import BoundedPageNumberPagination
 
 router = Router(tags=["Hội nghị điển hình tiên tiến"])

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -17,6 +17,7 @@ from thidua.conferences.forms import QuotaForm
 from thidua.conferences.models import Conference, Delegate, PrintJob
 from thidua.conferences.views import managed
 from thidua.core.forms import apply_service_errors
+from thidua.documents.response import stored_file
 from thidua.units.models import Unit
 
 
@@ -145,11 +146,7 @@ def print_job(request, pk: int, job_pk: int):
     conference = managed(request, pk)
     job = get_object_or_404(conference.prints, pk=job_pk)
     if request.GET.get("download") and job.state == "done":
-        try:
-            handle = job.file.open("rb")
-        except FileNotFoundError as error:
-            raise Http404 from error
-        return FileResponse(handle, as_attachment=True, filename=f"{job.kind}-{conference.pk}.pdf")
+        return stored_file(job.file, f"{job.kind}-{conference.pk}.pdf")
     percent = job.done_count * 100 // job.total if job.total else 100
     context = {"conference": conference, "job": job, "percent": percent}
     return render(request, "conferences/print_job.html", context)

@@ -10,8 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.models import Role
-from thidua.accounts.selectors import has_role, scope_for
+from thidua.accounts.selectors import is_officer, scope_for
 from thidua.conferences import delegates as delegate_services
 from thidua.conferences import selectors, services
 from thidua.conferences.checks import check_conference
@@ -19,16 +18,14 @@ from thidua.conferences.enums import ConferenceAction, DelegateCategory
 from thidua.conferences.forms import AgendaFormSet, ConferenceForm, DelegateForm
 from thidua.core.forms import apply_service_errors, is_id
 from thidua.core.pagination import paginate, query_without_page
+from thidua.documents.response import stored_file
 from thidua.exemplars.models import Exemplar
 from thidua.plans.models import Plan, PlanStatus
+from thidua.plans.selectors import visible_plans
 from thidua.units.models import Unit
 from thidua.units.selectors import get_unit_for
 
 DELEGATE_PAGE = 100
-
-
-def is_officer(user, unit) -> bool:
-    return has_role(user, unit.path, Role.OFFICER)
 
 
 def managed(request, pk: int):
@@ -41,8 +38,6 @@ def managed(request, pk: int):
 
 def _plans_for(user, unit):
     """Issued plans of the unit's ancestors (the plan a conference answers to)."""
-    from thidua.plans.selectors import visible_plans  # noqa: PLC0415
-
     issuers = [*unit.ancestor_ids, unit.pk]
     return visible_plans(user).filter(issuer_id__in=issuers, status=PlanStatus.ISSUED)
 
@@ -117,7 +112,6 @@ def conference_detail(request, pk: int):
         "changes": conference.changes.all(),
         "agenda": conference.agenda.all(),
         "dossier": _dossier(conference),
-        "counts": conference.delegates.values("category").order_by(),
         "honoured": selectors.honoured_below(conference)[:50] if own else [],
     }
     return render(request, "conferences/detail.html", context)
@@ -265,16 +259,9 @@ def dossier_upload(request, pk: int):
 
 @login_required
 def dossier_file(request, pk: int, doc_pk: int):
-    from django.http import FileResponse, Http404  # noqa: PLC0415
-
     conference = selectors.own_conference_for(request.user, pk)  # not for the level above
     document = get_object_or_404(conference.dossier, pk=doc_pk)
-    try:
-        return FileResponse(
-            document.file.open("rb"), filename=document.original_name, as_attachment=True
-        )
-    except FileNotFoundError as error:
-        raise Http404 from error
+    return stored_file(document.file, document.original_name)
 
 
 @login_required

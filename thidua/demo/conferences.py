@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from thidua.conferences import delegates as delegate_services
 from thidua.conferences import services
 from thidua.conferences.models import Conference
+from thidua.demo.data import PAPER_PDF
 from thidua.exemplars.models import Exemplar
 from thidua.plans.models import Plan
 from thidua.units.models import Unit, UnitKind
@@ -18,7 +19,6 @@ D = datetime.date
 FORM = "Hội nghị tuyên dương điển hình tiên tiến"
 GIVEN = ["Lan", "Hùng", "Mai", "Dũng", "Hoa", "Tuấn", "Hằng", "Nam", "Thu", "Bình"]
 FAMILY = ["Nguyễn", "Trần", "Phạm", "Vũ", "Đỗ", "Hoàng", "Bùi", "Đặng"]
-PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def _people(conference, *, exemplary: int, guests: int, origins, to_upper: int = 0):
@@ -51,7 +51,7 @@ def _run(conference, *, until: str) -> None:
     for action in ("approve", "hold", "report"):
         if action == "report":
             for name in conference.rule_set.dossier_documents:
-                upload = SimpleUploadedFile(f"{name[:30]}.pdf", PDF)
+                upload = SimpleUploadedFile(f"{name[:30]}.pdf", PAPER_PDF)
                 delegate_services.upload_dossier_document(
                     actor=None, conference=conference, name=name, upload=upload
                 )

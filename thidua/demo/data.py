@@ -104,3 +104,6 @@ ACCOUNTS = [
      "council", "province"),
     ("lanhdao.tinh", "Vũ Đức Thắng", "Phó Chủ tịch UBND thành phố", "leader", "province"),
 ]  # fmt: skip
+
+# A one-page PDF standing in for the signed documents units send (deliveries, dossiers).
+PAPER_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

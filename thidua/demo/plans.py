@@ -6,8 +6,10 @@ the model-building plan's dates follow today so that it always has work still to
 
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from thidua.demo.data import PAPER_PDF
 from thidua.plans import drafts, services
 from thidua.plans.models import Obligation, Plan, PlanKind
 from thidua.plans.rules import ConferenceRuleSet
@@ -138,11 +140,8 @@ def _deliver(milestone, unit, on, *, linked=None, note="", accept=False) -> None
 
 
 def _paper(unit):
-    """A one-page PDF standing in for the signed document a unit sends."""
-    from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: PLC0415
-
-    content = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
-    return SimpleUploadedFile(f"{unit.code or unit.pk}.pdf", content)
+    """The signed document a unit sends, as a stand-in PDF."""
+    return SimpleUploadedFile(f"{unit.code or unit.pk}.pdf", PAPER_PDF)
 
 
 def _model_plan(province: Unit, commune: Unit) -> None:

@@ -10,13 +10,13 @@ from ninja import File, Form, Query, Router, Schema, UploadedFile
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from thidua.accounts.selectors import is_officer
 from thidua.core.api_pagination import BoundedPageNumberPagination
 from thidua.documents.uploads import inspect_document
 from thidua.plans import drafts, selectors, services
 from thidua.plans.extraction import extract
 from thidua.plans.models import Deliverable, ObligationState, Plan, PlanKind, PlanStatus
 from thidua.plans.reading import read_document
-from thidua.plans.views import is_officer
 from thidua.units.selectors import get_unit_for
 
 router = Router(tags=["Kế hoạch và tiến độ"])
@@ -130,8 +130,7 @@ def _detail(user, pk: int) -> Plan:
 
 def _obligation(user, pk: int):
     obligation = selectors.get_obligation_for(user, pk)
-    status = selectors.with_status(type(obligation).objects.filter(pk=pk), timezone.localdate())
-    obligation.status = status.values_list("status", flat=True)[0]
+    obligation.status = selectors.status_of(obligation, timezone.localdate())
     return obligation
 
 

@@ -8,11 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from thidua.accounts.selectors import is_officer
 from thidua.core.forms import apply_service_errors
 from thidua.plans import drafts, selectors
 from thidua.plans.forms import AttachForm, MilestoneForm, OwingUnitsForm, PlanForm, RuleSetForm
 from thidua.plans.rules import ConferenceRuleSet
-from thidua.plans.views import higher_plans, is_officer, require_draft_officer
+from thidua.plans.views import higher_plans, require_draft_officer
 from thidua.units.selectors import visible_groups
 
 

@@ -4,17 +4,17 @@ own plan) and the issuer accepts or returns, and the delivered files."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from thidua.accounts.selectors import is_officer
 from thidua.core.forms import apply_service_errors
 from thidua.core.pagination import paginate, query_without_page
+from thidua.documents.response import stored_file
 from thidua.plans import selectors, services
 from thidua.plans.forms import DeliverForm
 from thidua.plans.models import ObligationState, Plan, PlanStatus
-from thidua.plans.views import is_officer
 
 DELIVERABLE_STATES = {ObligationState.PENDING, ObligationState.RETURNED}
 
@@ -38,13 +38,11 @@ def _own_plans(obligation):
 
 
 def _page(request, obligation, form=None):
-    status_row = selectors.with_status(
-        type(obligation).objects.filter(pk=obligation.pk), timezone.localdate()
-    ).values_list("status", flat=True)
+    status = selectors.status_of(obligation, timezone.localdate())
     can_deliver = is_officer(request.user, obligation.unit)
     context = {
         "obligation": obligation, "plan": obligation.milestone.plan,
-        "status": selectors.STATUS_LABELS[status_row[0]], "files": obligation.files.all(),
+        "status": selectors.STATUS_LABELS[status], "files": obligation.files.all(),
         "can_deliver": can_deliver and obligation.state in DELIVERABLE_STATES,
         "can_decide": is_officer(request.user, obligation.milestone.plan.issuer)
         and obligation.state == ObligationState.DELIVERED,
@@ -101,8 +99,4 @@ def obligation_decide(request, pk: int, action: str):
 def delivery_file(request, pk: int, file_pk: int):
     obligation = selectors.get_obligation_for(request.user, pk)
     delivered = get_object_or_404(obligation.files, pk=file_pk)
-    try:
-        handle = delivered.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(handle, filename=delivered.original_name, as_attachment=True)
+    return stored_file(delivered.file, delivered.original_name)

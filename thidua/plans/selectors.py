@@ -134,10 +134,10 @@ def board_cells(plan: Plan, units, today) -> dict[int, dict[int, Obligation]]:
     return cells
 
 
-def board_export_rows(plan: Plan, obligations, today):
+def board_export_rows(plan: Plan, obligations, today, milestones):
     """(unit, [obligation or None per milestone]) for every row of the filtered board,
     streamed in name order so that a national board is exported in constant memory."""
-    milestone_ids = list(plan.milestones.values_list("pk", flat=True))
+    milestone_ids = [milestone.pk for milestone in milestones]
     every = (
         with_status(
             Obligation.objects.filter(milestone__plan=plan, unit__in=obligations.values("unit_id")),
@@ -163,6 +163,12 @@ def my_obligations(user, today, *, status: str = "") -> QuerySet[Obligation]:
     return obligations.select_related("unit", "milestone__plan").order_by(
         "milestone__due_on", "unit__sort_name", "pk"
     )
+
+
+def status_of(obligation: Obligation, today: datetime.date) -> str:
+    """The displayed status of one obligation (the same rule as the board's)."""
+    found = with_status(Obligation.objects.filter(pk=obligation.pk), today)
+    return found.values_list("status", flat=True).get()
 
 
 def get_obligation_for(user, pk) -> Obligation:

@@ -4,18 +4,16 @@ compliance board with its export, issuing and closing, and the plan's files."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from thidua.accounts.models import Role
-from thidua.accounts.selectors import has_role
+from thidua.accounts.selectors import is_officer
 from thidua.core.forms import apply_service_errors, is_id
 from thidua.core.pagination import paginate, query_without_page
 from thidua.core.text import clean_text
 from thidua.documents.docx import DOCX_TYPE, issuer_lines, place_name, table_to_docx
-from thidua.documents.response import attachment
+from thidua.documents.response import attachment, stored_file
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.plans import drafts, selectors, services
 from thidua.plans.forms import PlanForm, UploadForm
@@ -23,10 +21,6 @@ from thidua.plans.models import PlanStatus
 from thidua.units.selectors import get_group_for, get_unit_for, visible_groups
 
 BOARD_PAGE = 50
-
-
-def is_officer(user, unit) -> bool:
-    return has_role(user, unit.path, Role.OFFICER)
 
 
 def higher_plans(user, unit):
@@ -148,34 +142,32 @@ def _cell_text(obligation) -> str:
     return text
 
 
-def _board_xlsx(plan, obligations, today):
+def _board_table(plan, obligations, today, *, unit_width: int, cell_width: int):
+    """Columns and streamed rows of the board, shared by the Excel and Word exports."""
     milestones = list(plan.milestones.all())
-    columns = [("STT", 6), ("Đơn vị", 36)] + [
-        (f"{m.title[:60]} (hạn {m.due_on:%d/%m/%Y})", 24) for m in milestones
+    columns = [("STT", unit_width // 5), ("Đơn vị", unit_width)] + [
+        (f"{m.title[:60]} (hạn {m.due_on:%d/%m/%Y})", cell_width) for m in milestones
     ]
     rows = (
         [n, unit.name, *(_cell_text(cell) for cell in cells)]
         for n, (unit, cells) in enumerate(
-            selectors.board_export_rows(plan, obligations, today), start=1
+            selectors.board_export_rows(plan, obligations, today, milestones), start=1
         )
     )
+    return columns, rows
+
+
+def _board_xlsx(plan, obligations, today):
+    columns, rows = _board_table(plan, obligations, today, unit_width=36, cell_width=24)
     content = table_to_xlsx(title=f"Tiến độ thực hiện {plan}"[:200], columns=columns, rows=rows)
     return attachment(content, XLSX_TYPE, f"tien-do-ke-hoach-{plan.pk}.xlsx")
 
 
 def _board_docx(plan, obligations, today):
-    """The board as a report in the state format (Decree 30/2020/NĐ-CP), landscape A4."""
-    milestones = list(plan.milestones.all())
-    width = max(20, 180 // max(len(milestones), 1))
-    columns = [("STT", 12), ("Đơn vị", 60)] + [
-        (f"{m.title[:60]} (hạn {m.due_on:%d/%m/%Y})", width) for m in milestones
-    ]
-    rows = (
-        [n, unit.name, *(_cell_text(cell) for cell in cells)]
-        for n, (unit, cells) in enumerate(
-            selectors.board_export_rows(plan, obligations, today), start=1
-        )
-    )
+    """The board as a report in the state format (Decree 30/2020/NĐ-CP), landscape A4:
+    180 mm shared by the milestones' columns."""
+    width = max(20, 180 // max(plan.milestones.count(), 1))
+    columns, rows = _board_table(plan, obligations, today, unit_width=60, cell_width=width)
     content = table_to_docx(
         issuer_lines=issuer_lines(plan.issuer), place=place_name(plan.issuer), today=today,
         title=f"Tiến độ thực hiện Kế hoạch {plan}"[:300], columns=columns, rows=rows,
@@ -214,11 +206,7 @@ def plan_close(request, pk: int):
 def plan_file(request, pk: int, file_pk: int):
     plan = selectors.get_plan_for(request.user, pk)
     attached = get_object_or_404(plan.files, pk=file_pk)
-    try:
-        handle = attached.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    return FileResponse(handle, filename=attached.original_name, as_attachment=True)
+    return stored_file(attached.file, attached.original_name)
 
 
 def require_draft_officer(request, pk: int):
