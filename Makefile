@@ -31,11 +31,11 @@ demo: migrate
 run: demo
 	@echo "thidua: http://$(HOST):$(PORT)/  (dừng bằng Ctrl-C)"
 	@trap 'kill 0' INT TERM EXIT; \
-	$(BIN)/python manage.py db_worker --interval 1 & \
+	$(BIN)/python manage.py run_worker --interval 1 & \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 worker: install
-	$(BIN)/python manage.py db_worker
+	$(BIN)/python manage.py run_worker
 
 # The whole suite. Browser tests run when THIDUA_BROWSER_TESTS=1 (CI sets it); PostgreSQL
 # when DATABASE_URL points at it (CI does). Otherwise: SQLite, browser tests skipped.
@@ -59,6 +59,7 @@ bench: install
 	$(BIN)/python bench/exemplars.py
 	$(BIN)/python bench/plans.py
 	$(BIN)/python bench/conferences.py
+	$(BIN)/python bench/hostile.py
 
 clean:
 	rm -rf $(VENV) thidua.sqlite3 thidua.sqlite3-* staticfiles

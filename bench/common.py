@@ -17,7 +17,7 @@ if os.environ.get("BENCH_DATABASE_URL"):
     os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
 os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp()) / "bench.sqlite3")
 os.environ["MEDIA_ROOT"] = tempfile.mkdtemp()
-os.environ.setdefault("SECRET_KEY", "bench-only")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-2b7e9c41d05f4a8e9b3c6d1f07a2e5c8")
 os.environ["TASKS_BACKEND"] = "immediate"
 os.environ["ALLOWED_HOSTS"] = "testserver"
 os.environ["STATIC_MANIFEST"] = "0"  # pages are rendered without collectstatic

@@ -20,7 +20,7 @@ os.environ.pop("DATABASE_URL", None)
 if os.environ.get("BENCH_DATABASE_URL"):
     os.environ["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
 os.environ["SQLITE_PATH"] = str(scratch)
-os.environ.setdefault("SECRET_KEY", "bench-only")
+os.environ.setdefault("SECRET_KEY", "bench-only-not-secret-2b7e9c41d05f4a8e9b3c6d1f07a2e5c8")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
 
 import django  # noqa: E402 -- after the environment above

@@ -8,6 +8,11 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.checks.security.base import (
+    SECRET_KEY_INSECURE_PREFIX,
+    SECRET_KEY_MIN_LENGTH,
+    SECRET_KEY_MIN_UNIQUE_CHARACTERS,
+)
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,6 +46,19 @@ DEBUG = env_flag("DEBUG", default=False)
 SECRET_KEY = os.environ.get("SECRET_KEY") or ("insecure-dev-key" if DEBUG else "")
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (see README).")
+# Django only warns about a guessable key (security.W009, and only under check --deploy);
+# a production server must not start with one. Its own thresholds, so the two agree.
+if not DEBUG and (
+    len(SECRET_KEY) < SECRET_KEY_MIN_LENGTH
+    or len(set(SECRET_KEY)) < SECRET_KEY_MIN_UNIQUE_CHARACTERS
+    or SECRET_KEY.startswith(SECRET_KEY_INSECURE_PREFIX)
+):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is too weak: it needs at least {SECRET_KEY_MIN_LENGTH} characters, "
+        f"{SECRET_KEY_MIN_UNIQUE_CHARACTERS} of them distinct, and no "
+        f"'{SECRET_KEY_INSECURE_PREFIX}' prefix. Generate one with: "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
@@ -54,6 +72,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Listed so that /api/v1/docs serves django-ninja's vendored Swagger UI; without it ninja
+    # loads it from a CDN, which closed government networks cannot reach.
+    "ninja",
     "template_partials",
     "django_htmx",
     "django_tasks",
@@ -74,12 +95,16 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "thidua.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CSRF, whose process_view reads request.POST and so the whole body.
+    "thidua.core.middleware.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "thidua.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -150,6 +175,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Failed logins from one address, across all usernames, within the cool-off above before
+# that address may not log in at all (password spraying). High enough for an office behind
+# one NAT address.
+LOGIN_ADDRESS_FAILURE_LIMIT = env_int("LOGIN_ADDRESS_FAILURE_LIMIT", 30)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -211,6 +240,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 if env_flag("BEHIND_TLS_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS only. Off by default: a browser remembers HSTS for HSTS_SECONDS whatever the server
+# says later, so it is switched on once TLS works (README, "Production").
+SECURE_SSL_REDIRECT = env_flag("HTTPS_REDIRECT")
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("HSTS_INCLUDE_SUBDOMAINS")
+SECURE_HSTS_PRELOAD = env_flag("HSTS_PRELOAD")
+# A working day instead of Django's two weeks, so that a session left open on a shared
+# office computer is over by the next morning. Counted from the session's last change (in
+# practice the login), not renewed by each request.
+SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 8) * 3600
 
 PAGE_SIZE = env_int("PAGE_SIZE", 50)
 
@@ -235,6 +274,21 @@ EVIDENCE_MAX_MB = {
 }
 # Documents attached to plans and deliveries (DOCX, XLSX, PDF, images), in MB.
 DOCUMENT_MAX_MB = env_int("DOCUMENT_MAX_MB", 20)
-# Uploads above this stay on disk while they are checked, instead of in memory.
+# Uploaded files are read (plans, workbooks) by background jobs, in a child process that may
+# use this much memory and time (thidua/documents/isolated.py).
+READER_MEMORY_MB = env_int("READER_MEMORY_MB", 512)
+READER_SECONDS = env_int("READER_SECONDS", 120)
+# A running job beats its heartbeat every JOB_HEARTBEAT_SECONDS; one silent for
+# JOB_STALE_SECONDS is taken for dead (its worker was killed) and marked failed.
+JOB_HEARTBEAT_SECONDS = env_int("JOB_HEARTBEAT_SECONDS", 15)
+JOB_STALE_SECONDS = env_int("JOB_STALE_SECONDS", 300)
+# The largest request body a view accepts, in MB, refused with 413 before it is read
+# (thidua/core/middleware.py); views taking bigger files declare their own limit. The proxy's
+# limit in front should match (README, "Production").
+REQUEST_MAX_MB = env_int("REQUEST_MAX_MB", 50)
+# An uploaded file above this is spooled to a temporary file while it is checked, so that a
+# few videos at once cannot fill a worker's memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The body apart from its files (form fields, a JSON body), which Django holds in memory;
+# the largest real form is far below this.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

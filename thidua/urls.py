@@ -2,16 +2,51 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from thidua.accounts import views as account_views
+from thidua.accounts.forms import LoginForm
 from thidua.audit import views as audit_views
 from thidua.core.api import api
 
 urlpatterns = [
     path("", account_views.home, name="home"),
     path(
-        "dang-nhap/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"
+        "dang-nhap/",
+        auth_views.LoginView.as_view(
+            redirect_authenticated_user=True, authentication_form=LoginForm
+        ),
+        name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("tai-khoan/", account_views.profile, name="profile"),
+    path(
+        "tai-khoan/doi-mat-khau/",
+        account_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "tai-khoan/doi-mat-khau/xong/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path(
+        "tai-khoan/dat-lai-mat-khau/",
+        account_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
+    path(
+        "tai-khoan/dat-lai-mat-khau/da-gui/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "tai-khoan/dat-lai-mat-khau/<uidb64>/<token>/",
+        account_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "tai-khoan/dat-lai-mat-khau/xong/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("tai-khoan/ma-truy-cap/", account_views.token_create, name="token_create"),
     path(
         "tai-khoan/ma-truy-cap/<int:pk>/thu-hoi/", account_views.token_revoke, name="token_revoke"

@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.plans.helpers import pdf_upload
-from thidua.plans.models import Obligation, Plan
+from thidua.plans.models import Obligation, Plan, PlanReading
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "plans"
 TEXT = b"""UY BAN NHAN DAN TINH THU NGHIEM
@@ -60,28 +60,43 @@ def test_deliver_with_a_file_then_the_issuer_decides(client, issued_plan, commun
     assert accepted.json()["state"] == "accepted"
 
 
-def test_extraction_answers_the_json_and_saves_nothing(client, officer_a):
+def _read(client, url, content=TEXT, name="kh.txt"):
+    """POST a document; the reading job runs when the request commits (immediate backend),
+    so the job's URL already answers its outcome."""
+    return client.post(url, {"file": SimpleUploadedFile(name, content)})
+
+
+def test_extraction_answers_a_job_whose_facts_are_the_json_and_saves_nothing(
+    client, officer_a, django_capture_on_commit_callbacks
+):
     client.force_login(officer_a)
 
-    read = client.post(
-        "/api/v1/plan-documents/extract", {"file": SimpleUploadedFile("kh.txt", TEXT)}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        started = _read(client, "/api/v1/plan-documents/extract")
+    read = client.get(started.json()["url"]).json()
 
-    assert read.json()["symbol"] == "12/KH-UBND"
-    assert (read.json()["delegate_caps"], read.json()["exemplary_share_pct"]) == ([150], 70)
+    assert (started.status_code, started.json()["state"]) == (202, "queued")
+    assert (read["state"], read["facts"]["symbol"], read["plan_id"]) == ("done", "12/KH-UBND", None)
+    assert (read["facts"]["delegate_caps"], read["facts"]["exemplary_share_pct"]) == ([150], 70)
     assert not Plan.objects.exists()
+    assert PlanReading.objects.get().file.name == ""  # the document is not kept
 
 
-def test_a_draft_from_a_document(client, province, province_officer, officer_a):
+def test_a_draft_from_a_document(
+    client, province, province_officer, officer_a, django_capture_on_commit_callbacks
+):
     client.force_login(officer_a)
-    refused = client.post(f"/api/v1/units/{province.pk}/plans/drafts",
-                          {"file": SimpleUploadedFile("kh.txt", TEXT)})  # fmt: skip
+    refused = _read(client, f"/api/v1/units/{province.pk}/plans/drafts")
     client.force_login(province_officer)
 
-    draft = client.post(f"/api/v1/units/{province.pk}/plans/drafts",
-                        {"file": SimpleUploadedFile("kh.txt", TEXT)}).json()  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        started = _read(client, f"/api/v1/units/{province.pk}/plans/drafts")
+    reading = client.get(started.json()["url"]).json()
+    draft = client.get(f"/api/v1/plans/{reading['plan_id']}").json()
+    client.force_login(officer_a)
 
     assert refused.status_code == 404  # the province is above the commune officer
+    assert client.get(started.json()["url"]).status_code == 404  # someone else's reading
     assert (draft["status"], draft["symbol"]) == ("draft", "12/KH-UBND")
     assert [m["due_on"] for m in draft["milestones"]] == ["2026-03-15"]
     assert [(r["delegate_cap"], r["exemplary_share_pct"]) for r in draft["rule_sets"]] == [

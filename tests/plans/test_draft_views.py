@@ -4,7 +4,6 @@ import datetime
 import io
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfWriter
 
@@ -26,10 +25,9 @@ thi to chuc hoi nghi toan the; dai bieu dien hinh tien tien khoang 70%.
 
 
 @pytest.fixture
-def draft(client, province_officer, province, commune_a, commune_b):
+def draft(client, read_plan, province_officer, province, commune_a, commune_b):
     client.force_login(province_officer)
-    upload = SimpleUploadedFile("ke-hoach.txt", TEXT.encode())
-    client.post(reverse("plans:upload", args=[province.pk]), {"file": upload})
+    read_plan(province, "ke-hoach.txt", TEXT.encode())
     return Plan.objects.get()
 
 
@@ -123,17 +121,20 @@ def test_owing_units_by_group_or_by_code(client, draft, cluster, commune_a, comm
     assert "00000" in unknown.context["form"].errors["codes"][0]
 
 
-def test_a_pdf_with_text_is_read_and_a_scan_is_refused(client, province, province_officer):
+def test_a_scan_is_refused_by_the_reading_job_with_what_to_do(
+    client, read_plan, province, province_officer
+):
     client.force_login(province_officer)
     blank = PdfWriter()
     blank.add_blank_page(width=595, height=842)
     buffer = io.BytesIO()
     blank.write(buffer)
 
-    scan = SimpleUploadedFile("ban-quet.pdf", buffer.getvalue())
-    response = client.post(reverse("plans:upload", args=[province.pk]), {"file": scan})
+    response = read_plan(province, "ban-quet.pdf", buffer.getvalue())
+    page = client.get(response["Location"]).content.decode()
 
-    assert "bản quét" in response.context["form"].errors["file"][0]
+    assert "bản quét" in page
+    assert "nhận dạng chữ (OCR)" in page
     assert not Plan.objects.exists()
 
 
@@ -166,12 +167,10 @@ def test_plan_files_are_served_only_in_scope(client, draft, officer_b, province_
     assert client.get(url).status_code == 404
 
 
-def test_a_pdf_with_a_text_layer_becomes_a_draft(client, province, province_officer):
+def test_a_pdf_with_a_text_layer_becomes_a_draft(client, read_plan, province, province_officer):
     client.force_login(province_officer)
-    content = text_pdf(TEXT.splitlines())
 
-    client.post(reverse("plans:upload", args=[province.pk]),
-                {"file": SimpleUploadedFile("ke-hoach.pdf", content)})  # fmt: skip
+    read_plan(province, "ke-hoach.pdf", text_pdf(TEXT.splitlines()))
 
     plan = Plan.objects.get()
     assert (plan.symbol, plan.issued_on) == ("12/KH-UBND", D(2026, 3, 2))

@@ -133,16 +133,14 @@ def test_each_deadline_keeps_the_sentence_it_came_from():
 
 
 def test_a_docx_plan_is_read(tmp_path):
-    import io
-
     from docx import Document
 
-    from thidua.plans.reading import read_document
+    from thidua.documents.readers import document_text
 
     document = Document()
     for line in CLEAN_PLAN.splitlines():
         document.add_paragraph(line)
-    buffer = io.BytesIO()
-    document.save(buffer)
+    document.save(tmp_path / "ke-hoach.docx")
 
-    assert extract(read_document("ke-hoach.docx", buffer.getvalue()))["symbol"] == "45/KH-UBND"
+    text = document_text(tmp_path / "ke-hoach.docx", name="ke-hoach.docx", kind="docx")
+    assert extract(text)["symbol"] == "45/KH-UBND"

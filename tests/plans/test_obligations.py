@@ -134,3 +134,35 @@ def test_board_counts_every_status_in_one_query(issued, commune_a, officer_a,
         counts = selectors.board_counts(issued, D(2026, 4, 1))
 
     assert counts == {"pending": 0, "overdue": 1, "on_time": 0, "late": 1, "returned": 0}
+
+
+@pytest.mark.parametrize(
+    ("accept", "state_label"),
+    [(False, "Đã nộp, chờ xem xét"), (True, "Đã chấp nhận")],
+    ids=["delivered", "accepted"],
+)
+def test_delivering_from_a_stale_page_answers_409_with_the_reason(
+    client, settings, issued, commune_a, officer_a, province_officer, accept, state_label
+):
+    from django.urls import reverse
+
+    obligation = services.deliver(actor=officer_a, obligation=_obligation(commune_a),
+                                  files=[pdf_upload()], on=D(2026, 3, 1))  # fmt: skip
+    if accept:
+        services.decide(obligation=obligation, action="accept", by=province_officer)
+    client.force_login(officer_a)
+    url = reverse("plans:deliver", args=[obligation.pk])
+
+    response = client.post(url, {"note": "Nộp lần hai", "files": [pdf_upload("lan-hai.pdf")]})
+
+    body = response.content.decode()
+    assert response.status_code == 409
+    assert f"Không thể thực hiện khi đang «{state_label}»." in body
+    assert "Các tệp vừa chọn chưa được lưu;" in body
+    assert f'action="{url}"' not in body  # no form to deliver into
+    obligation.refresh_from_db()
+    assert [f.original_name for f in obligation.files.all()] == ["bien-ban.pdf"]
+    assert obligation.note == ""
+    stored = [p.name for p in (settings.MEDIA_ROOT / "deliveries").rglob("*") if p.is_file()]
+    assert len(stored) == 1
+    assert not [name for name in stored if name.startswith("lan-hai")]

@@ -31,12 +31,12 @@ def _today():
 
 
 @pytest.fixture
-def draft(client, province_officer, province, commune_a, commune_b):
+def draft(client, read_plan, province_officer, province, commune_a, commune_b):
     client.force_login(province_officer)
-    upload = SimpleUploadedFile("ke-hoach.txt", TEXT.encode())
-    response = client.post(reverse("plans:upload", args=[province.pk]), {"file": upload})
+    response = read_plan(province, "ke-hoach.txt", TEXT.encode())
     plan = Plan.objects.get()
-    assert response["Location"] == plan.get_absolute_url()
+    # The upload leads to the reading's page, which leads to the draft once it is read.
+    assert client.get(response["Location"])["Location"] == plan.get_absolute_url()
     return plan
 
 
@@ -62,6 +62,7 @@ def test_issue_then_the_communes_owe_and_deliver(client, draft, province_officer
     rows = client.get(reverse("plans:board", args=[draft.pk])).context["rows"]
     own = Obligation.objects.get(unit=commune_a)
     with time_machine.travel(datetime.datetime(2026, 3, 17, 9, tzinfo=datetime.UTC)):
+        client.force_login(officer_a)  # a week later: yesterday's session has expired
         client.post(reverse("plans:deliver", args=[own.pk]),
                     {"note": "Gửi muộn", "files": [pdf_upload()]})  # fmt: skip
         client.force_login(province_officer)

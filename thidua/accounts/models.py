@@ -16,6 +16,9 @@ class User(AbstractUser):
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
     position = models.CharField(_("chức vụ"), max_length=150, blank=True)
     phone = models.CharField(_("điện thoại"), max_length=30, blank=True)
+    # Set when an administrator hands out a temporary password (grant_role --create): the
+    # user may do nothing but choose their own until it is cleared by set_password.
+    must_change_password = models.BooleanField(_("phải đổi mật khẩu"), default=False)
 
     def __str__(self) -> str:
         return self.full_name or self.username

@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from thidua.audit.selectors import events_for
+from thidua.core.http import read_only
 from thidua.core.pagination import paginate, query_without_page
 
 TARGET_TYPES = [
@@ -18,6 +19,7 @@ TARGET_TYPES = [
 ]
 
 
+@read_only
 @login_required
 def event_list(request):
     target_type = request.GET.get("type", "")

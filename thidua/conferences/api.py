@@ -19,6 +19,7 @@ from thidua.conferences.enums import (
     DelegateCategory,
     DelegateStatus,
 )
+from thidua.core.api_errors import errors
 from thidua.core.api_pagination import BoundedPageNumberPagination
 
 router = Router(tags=["Hội nghị điển hình tiên tiến"])
@@ -131,7 +132,8 @@ def list_delegates(request, conference_id: int, category: DelegateCategory | Non
     return selectors.delegate_list(conference, category=category or "")
 
 
-@router.post("/conferences/{conference_id}/delegates", response=DelegateOut)
+@router.post("/conferences/{conference_id}/delegates",
+             response={200: DelegateOut, **errors(403, 409)})  # fmt: skip
 def add_delegate(request, conference_id: int, payload: DelegateIn):
     conference = _managed(request.user, conference_id)
     try:
@@ -142,7 +144,8 @@ def add_delegate(request, conference_id: int, payload: DelegateIn):
         raise HttpError(409, " ".join(error.messages)) from error
 
 
-@router.get("/conferences/{conference_id}/quotas", response=list[QuotaOut])
+@router.get("/conferences/{conference_id}/quotas",
+            response={200: list[QuotaOut], **errors(403)})  # fmt: skip
 def quotas(request, conference_id: int):
     """Per allotted lower unit: quota, delegates sent, gap (+ over, − under), composition."""
     conference = _managed(request.user, conference_id)
@@ -161,7 +164,8 @@ def quotas(request, conference_id: int):
     ]
 
 
-@router.post("/conferences/{conference_id}/check-ins", response=DelegateOut)
+@router.post("/conferences/{conference_id}/check-ins",
+             response={200: DelegateOut, **errors(403, 409)})  # fmt: skip
 def check_in(request, conference_id: int, payload: CheckInIn):
     """Check a delegate in by the token of their QR code."""
     conference = _managed(request.user, conference_id)

@@ -9,7 +9,9 @@ from thidua.audit.services import record_event
 from thidua.conferences.enums import DELEGATE_TRANSITIONS, ConferenceStatus, DelegateStatus
 from thidua.conferences.models import Conference, Delegate, DossierDocument, UpperQuota
 from thidua.core.text import person_sort_key
+from thidua.documents.files import release_files
 from thidua.documents.uploads import inspect_document
+from thidua.units.services import lock
 
 FROM_SUBJECT = ["gender", "birth_year", "ethnicity", "position", "is_direct_labourer"]
 CLOSED = {ConferenceStatus.HELD, ConferenceStatus.REPORTED}
@@ -198,14 +200,20 @@ def pull_delegates(*, actor, conference: Conference, unit) -> int:
 
 @transaction.atomic
 def upload_dossier_document(*, actor, conference: Conference, name: str, upload):
-    """One document of the dossier the rule set requires, checked by its content."""
+    """One document of the dossier the rule set requires, checked by its content. A
+    document uploaded again under the same name replaces the old one, whose file is deleted
+    once nothing refers to it."""
+    # Locked, so that reporting (which hands the dossier's files on) waits for this.
+    conference = lock(Conference, conference.pk, "Hội nghị này vừa bị xóa.")
     if conference.status == ConferenceStatus.REPORTED:
         raise ValidationError("Hồ sơ đã gửi; không thay được nữa.")
     required = conference.rule_set.dossier_documents if conference.rule_set else []
     if name not in required:
         raise ValidationError({"name": "Văn bản này không có trong hồ sơ quy định."})
     inspect_document(upload)
-    conference.dossier.filter(name=name).delete()
+    replaced = conference.dossier.filter(name=name)
+    release_files(replaced.values_list("file", flat=True))
+    replaced.delete()
     document = DossierDocument.objects.create(
         conference=conference,
         name=name,

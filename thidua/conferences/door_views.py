@@ -8,7 +8,6 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from thidua.conferences import delegates as delegate_services
 from thidua.conferences import exports, printing, selectors
@@ -17,6 +16,8 @@ from thidua.conferences.forms import QuotaForm
 from thidua.conferences.models import Conference, Delegate, PrintJob
 from thidua.conferences.views import managed
 from thidua.core.forms import apply_service_errors
+from thidua.core.http import form_view, post_only, read_only
+from thidua.core.jobs import JobState, check_alive, retry_job
 from thidua.documents.response import stored_file
 from thidua.units.models import Unit
 
@@ -27,6 +28,7 @@ def _attendance(conference):
     )
 
 
+@form_view
 @login_required
 def check_in_desk(request, pk: int):
     """The door: a scanner (or a person) types the code; the count updates by itself."""
@@ -46,6 +48,7 @@ def check_in_desk(request, pk: int):
     return render(request, "conferences/check_in.html", context)
 
 
+@read_only
 @login_required
 def attendance_count(request, pk: int):
     conference = managed(request, pk)
@@ -53,6 +56,7 @@ def attendance_count(request, pk: int):
     return render(request, "conferences/_attendance.html", context)
 
 
+@form_view
 @login_required
 def scanned(request, token: str):
     """Where the QR code leads: the officer's phone opens it, sees who it is, confirms."""
@@ -71,6 +75,7 @@ def scanned(request, token: str):
     )
 
 
+@form_view
 @login_required
 def quotas(request, pk: int):
     """Allot delegates to the units below, and see who has sent whom."""
@@ -101,7 +106,7 @@ def quotas(request, pk: int):
     return render(request, "conferences/quotas.html", context)
 
 
-@require_POST
+@post_only
 @login_required
 def pull(request, pk: int, unit_pk: int):
     conference = managed(request, pk)
@@ -117,6 +122,7 @@ def pull(request, pk: int, unit_pk: int):
     return redirect("conferences:quotas", pk=conference.pk)
 
 
+@read_only
 @login_required
 def brief_profiles(request, pk: int, fmt: str):
     """Danh sách trích ngang: all delegates, or (?len=1) those sent to the level above."""
@@ -130,7 +136,7 @@ def brief_profiles(request, pk: int, fmt: str):
     )
 
 
-@require_POST
+@post_only
 @login_required
 def print_start(request, pk: int, kind: str):
     conference = managed(request, pk)
@@ -140,13 +146,24 @@ def print_start(request, pk: int, kind: str):
     return redirect("conferences:print_job", pk=conference.pk, job_pk=job.pk)
 
 
+@read_only
 @login_required
 def print_job(request, pk: int, job_pk: int):
     """The job's progress (polled by htmx until done), then the download."""
     conference = managed(request, pk)
     job = get_object_or_404(conference.prints, pk=job_pk)
-    if request.GET.get("download") and job.state == "done":
+    if request.GET.get("download") and job.state == JobState.DONE:
         return stored_file(job.file, f"{job.kind}-{conference.pk}.pdf")
-    percent = job.done_count * 100 // job.total if job.total else 100
-    context = {"conference": conference, "job": job, "percent": percent}
-    return render(request, "conferences/print_job.html", context)
+    check_alive(job)
+    return render(request, "conferences/print_job.html", {"conference": conference, "job": job})
+
+
+@post_only
+@login_required
+def print_retry(request, pk: int, job_pk: int):
+    """Render a failed print job again."""
+    conference = managed(request, pk)
+    job = get_object_or_404(conference.prints, pk=job_pk)
+    if retry_job(job):
+        messages.success(request, "Đã xếp lại vào hàng đợi.")
+    return redirect("conferences:print_job", pk=conference.pk, job_pk=job.pk)

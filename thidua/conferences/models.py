@@ -1,6 +1,7 @@
 """Conferences honouring exemplars, their delegates, agenda, quotas of delegates to the
 level above, dossier and honours (domain README §5; samples 000, 002, 003, 004)."""
 
+import datetime
 import secrets
 
 from django.conf import settings
@@ -15,6 +16,7 @@ from thidua.conferences.enums import (
     DelegateCategory,
     DelegateStatus,
 )
+from thidua.core.jobs import Job
 from thidua.exemplars.enums import Gender
 from thidua.plans.rules import ConferenceLength
 from thidua.units.models import EconomicSector, Level
@@ -264,21 +266,25 @@ class Honour(models.Model):
         return f"{self.exemplar} @ {self.conference}"
 
 
-class PrintJob(models.Model):
-    """Invitations or badges of a conference, rendered to PDF by a background task."""
+class PrintJob(Job):
+    """Invitations or badges of a conference, rendered to PDF by a background task: QR
+    codes first (`done_count` of `total` delegates), then the layout (stage "layout")."""
 
     KINDS = [("invitations", "Giấy mời"), ("badges", "Thẻ đại biểu")]
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="prints")
     kind = models.CharField(max_length=12, choices=KINDS)
-    state = models.CharField(max_length=8, default="queued")  # queued, running, done, failed
-    done_count = models.PositiveIntegerField(default=0)
-    total = models.PositiveIntegerField(default=0)
     file = models.FileField(upload_to="prints/%Y/%m/", blank=True)
-    error = models.TextField(blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+
+    # WeasyPrint lays out 150 badges in about 4 s; a congress of 2,000 takes about a minute.
+    time_limit = datetime.timedelta(minutes=15)
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.conference_id}"
+
+    def enqueue(self) -> None:
+        from thidua.conferences.tasks import render_print  # noqa: PLC0415 -- tasks import models
+
+        render_print.enqueue(job_id=self.pk)

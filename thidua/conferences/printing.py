@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from thidua.conferences.models import Conference, PrintJob
+from thidua.core.jobs import finish, progress
 
 STEP = 20  # progress is saved every STEP delegates
 
@@ -25,12 +26,10 @@ def qr_data_uri(delegate) -> str:
 @transaction.atomic
 def start_print(*, actor, conference: Conference, kind: str) -> PrintJob:
     """Queue the rendering; the page polls the job for its progress."""
-    from thidua.conferences.tasks import render_print  # noqa: PLC0415 -- tasks import this
-
     job = PrintJob.objects.create(
         conference=conference, kind=kind, created_by=actor, total=conference.delegates.count()
     )
-    transaction.on_commit(lambda: render_print.enqueue(job_id=job.pk))
+    transaction.on_commit(job.enqueue)
     return job
 
 
@@ -38,15 +37,14 @@ def render_job(job: PrintJob) -> None:
     """QR codes first (counted in the progress), then the PDF in one pass."""
     from weasyprint import HTML  # noqa: PLC0415 -- heavy import, only in the worker
 
-    PrintJob.objects.filter(pk=job.pk).update(state="running")
     conference = job.conference
     cards = []
     delegates = conference.delegates.select_related("origin_unit").order_by("sort_name", "pk")
     for n, delegate in enumerate(delegates.iterator(chunk_size=200), start=1):
         cards.append((delegate, qr_data_uri(delegate)))
         if n % STEP == 0:
-            PrintJob.objects.filter(pk=job.pk).update(done_count=n)
-    PrintJob.objects.filter(pk=job.pk).update(done_count=len(cards))  # now the layout
+            progress(job, done_count=n)
+    progress(job, done_count=len(cards), total=len(cards), stage="layout")
     html = render_to_string(
         f"conferences/print_{job.kind}.html",
         {
@@ -57,5 +55,4 @@ def render_job(job: PrintJob) -> None:
     )
     pdf = HTML(string=html).write_pdf()
     job.file.save(f"{job.kind}-{conference.pk}.pdf", ContentFile(pdf), save=False)
-    job.state, job.done_count = "done", len(cards)
-    job.save(update_fields=["file", "state", "done_count"])
+    finish(job, file=job.file.name)

@@ -23,4 +23,5 @@ urlpatterns = [
     path("the/<str:token>/", door_views.scanned, name="scanned"),
     path("<int:pk>/in/<slug:kind>/", door_views.print_start, name="print"),
     path("<int:pk>/in/tep/<int:job_pk>/", door_views.print_job, name="print_job"),
+    path("<int:pk>/in/tep/<int:job_pk>/thu-lai/", door_views.print_retry, name="print_retry"),
 ]

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from thidua.accounts.selectors import is_officer, scope_for
 from thidua.conferences import delegates as delegate_services
@@ -17,6 +16,7 @@ from thidua.conferences.checks import check_conference
 from thidua.conferences.enums import ConferenceAction, DelegateCategory
 from thidua.conferences.forms import AgendaFormSet, ConferenceForm, DelegateForm
 from thidua.core.forms import apply_service_errors, is_id
+from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.documents.response import stored_file
 from thidua.exemplars.models import Exemplar
@@ -49,6 +49,7 @@ def _local_units(unit):
     ).order_by("sort_name")
 
 
+@read_only
 @login_required
 def conference_list(request):
     conferences = selectors.visible_conferences(request.user).select_related("unit")
@@ -59,6 +60,7 @@ def conference_list(request):
     return render(request, "conferences/list.html", context)
 
 
+@form_view
 @login_required
 def conference_create(request, unit_pk: int):
     unit = get_unit_for(request.user, unit_pk)
@@ -81,6 +83,7 @@ def conference_create(request, unit_pk: int):
     return render(request, "conferences/form.html", {"form": form, "unit": unit})
 
 
+@form_view
 @login_required
 def conference_edit(request, pk: int):
     conference = managed(request, pk)
@@ -100,6 +103,7 @@ def conference_edit(request, pk: int):
     return render(request, "conferences/form.html", context)
 
 
+@read_only
 @login_required
 def conference_detail(request, pk: int):
     conference = selectors.get_conference_for(request.user, pk)
@@ -123,7 +127,7 @@ def _dossier(conference):
     return [(name, have.get(name)) for name in required]
 
 
-@require_POST
+@post_only
 @login_required
 def conference_transition(request, pk: int, action: str):
     conference = managed(request, pk)
@@ -155,6 +159,7 @@ def _what_if(request) -> dict:
     return adjust
 
 
+@read_only
 @login_required
 def findings_panel(request, pk: int):
     """The findings, with what-if adjustments from the query string (htmx partial)."""
@@ -175,6 +180,7 @@ def _delegate_form(conference, data=None):
     )
 
 
+@form_view
 @login_required
 def delegate_list(request, pk: int):
     conference = selectors.own_conference_for(request.user, pk)
@@ -210,7 +216,7 @@ def delegate_list(request, pk: int):
     return render(request, "conferences/delegates.html", context)
 
 
-@require_POST
+@post_only
 @login_required
 def delegate_bulk(request, pk: int):
     """Remove, approve or confirm the delegates ticked on the list."""
@@ -235,6 +241,7 @@ def delegate_bulk(request, pk: int):
     return redirect("conferences:delegates", pk=conference.pk)
 
 
+@post_only
 @login_required
 def dossier_upload(request, pk: int):
     conference = managed(request, pk)
@@ -257,6 +264,7 @@ def dossier_upload(request, pk: int):
     return redirect(conference)
 
 
+@read_only
 @login_required
 def dossier_file(request, pk: int, doc_pk: int):
     conference = selectors.own_conference_for(request.user, pk)  # not for the level above
@@ -264,6 +272,7 @@ def dossier_file(request, pk: int, doc_pk: int):
     return stored_file(document.file, document.original_name)
 
 
+@form_view
 @login_required
 def agenda_edit(request, pk: int):
     """Edit the agenda copied from the samples' template: reorder, rename, add, drop."""

@@ -1,12 +1,14 @@
 """The JSON API at /api/v1/, with its OpenAPI schema at /api/v1/openapi.json and the
 interactive docs at /api/v1/docs. Every endpoint reads through the same scoped selectors
-as the HTML views, so an officer gets the same 404 for a sibling unit here."""
+as the HTML views, so an officer gets the same 404 for a sibling unit here. Errors are
+JSON too, and documented per operation (thidua/core/api_errors.py)."""
 
 from django.utils import timezone
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.security import HttpBearer, django_auth
 
 from thidua.accounts.models import ApiToken, hash_token
+from thidua.core.api_errors import NulRefusingParser, document_errors, install_handlers
 
 
 class TokenAuth(HttpBearer):
@@ -25,12 +27,28 @@ class TokenAuth(HttpBearer):
         return found.user
 
 
-api = NinjaAPI(
+class ThiduaAPI(NinjaAPI):
+    """NinjaAPI whose errors are all `{"detail": "…"}` in Vietnamese, and whose schema lists
+    them for each operation."""
+
+    def set_default_exception_handlers(self) -> None:
+        install_handlers(self)
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return document_errors(schema)
+
+
+api = ThiduaAPI(
     title="thidua API",
     version="1",
     description="Dữ liệu thi đua – khen thưởng, theo phạm vi đơn vị của người dùng.",
     auth=[TokenAuth(), django_auth],
     urls_namespace="api",
+    parser=NulRefusingParser(),
+    # Swagger UI's default checks the schema against validator.swagger.io, a request that
+    # a closed network cannot make and the Content-Security-Policy would block anyway.
+    docs=Swagger(settings={"validatorUrl": None}),
 )
 
 

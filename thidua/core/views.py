@@ -1,10 +1,18 @@
 """Error pages in Vietnamese. They render without a database query, so they work even when
-the error came from the database."""
+the error came from the database. Under /api/ they answer the API's JSON instead."""
 
+from django.http import JsonResponse
 from django.shortcuts import render
+
+API_PREFIX = "/api/"
 
 
 def _error(request, status: int, title: str, message: str):
+    # The API's own errors come from its exception handlers (thidua/core/api_errors.py);
+    # these cover what is refused before or outside it: an unknown address, a body too
+    # large, a database error that escaped.
+    if request.path_info.startswith(API_PREFIX):
+        return JsonResponse({"detail": message}, status=status)
     context = {"status": status, "title": title, "message": message}
     return render(request, "errors/error.html", context, status=status)
 
@@ -53,4 +61,19 @@ def value_out_of_range(request):
     return _error(
         request, 400, "Giá trị không hợp lệ",
         "Một giá trị nhập vào vượt quá giới hạn cho phép. Hãy kiểm tra lại các số đã nhập.",
+    )  # fmt: skip
+
+
+def request_too_large(request, limit_mb: int):
+    return _error(
+        request, 413, "Dữ liệu gửi lên quá lớn",
+        f"Dữ liệu gửi lên vượt quá giới hạn {limit_mb} MB của chức năng này. "
+        "Hãy gửi tệp nhỏ hơn, hoặc chia thành nhiều lần gửi.",
+    )  # fmt: skip
+
+
+def nul_in_address(request):
+    return _error(
+        request, 400, "Yêu cầu không hợp lệ",
+        "Địa chỉ yêu cầu chứa ký tự NUL (mã 0), không được chấp nhận.",
     )  # fmt: skip

@@ -30,10 +30,11 @@ def _check_plain_text(upload, name: str) -> str:
     return "text/plain"
 
 
-def inspect_document(upload, *, allow_text: bool = False) -> str:
+def inspect_document(upload, *, allow_text: bool = False, only: set[str] | None = None) -> str:
     """The content type of an uploaded document, or a ValidationError naming the file:
     empty, too large, of a type other than PDF, DOCX, XLSX, JPEG or PNG (and plain text when
-    `allow_text`), or with an extension that disagrees with its content."""
+    `allow_text`; of the extensions in `only` when given), or with an extension that
+    disagrees with its content."""
     name = upload.name or "tệp"
     limit = settings.DOCUMENT_MAX_MB
     if not upload.size:
@@ -41,6 +42,9 @@ def inspect_document(upload, *, allow_text: bool = False) -> str:
     if upload.size > limit * 1024 * 1024:
         raise ValidationError(f"Tệp «{name}» vượt quá {limit} MB.")
     extension = extension_of(name)
+    if only is not None and extension not in only:
+        kinds = ", ".join(f".{kind}" for kind in sorted(only))
+        raise ValidationError(f"Tệp «{name}» không thuộc loại được nhận: {kinds}.")
     upload.seek(0)
     if allow_text and extension in PLAIN_TEXT:
         return _check_plain_text(upload, name)

@@ -11,6 +11,10 @@ from openpyxl.utils import get_column_letter
 from thidua.core.text import clean_text
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Text beginning with one of these becomes a formula in Excel, LibreOffice and Google Sheets,
+# at once or when the officer edits the cell: a subject named =HYPERLINK("http://…","bấm")
+# would be a live link in the export (CSV/formula injection, OWASP).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def table_to_xlsx(*, title: str, columns: list[tuple[str, int]], rows: Iterable[list]) -> bytes:
@@ -38,6 +42,11 @@ def _cell(sheet, value, font=None, alignment=None):
     from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 -- thin helper
 
     cell = WriteOnlyCell(sheet, value=clean_text(value) if isinstance(value, str) else value)
+    if isinstance(value, str):
+        # openpyxl would write "=…" as a formula and "#N/A" as an error; user text is text.
+        cell.data_type = "s"
+        if cell.value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True  # Excel shows it as typed and keeps it text when edited
     if font is not None:
         cell.font = font
     if alignment is not None:

@@ -8,6 +8,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
+from thidua.core.api_errors import errors
 from thidua.core.api_pagination import BoundedPageNumberPagination
 from thidua.exemplars import permissions, selectors, services
 from thidua.exemplars.enums import Stage, StageAction, SubjectKind
@@ -75,7 +76,7 @@ class TransitionIn(Schema):
     reason: str = SchemaField("", max_length=2000)
 
 
-@router.get("/exemplars", response=list[ExemplarOut])
+@router.get("/exemplars", response={200: list[ExemplarOut], **errors(404)})  # movement
 @paginate(BoundedPageNumberPagination, page_size=50)
 def list_exemplars(request, filters: Query[ExemplarFilters]):
     field = Field.objects.filter(code=filters.field).first() if filters.field else None
@@ -99,7 +100,8 @@ def get_exemplar(request, exemplar_id: int):
     return _detail(selectors.get_exemplar_for(request.user, exemplar_id))
 
 
-@router.post("/exemplars/{exemplar_id}/transitions", response=ExemplarDetailOut)
+@router.post("/exemplars/{exemplar_id}/transitions",
+             response={200: ExemplarDetailOut, **errors(403, 409)})  # fmt: skip
 def transition(request, exemplar_id: int, payload: TransitionIn):
     """Apply a stage action (nurture, recognise, replicate, decline, withdraw, reopen).
     Answers 409 with the reason when the transition table does not allow it."""

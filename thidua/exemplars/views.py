@@ -1,15 +1,17 @@
 """Views of subjects and exemplars: lists, the exemplar's page with its stage panel,
 evidence, checklist and records. Each: scoped get → form → service → render or redirect."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from thidua.core.forms import apply_service_errors
+from thidua.core.http import form_view, post_only, read_only
+from thidua.core.middleware import request_max_mb
 from thidua.core.pagination import paginate, query_without_page
 from thidua.documents.docx import DOCX_TYPE, issuer_lines, place_name, table_to_docx
 from thidua.documents.response import attachment
@@ -56,6 +58,7 @@ def _export_rows(exemplars):
                e.unit.name, e.year_from, e.get_stage_display()]  # fmt: skip
 
 
+@read_only
 @login_required
 def exemplar_export(request, fmt: str):
     """The filtered list as XLSX or as a Word document in the state format, with the columns
@@ -78,6 +81,7 @@ def exemplar_export(request, fmt: str):
     return attachment(content, DOCX_TYPE, "dien-hinh-tien-tien.docx")
 
 
+@read_only
 @login_required
 def exemplar_list(request):
     filters, exemplars, unit = _filtered_exemplars(request)
@@ -124,6 +128,7 @@ def _detail_context(request, exemplar, *, evidence_form=None, failed=None, stage
     }
 
 
+@read_only
 @login_required
 def exemplar_detail(request, pk: int):
     exemplar = selectors.get_exemplar_for(request.user, pk)
@@ -137,7 +142,7 @@ def _editable_exemplar(request, pk):
     return exemplar
 
 
-@require_POST
+@post_only
 @login_required
 def exemplar_action(request, pk: int, action: str):
     exemplar = _editable_exemplar(request, pk)
@@ -164,7 +169,10 @@ def exemplar_action(request, pk: int, action: str):
     return redirect(exemplar)
 
 
-@require_POST
+# One evidence file per request, up to the largest kind's limit (videos), plus the note and
+# the multipart envelope.
+@request_max_mb(lambda: max(settings.EVIDENCE_MAX_MB.values()) + 1)
+@post_only
 @login_required
 def evidence_upload(request, pk: int):
     exemplar = _editable_exemplar(request, pk)
@@ -184,6 +192,7 @@ def evidence_upload(request, pk: int):
     return redirect(exemplar)
 
 
+@read_only
 @login_required
 def evidence_download(request, pk: int, evidence_pk: int):
     """Evidence is served only through this scoped view, never from a public media URL."""
@@ -196,7 +205,7 @@ def evidence_download(request, pk: int, evidence_pk: int):
     return FileResponse(handle, filename=evidence.original_name, content_type=evidence.content_type)
 
 
-@require_POST
+@post_only
 @login_required
 def checklist_save(request, pk: int):
     exemplar = _editable_exemplar(request, pk)
@@ -210,7 +219,7 @@ def checklist_save(request, pk: int):
     return redirect(exemplar)
 
 
-@require_POST
+@post_only
 @login_required
 def record_add(request, pk: int, kind: str):
     exemplar = _editable_exemplar(request, pk)
@@ -246,6 +255,7 @@ def _subject_rows(subjects):
                s.ethnicity, s.get_occupation_display(), s.unit.name]  # fmt: skip
 
 
+@read_only
 @login_required
 def subject_export(request, fmt: str):
     q = request.GET.get("q", "")
@@ -266,6 +276,7 @@ def subject_export(request, fmt: str):
     return attachment(content, DOCX_TYPE, "ca-nhan-tap-the.docx")
 
 
+@read_only
 @login_required
 def subject_list(request):
     q = request.GET.get("q", "")
@@ -276,6 +287,7 @@ def subject_list(request):
     return render(request, "exemplars/subject_list.html", context)
 
 
+@form_view
 @login_required
 def subject_create(request, unit_pk: int):
     unit = get_unit_for(request.user, unit_pk)
@@ -297,6 +309,7 @@ def subject_create(request, unit_pk: int):
     return render(request, "exemplars/subject_form.html", context)
 
 
+@form_view
 @login_required
 def subject_detail(request, pk: int):
     subject = selectors.get_subject_for(request.user, pk)

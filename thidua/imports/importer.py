@@ -9,7 +9,6 @@ diacritics) and birth year agree; an exemplar when subject, title and first year
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from openpyxl import load_workbook
 
 from thidua.core.text import clean_text, fold
 from thidua.exemplars import services
@@ -62,26 +61,6 @@ class Checked:
     def error(self, number: int, key: str, message: str) -> None:
         if len(self.errors) < MAX_ERRORS:
             self.errors.append({"row": number, "column": HEADERS.get(key, ""), "message": message})
-
-
-class UnreadableWorkbook(Exception):
-    """The file claims to be a workbook but cannot be read as one."""
-
-
-def read_rows(path) -> tuple[list[str], list[tuple]]:
-    """The header and the non-empty data rows of the workbook's first sheet."""
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise UnreadableWorkbook from error
-    try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = [fold(str(cell or "")) for cell in next(rows, ())]
-        data = [row for row in rows if any(cell not in (None, "") for cell in row)]
-    finally:
-        workbook.close()
-    return header, data
 
 
 def check_header(header: list[str]) -> list[dict]:

@@ -1,23 +1,12 @@
-import logging
-
 from django_tasks import task
 
-from thidua.imports.models import ImportJob, ImportState
-from thidua.imports.services import run_job
-
-logger = logging.getLogger(__name__)
+from thidua.core.jobs import run_job
+from thidua.imports import services
+from thidua.imports.models import ImportJob
 
 
 @task()
 def run_import(*, job_id: int) -> None:
-    """Thin wrapper: fetch the job by id and run it; a crash marks the job failed (nothing
-    was written, since writing is one transaction)."""
-    job = ImportJob.objects.select_related("unit", "user").filter(pk=job_id).first()
-    if job is None:
-        logger.warning("ImportJob %s vanished before it ran", job_id)
-        return
-    try:
-        run_job(job)
-    except Exception:
-        logger.exception("ImportJob %s failed", job_id)
-        ImportJob.objects.filter(pk=job_id).update(state=ImportState.FAILED)
+    """Thin wrapper: the job core claims the job, beats its heartbeat and fails it with a
+    message on a crash (nothing was written, since writing is one transaction)."""
+    run_job(ImportJob, job_id, services.run_job)

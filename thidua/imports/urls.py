@@ -7,4 +7,5 @@ urlpatterns = [
     path("mau.xlsx", views.import_template, name="template"),
     path("don-vi/<int:unit_pk>/", views.import_start, name="start"),
     path("<int:pk>/", views.import_job, name="job"),
+    path("<int:pk>/thu-lai/", views.import_retry, name="retry"),
 ]

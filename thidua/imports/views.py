@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -6,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.core.forms import apply_service_errors
+from thidua.core.http import form_view, post_only, read_only
+from thidua.core.jobs import check_alive, retry_job
 from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE
 from thidua.imports import services
@@ -18,6 +21,7 @@ class UploadForm(forms.Form):
     file = forms.FileField(label="Tệp Excel theo mẫu (.xlsx)")
 
 
+@form_view
 @login_required
 def import_start(request, unit_pk: int):
     unit = get_unit_for(request.user, unit_pk)
@@ -37,16 +41,29 @@ def import_start(request, unit_pk: int):
     return render(request, "imports/start.html", {"unit": unit, "form": form, "jobs": jobs})
 
 
+@read_only
 @login_required
 def import_template(request):
     return attachment(template_bytes(), XLSX_TYPE, "mau-nhap-dien-hinh.xlsx")
 
 
+@read_only
 @login_required
 def import_job(request, pk: int):
     """The job's page; htmx polls its progress fragment every second until it finishes.
     A job is visible only to the person who started it."""
     job = get_object_or_404(ImportJob.objects.select_related("unit"), pk=pk, user=request.user)
+    check_alive(job)
     if request.htmx:
         return render(request, "imports/job.html#progress", {"job": job})
     return render(request, "imports/job.html", {"job": job})
+
+
+@post_only
+@login_required
+def import_retry(request, pk: int):
+    """Run a failed import again from its stored file (only its owner may)."""
+    job = get_object_or_404(ImportJob, pk=pk, user=request.user)
+    if retry_job(job):
+        messages.success(request, "Đã xếp lại vào hàng đợi.")
+    return redirect(job)

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.core.forms import apply_service_errors
+from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.movements import selectors, services
 from thidua.movements.forms import DriveForm, MovementForm, RegistrationForm
@@ -17,6 +18,7 @@ def _is_officer(user, unit) -> bool:
     return has_role(user, unit.path, Role.OFFICER)
 
 
+@read_only
 @login_required
 def movement_list(request):
     q = request.GET.get("q", "")
@@ -41,6 +43,7 @@ def _detail(request, movement, *, drive_form=None, registration_form=None, statu
     return render(request, "movements/movement_detail.html", context, status=status)
 
 
+@read_only
 @login_required
 def movement_detail(request, pk: int):
     return _detail(request, selectors.get_movement_for(request.user, pk))
@@ -55,6 +58,7 @@ def _save(request, form, call):
     return None
 
 
+@form_view
 @login_required
 def movement_create(request, unit_pk: int):
     unit = get_unit_for(request.user, unit_pk)
@@ -69,6 +73,7 @@ def movement_create(request, unit_pk: int):
     return render(request, "movements/movement_form.html", {"form": form, "unit": unit})
 
 
+@form_view
 @login_required
 def movement_edit(request, pk: int):
     movement = selectors.get_movement_for(request.user, pk)
@@ -85,6 +90,7 @@ def movement_edit(request, pk: int):
     return render(request, "movements/movement_form.html", context)
 
 
+@post_only
 @login_required
 def drive_add(request, pk: int):
     movement = selectors.get_movement_for(request.user, pk)
@@ -99,6 +105,7 @@ def drive_add(request, pk: int):
     return redirect(movement)
 
 
+@post_only
 @login_required
 def registration_add(request, pk: int):
     movement = selectors.get_movement_for(request.user, pk)

@@ -3,20 +3,27 @@ documents; scoped like the pages (404 outside the user's units, 403 for non-offi
 
 import datetime
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field as SchemaField
-from ninja import File, Form, Query, Router, Schema, UploadedFile
+from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
 from thidua.accounts.selectors import is_officer
+from thidua.core.api_errors import errors
 from thidua.core.api_pagination import BoundedPageNumberPagination
-from thidua.documents.uploads import inspect_document
-from thidua.plans import drafts, selectors, services
-from thidua.plans.extraction import extract
-from thidua.plans.models import Deliverable, ObligationState, Plan, PlanKind, PlanStatus
-from thidua.plans.reading import read_document
+from thidua.core.jobs import check_alive
+from thidua.plans import reading, selectors, services
+from thidua.plans.models import (
+    Deliverable,
+    ObligationState,
+    Plan,
+    PlanKind,
+    PlanReading,
+    PlanStatus,
+)
 from thidua.units.selectors import get_unit_for
 
 router = Router(tags=["Kế hoạch và tiến độ"])
@@ -154,7 +161,7 @@ def get_plan(request, plan_id: int):
     return _detail(request.user, plan_id)
 
 
-@router.post("/plans/{plan_id}/issue", response=PlanDetailOut)
+@router.post("/plans/{plan_id}/issue", response={200: PlanDetailOut, **errors(403, 409)})
 def issue(request, plan_id: int):
     """Issue a draft: one obligation per owing unit of each milestone."""
     plan = selectors.get_plan_for(request.user, plan_id)
@@ -198,7 +205,9 @@ def get_obligation(request, obligation_id: int):
     return _obligation(request.user, obligation_id)
 
 
-@router.post("/obligations/{obligation_id}/deliveries", response=ObligationOut)
+@router.post(
+    "/obligations/{obligation_id}/deliveries", response={200: ObligationOut, **errors(403, 409)}
+)
 def deliver(
     request, obligation_id: int, note: Form[str] = "", linked_plan_id: Form[int | None] = None,
     files: File[list[UploadedFile]] = None,
@@ -218,7 +227,9 @@ def deliver(
     return _obligation(request.user, obligation_id)
 
 
-@router.post("/obligations/{obligation_id}/decisions", response=ObligationOut)
+@router.post(
+    "/obligations/{obligation_id}/decisions", response={200: ObligationOut, **errors(403, 409)}
+)
 def decide(request, obligation_id: int, payload: DecisionIn):
     """The issuer accepts a delivery or returns it with a reason."""
     obligation = selectors.get_obligation_for(request.user, obligation_id)
@@ -232,31 +243,52 @@ def decide(request, obligation_id: int, payload: DecisionIn):
     return _obligation(request.user, obligation_id)
 
 
-def _read(file: UploadedFile) -> str:
+class ReadingOut(Schema):
+    id: int
+    state: str = SchemaField(description="queued, running, done, invalid, failed")
+    stage: str = SchemaField(description="reading, extracting while running")
+    error: str = SchemaField(description="why the document was refused or the job failed")
+    unit_id: int | None = SchemaField(alias="issuer_id")
+    plan_id: int | None = SchemaField(description="the draft plan, once read")
+    facts: ExtractionOut | None = SchemaField(description="what the document says, once read")
+    url: str
+
+    @staticmethod
+    def resolve_url(job) -> str:
+        return f"/api/v1/plan-readings/{job.pk}"
+
+
+def _start_reading(request, file: UploadedFile, issuer=None):
     try:
-        inspect_document(file, allow_text=True)
-        return read_document(file.name, file.read())
+        job = reading.start_reading(user=request.user, upload=file, issuer=issuer)
+    except PermissionDenied as error:
+        raise HttpError(403, str(error)) from error
     except ValidationError as error:
         raise _refuse(error, 400) from error
+    job.refresh_from_db()  # the immediate backend may have read it already
+    return Status(202, job)
 
 
-@router.post("/plan-documents/extract", response=ExtractionOut)
+@router.post("/plan-documents/extract", response={202: ReadingOut, **errors(403)})
 def extract_plan(request, file: File[UploadedFile]):
-    """Read a plan document (.docx, .pdf with text, .txt) and answer what it says, in the
-    JSON of extract_plan --json. Nothing is saved."""
-    return extract(_read(file))
+    """Read a plan document (.docx, .pdf with text, .txt), officers only. Answers 202 with
+    a reading job; poll its `url` until `state` is done: `facts` then holds the JSON of
+    extract_plan --json. The file is deleted once read; nothing else is saved."""
+    return _start_reading(request, file)
 
 
-@router.post("/units/{unit_id}/plans/drafts", response=PlanDetailOut)
+@router.post("/units/{unit_id}/plans/drafts", response={202: ReadingOut, **errors(403)})
 def draft_from_document(request, unit_id: int, file: File[UploadedFile]):
-    """Read a plan document into a draft plan of the unit, as the upload page does."""
+    """Read a plan document into a draft plan of the unit, as the upload page does (the
+    unit's officers). Answers 202 with a reading job; once done, `plan_id` is the draft."""
     unit = get_unit_for(request.user, unit_id)
     if not is_officer(request.user, unit):
         raise HttpError(403, "Chỉ cán bộ của đơn vị được lập kế hoạch.")
-    _read(file)
-    file.seek(0)
-    try:
-        plan = drafts.draft_from_document(actor=request.user, issuer=unit, upload=file)
-    except ValidationError as error:
-        raise _refuse(error, 400) from error
-    return _detail(request.user, plan.pk)
+    return _start_reading(request, file, issuer=unit)
+
+
+@router.get("/plan-readings/{reading_id}", response=ReadingOut)
+def get_reading(request, reading_id: int):
+    """A reading job started by the caller: its state, then its facts and draft."""
+    job = get_object_or_404(PlanReading, pk=reading_id, user=request.user)
+    return check_alive(job)

@@ -6,10 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
 from thidua.accounts.selectors import is_officer
 from thidua.core.forms import apply_service_errors
+from thidua.core.http import form_view, post_only
 from thidua.plans import drafts, selectors
 from thidua.plans.forms import AttachForm, MilestoneForm, OwingUnitsForm, PlanForm, RuleSetForm
 from thidua.plans.rules import ConferenceRuleSet
@@ -17,6 +17,7 @@ from thidua.plans.views import higher_plans, require_draft_officer
 from thidua.units.selectors import visible_groups
 
 
+@form_view
 @login_required
 def plan_edit(request, pk: int):
     plan, editable = require_draft_officer(request, pk)
@@ -36,6 +37,7 @@ def plan_edit(request, pk: int):
     return render(request, "plans/plan_form.html", {"form": form, "plan": plan})
 
 
+@form_view
 @login_required
 def milestone_edit(request, pk: int, milestone_pk: int | None = None):
     plan, editable = require_draft_officer(request, pk)
@@ -58,7 +60,7 @@ def milestone_edit(request, pk: int, milestone_pk: int | None = None):
     return render(request, "plans/milestone_form.html", context)
 
 
-@require_POST
+@post_only
 @login_required
 def milestone_delete(request, pk: int, milestone_pk: int):
     plan, editable = require_draft_officer(request, pk)
@@ -69,6 +71,7 @@ def milestone_delete(request, pk: int, milestone_pk: int):
     return redirect(plan)
 
 
+@form_view
 @login_required
 def milestone_units(request, pk: int, milestone_pk: int):
     """Choose who owes a milestone: by level, kind, emulation group, or one by one."""
@@ -93,6 +96,7 @@ def milestone_units(request, pk: int, milestone_pk: int):
     return render(request, "plans/milestone_units.html", context)
 
 
+@form_view
 @login_required
 def rule_set_edit(request, pk: int, rule_pk: int | None = None):
     plan, editable = require_draft_officer(request, pk)
@@ -115,7 +119,7 @@ def rule_set_edit(request, pk: int, rule_pk: int | None = None):
     return render(request, "plans/rule_set_form.html", context)
 
 
-@require_POST
+@post_only
 @login_required
 def rule_set_delete(request, pk: int, rule_pk: int):
     plan, editable = require_draft_officer(request, pk)
@@ -126,6 +130,7 @@ def rule_set_delete(request, pk: int, rule_pk: int):
     return redirect(plan)
 
 
+@form_view
 @login_required
 def plan_attach(request, pk: int):
     plan = selectors.get_plan_for(request.user, pk)

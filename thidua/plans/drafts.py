@@ -111,24 +111,22 @@ def _rule_sets_from(plan: Plan, facts: dict, deadlines: list[str]) -> None:
 
 
 @transaction.atomic
-def draft_from_document(*, actor, issuer: Unit, upload) -> Plan:
-    """Read an uploaded plan and make a draft of it: the facts found, one milestone per
-    deadline with the sentence it came from, and draft rule sets from the delegate caps,
-    plenary thresholds and share. The document is kept as the plan's file. The officer
-    corrects the draft, chooses the owing units, then issues it."""
-    from thidua.plans.extraction import deadline_sentences, extract  # noqa: PLC0415
-    from thidua.plans.reading import read_document  # noqa: PLC0415
+def draft_from_text(*, actor, issuer: Unit, name: str, text: str, facts: dict,
+                    stored_name: str) -> Plan:  # fmt: skip
+    """Make a draft of a plan read from its document (`facts` are what `extract` found in
+    `text`): one milestone per deadline with the sentence it came from, and draft rule sets
+    from the delegate caps, plenary thresholds and share. The stored document becomes the
+    plan's file. The officer corrects the draft, chooses the owing units, then issues it."""
+    from thidua.plans.extraction import deadline_sentences  # noqa: PLC0415
 
-    raw = read_document(upload.name, upload.read())
-    facts = extract(raw)
-    title = facts["title"] or upload.name
+    title = facts["title"] or name
     plan = Plan.objects.create(
         issuer=issuer, doc_type=facts["doc_type"] or "KH", symbol=facts["symbol"] or "",
         title=title[:500], kind=_guess(title, KIND_WORDS, PlanKind.OTHER), extracted=facts,
         issued_on=datetime.date.fromisoformat(facts["issued_on"]) if facts["issued_on"] else None,
         outside_basis=", ".join(facts["basis"])[:500],
     )  # fmt: skip
-    deadlines = deadline_sentences(raw)
+    deadlines = deadline_sentences(text)
     for due, sentence in deadlines:
         Milestone.objects.create(
             plan=plan, title=sentence[:255], source_sentence=sentence,
@@ -136,11 +134,10 @@ def draft_from_document(*, actor, issuer: Unit, upload) -> Plan:
             due_on=datetime.date.fromisoformat(due),
         )  # fmt: skip
     _rule_sets_from(plan, facts, [due for due, _ in deadlines])
-    upload.seek(0)
-    PlanFile.objects.create(plan=plan, file=upload, original_name=upload.name[:255],
+    PlanFile.objects.create(plan=plan, file=stored_name, original_name=name[:255],
                             uploaded_by=actor)  # fmt: skip
     record_event(actor=actor, action=Action.CREATE, target=plan, scope_path=issuer.path,
-                 note=f"Đọc từ tệp {upload.name}: {len(deadlines)} mốc")  # fmt: skip
+                 note=f"Đọc từ tệp {name}: {len(deadlines)} mốc")  # fmt: skip
     return plan
 
 

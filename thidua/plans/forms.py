@@ -17,10 +17,13 @@ class UploadForm(forms.Form):
     file = forms.FileField(label="Văn bản kế hoạch (.docx, .pdf có lớp văn bản, hoặc .txt)")
 
     def clean_file(self):
+        from thidua.plans.reading import check_plan_document  # noqa: PLC0415 -- import cycle
+
         upload = self.cleaned_data["file"]
-        inspect_document(upload, allow_text=True)
-        if upload.name.lower().rsplit(".", 1)[-1] not in {"docx", "pdf", "txt"}:
-            raise ValidationError("Chỉ đọc được tệp .docx, .pdf hoặc .txt.")
+        try:
+            check_plan_document(upload)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["file"]) from error
         return upload
 
 

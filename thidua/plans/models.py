@@ -1,10 +1,14 @@
 """Plans (kế hoạch) that cascade from level to level, their milestones, and what each
 addressed unit owes by when (domain README §6)."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from thidua.core.jobs import Job
 
 
 class PlanKind(models.TextChoices):
@@ -194,3 +198,35 @@ class Notice(models.Model):
 
 
 from thidua.plans.rules import ConferenceRuleSet  # noqa: E402,F401 -- a model of this app
+
+
+class PlanReading(Job):
+    """An uploaded plan document read by a background job: its text is extracted in an
+    isolated process (bounded memory and time), then its facts become a draft plan of
+    `issuer`, or, with no issuer (the API's extraction), are only kept in `facts` and the
+    file is deleted. Seen only by the user who uploaded it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    issuer = models.ForeignKey(
+        "units.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    file = models.FileField(upload_to="plans/%Y/%m/", blank=True)
+    original_name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=4)  # docx, pdf or txt: which reader reads it
+    facts = models.JSONField(null=True, blank=True)
+    plan = models.ForeignKey(
+        Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    time_limit = datetime.timedelta(minutes=5)
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:reading", args=[self.pk])
+
+    def enqueue(self) -> None:
+        from thidua.plans.tasks import read_plan  # noqa: PLC0415 -- tasks import models
+
+        read_plan.enqueue(job_id=self.pk)

@@ -6,10 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from thidua.accounts.selectors import is_officer
 from thidua.core.forms import apply_service_errors
+from thidua.core.http import post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.documents.response import stored_file
 from thidua.plans import selectors, services
@@ -19,6 +19,7 @@ from thidua.plans.models import ObligationState, Plan, PlanStatus
 DELIVERABLE_STATES = {ObligationState.PENDING, ObligationState.RETURNED}
 
 
+@read_only
 @login_required
 def my_obligations(request):
     status = request.GET.get("status", "")
@@ -37,26 +38,28 @@ def _own_plans(obligation):
     ).order_by("-pk")
 
 
-def _page(request, obligation, form=None):
-    status = selectors.status_of(obligation, timezone.localdate())
-    can_deliver = is_officer(request.user, obligation.unit)
+def _page(request, obligation, form=None, *, refused=(), status=200):
+    """The obligation's page; `refused` are the reasons a delivery was just turned down."""
+    shown = selectors.status_of(obligation, timezone.localdate())
+    can_deliver = is_officer(request.user, obligation.unit) and not refused
     context = {
-        "obligation": obligation, "plan": obligation.milestone.plan,
-        "status": selectors.STATUS_LABELS[status], "files": obligation.files.all(),
+        "obligation": obligation, "plan": obligation.milestone.plan, "refused": refused,
+        "status": selectors.STATUS_LABELS[shown], "files": obligation.files.all(),
         "can_deliver": can_deliver and obligation.state in DELIVERABLE_STATES,
         "can_decide": is_officer(request.user, obligation.milestone.plan.issuer)
         and obligation.state == ObligationState.DELIVERED,
         "form": form or DeliverForm(own_plans=_own_plans(obligation)),
     }  # fmt: skip
-    return render(request, "plans/obligation.html", context)
+    return render(request, "plans/obligation.html", context, status=status)
 
 
+@read_only
 @login_required
 def obligation_detail(request, pk: int):
     return _page(request, selectors.get_obligation_for(request.user, pk))
 
 
-@require_POST
+@post_only
 @login_required
 def obligation_deliver(request, pk: int):
     obligation = selectors.get_obligation_for(request.user, pk)
@@ -69,6 +72,10 @@ def obligation_deliver(request, pk: int):
             services.deliver(actor=request.user, obligation=obligation, note=data["note"],
                              linked_plan=data["linked_plan"], files=data["files"])  # fmt: skip
         except ValidationError as error:
+            if not hasattr(error, "error_dict"):
+                # Not the form's fault: the obligation (or its plan) takes no delivery now,
+                # e.g. delivered from another tab. Its form is not shown, so say it here.
+                return _page(request, obligation, refused=error.messages, status=409)
             apply_service_errors(form, error)
         else:
             messages.success(request, "Đã nộp.")
@@ -76,7 +83,7 @@ def obligation_deliver(request, pk: int):
     return _page(request, obligation, form)
 
 
-@require_POST
+@post_only
 @login_required
 def obligation_decide(request, pk: int, action: str):
     obligation = selectors.get_obligation_for(request.user, pk)
@@ -95,6 +102,7 @@ def obligation_decide(request, pk: int, action: str):
     return redirect("plans:obligation", pk=obligation.pk)
 
 
+@read_only
 @login_required
 def delivery_file(request, pk: int, file_pk: int):
     obligation = selectors.get_obligation_for(request.user, pk)

@@ -1,58 +1,83 @@
-"""The text of an uploaded plan: Word (.docx), PDF with a text layer, or plain text as OCR
-tools write it. A scanned PDF has no text to read; the officer is told to OCR it first."""
+"""Reading an uploaded plan document (.docx, .pdf with a text layer, .txt as OCR tools
+write it). The request only checks the upload — its type by content, and for a DOCX the
+archive's declared sizes — and stores it; a background job reads the text in an isolated
+process with bounded memory and time (documents/isolated.py), extracts the facts and makes
+the draft. A scanned PDF has no text to read; the officer is told to OCR it first."""
 
-import io
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 
-from django.core.exceptions import ValidationError
+from thidua.accounts.selectors import is_officer, is_officer_somewhere
+from thidua.core.jobs import JobState, finish, progress
+from thidua.documents.archives import Refused, check_archive
+from thidua.documents.isolated import run_isolated
+from thidua.documents.uploads import extension_of, inspect_document
+from thidua.plans.models import PlanReading
 
-from thidua.documents.uploads import extension_of
-
-# A PDF whose pages give fewer letters than this is a scan without a text layer.
-MIN_PDF_LETTERS = 40
-
-
-def _docx_text(content: bytes) -> str:
-    from docx import Document  # noqa: PLC0415 -- only for DOCX
-
-    document = Document(io.BytesIO(content))
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        lines += [" ".join(cell.text for cell in row.cells) for row in table.rows]
-    return "\n".join(lines)
+PLAN_DOCUMENT_KINDS = {"docx", "pdf", "txt"}
 
 
-def _pdf_text(name: str, content: bytes) -> str:
-    from pypdf import PdfReader  # noqa: PLC0415 -- only for PDF
-
-    text = "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages)
-    if sum(char.isalpha() for char in text) < MIN_PDF_LETTERS:
-        raise ValidationError(
-            {"file": f"«{name}» là bản quét, không có lớp văn bản. Hãy nhận dạng chữ (OCR) "
-             "rồi tải lên tệp .txt hoặc .docx."}
-        )  # fmt: skip
-    return text
-
-
-def _plain_text(content: bytes) -> str:
-    text = content.decode("utf-8-sig", errors="replace")
-    # OCR output may carry a few broken bytes; a file mostly undecodable as UTF-8 was
-    # saved by an old Windows program in the Vietnamese code page.
-    if text.count("\ufffd") > len(text) / 100:
-        return content.decode("cp1258", errors="replace")
-    return text
-
-
-def read_document(name: str, content: bytes) -> str:
-    """The text of a plan document, or ValidationError on the "file" field when it cannot
-    be read (damaged, or a scan)."""
-    extension = extension_of(name)
+def check_plan_document(upload) -> str:
+    """The reader for the upload (docx, pdf, txt), or ValidationError on "file"."""
+    name = upload.name or "tệp"
     try:
-        if extension == "docx":
-            return _docx_text(content)
-        if extension == "pdf":
-            return _pdf_text(name, content)
-    except ValidationError:
-        raise
-    except Exception as error:  # python-docx and pypdf raise many kinds for a damaged file
-        raise ValidationError({"file": f"Không đọc được tệp «{name}»."}) from error
-    return _plain_text(content)
+        inspect_document(upload, allow_text=True, only=PLAN_DOCUMENT_KINDS)
+        if extension_of(name) == "docx":
+            check_archive(upload.file, name=name).close()
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
+    except Refused as error:
+        raise ValidationError({"file": str(error)}) from error
+    upload.seek(0)
+    return extension_of(name)
+
+
+def start_reading(*, user, upload, issuer=None) -> PlanReading:
+    """Check and store a plan document and queue the job that reads it: into a draft plan
+    of `issuer` (its officers only), or, without an issuer, only into facts (any officer).
+    The task is enqueued after the commit so that the worker finds the job."""
+    allowed = is_officer(user, issuer) if issuer else is_officer_somewhere(user)
+    if not allowed:
+        raise PermissionDenied("Chỉ cán bộ thi đua, khen thưởng được đọc văn bản kế hoạch.")
+    kind = check_plan_document(upload)
+    with transaction.atomic():
+        job = PlanReading.objects.create(user=user, issuer=issuer, file=upload, kind=kind,
+                                         original_name=(upload.name or "tệp")[:255])  # fmt: skip
+        transaction.on_commit(job.enqueue)
+    return job
+
+
+def _drop_file(job: PlanReading) -> None:
+    job.file.delete(save=False)
+    PlanReading.objects.filter(pk=job.pk).update(file="")
+
+
+def read_text(job: PlanReading) -> str:
+    return run_isolated(
+        "document_text", job.file.path, name=job.original_name, kind=job.kind,
+        seconds=settings.READER_SECONDS, memory_mb=settings.READER_MEMORY_MB,
+    )  # fmt: skip
+
+
+def run_reading(job: PlanReading) -> None:
+    """Read the text, extract the facts, make the draft (or keep only the facts)."""
+    from thidua.plans.drafts import draft_from_text  # noqa: PLC0415 -- drafts import models
+    from thidua.plans.extraction import extract  # noqa: PLC0415
+
+    progress(job, stage="reading")
+    try:
+        text = read_text(job)
+    except Refused as error:
+        finish(job, JobState.INVALID, error=str(error))
+        _drop_file(job)
+        return
+    progress(job, stage="extracting")
+    facts = extract(text)
+    if job.issuer is None:
+        finish(job, facts=facts)
+        _drop_file(job)  # the extraction saves nothing but its answer
+        return
+    plan = draft_from_text(actor=job.user, issuer=job.issuer, name=job.original_name,
+                           text=text, facts=facts, stored_name=job.file.name)  # fmt: skip
+    finish(job, facts=facts, plan=plan)

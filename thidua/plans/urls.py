@@ -1,11 +1,13 @@
 from django.urls import path
 
-from thidua.plans import draft_views, obligation_views, views
+from thidua.plans import draft_views, obligation_views, reading_views, views
 
 app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="list"),
-    path("don-vi/<int:unit_pk>/doc-van-ban/", views.plan_upload, name="upload"),
+    path("don-vi/<int:unit_pk>/doc-van-ban/", reading_views.plan_upload, name="upload"),
+    path("doc-van-ban/<int:pk>/", reading_views.plan_reading, name="reading"),
+    path("doc-van-ban/<int:pk>/thu-lai/", reading_views.plan_reading_retry, name="reading_retry"),
     path("don-vi/<int:unit_pk>/lap-moi/", views.plan_create, name="create"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/tien-do/", views.plan_board, name="board"),

@@ -6,17 +6,17 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from thidua.accounts.selectors import is_officer
 from thidua.core.forms import apply_service_errors, is_id
+from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.core.text import clean_text
 from thidua.documents.docx import DOCX_TYPE, issuer_lines, place_name, table_to_docx
 from thidua.documents.response import attachment, stored_file
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.plans import drafts, selectors, services
-from thidua.plans.forms import PlanForm, UploadForm
+from thidua.plans.forms import PlanForm
 from thidua.plans.models import PlanStatus
 from thidua.units.selectors import get_group_for, get_unit_for, visible_groups
 
@@ -32,6 +32,7 @@ def higher_plans(user, unit):
     )
 
 
+@read_only
 @login_required
 def plan_list(request):
     plans = selectors.visible_plans(request.user).select_related("issuer").order_by("-created_at")
@@ -42,6 +43,7 @@ def plan_list(request):
     return render(request, "plans/plan_list.html", context)
 
 
+@form_view
 @login_required
 def plan_create(request, unit_pk: int):
     """A draft typed by hand, for a plan without a document to read."""
@@ -59,26 +61,7 @@ def plan_create(request, unit_pk: int):
     return render(request, "plans/plan_form.html", {"unit": unit, "form": form, "plan": None})
 
 
-@login_required
-def plan_upload(request, unit_pk: int):
-    unit = get_unit_for(request.user, unit_pk)
-    if not is_officer(request.user, unit):
-        raise PermissionDenied
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = drafts.draft_from_document(
-                actor=request.user, issuer=unit, upload=form.cleaned_data["file"]
-            )
-        except ValidationError as error:
-            apply_service_errors(form, error)
-        else:
-            messages.success(request, "Đã đọc văn bản. Hãy kiểm tra bản nháp, chọn đơn vị "
-                             "thực hiện rồi ban hành.")  # fmt: skip
-            return redirect(plan)
-    return render(request, "plans/upload.html", {"unit": unit, "form": form})
-
-
+@read_only
 @login_required
 def plan_detail(request, pk: int):
     plan = selectors.get_plan_for(request.user, pk)
@@ -107,6 +90,7 @@ def _board_filters(request, plan):
     }
 
 
+@read_only
 @login_required
 def plan_board(request, pk: int):
     """Units × milestones with each obligation's status; filters; XLSX for the issuer."""
@@ -189,19 +173,20 @@ def _status_change(request, pk: int, change, done: str):
     return redirect(plan)
 
 
-@require_POST
+@post_only
 @login_required
 def plan_issue(request, pk: int):
     done = "Đã ban hành; các đơn vị thực hiện đã có nghĩa vụ của mình."
     return _status_change(request, pk, services.issue_plan, done)
 
 
-@require_POST
+@post_only
 @login_required
 def plan_close(request, pk: int):
     return _status_change(request, pk, services.close_plan, "Đã kết thúc kế hoạch.")
 
 
+@read_only
 @login_required
 def plan_file(request, pk: int, file_pk: int):
     plan = selectors.get_plan_for(request.user, pk)

@@ -8,11 +8,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
 from thidua.accounts.models import Role
 from thidua.accounts.selectors import has_role
 from thidua.core.forms import ModelChoiceField
+from thidua.core.http import post_only, read_only
 from thidua.core.periods import parse_period, period_containing
 from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
@@ -40,6 +40,7 @@ def _chosen_period(request):
     )
 
 
+@read_only
 @login_required
 def group_compliance(request, pk: int):
     group = get_group_for(request.user, pk)
@@ -87,6 +88,7 @@ def _can_decide(user, membership) -> bool:
     return has_role(user, membership.group.owner.path, Role.OFFICER)
 
 
+@read_only
 @login_required
 def membership_submissions(request, pk: int):
     membership = selectors.get_membership_for_member(request.user, pk)
@@ -106,7 +108,7 @@ def membership_submissions(request, pk: int):
     return render(request, "quotas/membership.html", context)
 
 
-@require_POST
+@post_only
 @login_required
 def submission_create(request, pk: int):
     membership = selectors.get_membership_for_member(request.user, pk)
@@ -128,7 +130,7 @@ def submission_create(request, pk: int):
     return redirect("quotas:membership", pk=membership.pk)
 
 
-@require_POST
+@post_only
 @login_required
 def submission_decide(request, pk: int, action: str):
     submission = selectors.get_submission_for(request.user, pk)

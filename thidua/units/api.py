@@ -4,6 +4,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.pagination import paginate
 
 from thidua.accounts.selectors import roles_of
+from thidua.core.api_errors import errors
 from thidua.core.api_pagination import BoundedPageNumberPagination
 from thidua.units import selectors
 from thidua.units.models import Cadence, GroupKind, Level, UnitKind
@@ -78,7 +79,7 @@ def me(request):
     return request.user
 
 
-@router.get("/units", response=list[UnitOut])
+@router.get("/units", response={200: list[UnitOut], **errors(404)})  # parent out of scope
 @paginate(BoundedPageNumberPagination, page_size=50)
 def list_units(request, filters: Query[UnitFilters]):
     parent = selectors.get_unit_for(request.user, filters.parent) if filters.parent else None
@@ -100,7 +101,8 @@ def unit_children(request, unit_id: int, kind: UnitKind | None = None):
     return selectors.children_of(unit, kind=kind or "")
 
 
-@router.get("/groups", response=list[GroupOut], tags=["Cụm, khối thi đua"])
+@router.get("/groups", response={200: list[GroupOut], **errors(404)},  # owner out of scope
+            tags=["Cụm, khối thi đua"])  # fmt: skip
 @paginate(BoundedPageNumberPagination, page_size=50)
 def list_groups(request, kind: GroupKind | None = None, owner: int | None = None, q: str = ""):
     owner_unit = selectors.get_unit_for(request.user, owner) if owner else None

@@ -6,12 +6,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from thidua.core.forms import apply_service_errors
+from thidua.core.http import form_view, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.units import group_services, permissions, selectors
 from thidua.units.forms import GroupForm, MembershipForm
 from thidua.units.models import GroupKind
 
 
+@read_only
 @login_required
 def group_list(request):
     kind = request.GET.get("kind", "") if request.GET.get("kind") in GroupKind.values else ""
@@ -26,6 +28,7 @@ def group_list(request):
     return render(request, "units/group_list.html", context)
 
 
+@read_only
 @login_required
 def group_detail(request, pk: int):
     group = selectors.get_group_for(request.user, pk)
@@ -48,6 +51,7 @@ def _save_group(request, form, owner, group=None):
         return None
 
 
+@form_view
 @login_required
 def group_create(request, pk: int):
     owner = selectors.get_unit_for(request.user, pk)
@@ -62,6 +66,7 @@ def group_create(request, pk: int):
     return render(request, "units/group_form.html", {"form": form, "owner": owner})
 
 
+@form_view
 @login_required
 def group_edit(request, pk: int):
     group = selectors.get_group_for(request.user, pk)
@@ -82,6 +87,7 @@ def group_edit(request, pk: int):
     )
 
 
+@form_view
 @login_required
 def group_delete(request, pk: int):
     group = selectors.get_group_for(request.user, pk)
@@ -99,6 +105,7 @@ def group_delete(request, pk: int):
     return render(request, "units/group_confirm_delete.html", {"group": group})
 
 
+@form_view
 @login_required
 def member_add(request, pk: int):
     group = selectors.get_group_for(request.user, pk)
@@ -118,6 +125,7 @@ def member_add(request, pk: int):
     return render(request, "units/member_form.html", {"form": form, "group": group})
 
 
+@form_view
 @login_required
 def member_edit(request, pk: int):
     membership = selectors.get_membership_for(request.user, pk)
@@ -141,6 +149,7 @@ def member_edit(request, pk: int):
     return render(request, "units/member_form.html", context)
 
 
+@form_view
 @login_required
 def member_delete(request, pk: int):
     membership = selectors.get_membership_for(request.user, pk)

@@ -7,12 +7,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
 from thidua.core.forms import apply_service_errors
+from thidua.core.http import form_view, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.units import permissions, selectors, services
 from thidua.units.forms import UnitForm
 from thidua.units.models import Level, UnitKind
 
 
+@read_only
 @login_required
 def tree(request):
     roots = list(selectors.scope_root_units(request.user))
@@ -21,6 +23,7 @@ def tree(request):
     return render(request, "units/tree.html", {"roots": selectors.attach_lineage(roots)})
 
 
+@read_only
 @login_required
 def unit_detail(request, pk: int):
     unit = selectors.get_unit_for(request.user, pk)
@@ -47,6 +50,7 @@ def unit_detail(request, pk: int):
     return render(request, "units/detail.html", context)
 
 
+@read_only
 @login_required
 def unit_search(request):
     q = request.GET.get("q", "").strip()
@@ -72,6 +76,7 @@ def _form_data(form: UnitForm) -> dict:
     return data
 
 
+@form_view
 @login_required
 def unit_create(request, pk: int):
     parent = selectors.get_unit_for(request.user, pk)
@@ -91,6 +96,7 @@ def unit_create(request, pk: int):
     return render(request, "units/form.html", context)
 
 
+@form_view
 @login_required
 def unit_edit(request, pk: int):
     unit = selectors.get_unit_for(request.user, pk)
@@ -118,6 +124,7 @@ def unit_edit(request, pk: int):
     return render(request, "units/form.html", context)
 
 
+@form_view
 @login_required
 def unit_delete(request, pk: int):
     unit = selectors.get_unit_for(request.user, pk)

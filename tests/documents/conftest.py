@@ -1,0 +1,4 @@
+"""The exports under test are built the way their own apps' tests build them."""
+
+from tests.conferences.conftest import conference, plan  # noqa: F401 -- fixtures
+from tests.exemplars.conftest import field  # noqa: F401 -- fixture

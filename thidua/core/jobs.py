@@ -1,0 +1,239 @@
+"""Background jobs that a page follows: states, progress, a heartbeat, a time limit, and
+recovery when the worker running one dies.
+
+A job row (`Job`, abstract; `ImportJob`, `PrintJob`, `PlanReading` are concrete) is what the
+officer's page polls. The task that runs it goes through `run_job`, which claims the row
+(queued → running, once, whatever the queue delivers twice), beats a heartbeat from a
+thread while the work runs, and records done, invalid or failed. A job whose worker was
+killed is found by `reap_dead_jobs` — at worker start-up for this machine's dead processes,
+and from the `reap_jobs` command (cron) or the polling page for heartbeats gone stale — and
+marked failed with a message; the officer may retry it.
+"""
+
+import datetime
+import logging
+import os
+import socket
+import threading
+from contextlib import contextmanager
+
+from django.apps import apps
+from django.conf import settings
+from django.db import DatabaseError, connection, models, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+HOST = socket.gethostname()[:60]
+DIED = ("Tiến trình xử lý đã dừng giữa chừng (máy chủ khởi động lại hoặc quá thời gian cho "
+        "phép); chưa có gì được ghi. Bấm «Thử lại» để chạy lại.")  # fmt: skip
+CRASHED = "Hệ thống gặp lỗi khi xử lý; chưa có gì được ghi. Xin thử lại hoặc báo quản trị viên."
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued", "Đang chờ"
+    RUNNING = "running", "Đang xử lý"
+    DONE = "done", "Hoàn tất"
+    INVALID = "invalid", "Có lỗi, chưa thực hiện"
+    FAILED = "failed", "Lỗi hệ thống, chưa thực hiện"
+
+
+FINISHED = {JobState.DONE, JobState.INVALID, JobState.FAILED}
+
+
+class TimeLimitExceeded(Exception):
+    """The job ran past its model's `time_limit`; raised at its next progress step."""
+
+
+class Job(models.Model):
+    """Fields every background job shares. `stage` says what a running job is doing
+    ("checking", "writing", "layout"); `done_count`/`total` its progress."""
+
+    state = models.CharField(max_length=10, choices=JobState.choices, default=JobState.QUEUED)
+    stage = models.CharField(max_length=20, blank=True)
+    done_count = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    worker = models.CharField(max_length=80, blank=True)  # host:pid of the running process
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    time_limit = datetime.timedelta(minutes=10)
+
+    class Meta:
+        abstract = True
+        indexes = [models.Index(fields=["state"], name="%(app_label)s_%(class)s_state")]
+
+    @property
+    def finished(self) -> bool:
+        return self.state in FINISHED
+
+    @property
+    def percent(self) -> int:
+        if self.state in {JobState.DONE, JobState.INVALID}:
+            return 100
+        return min(99, 100 * self.done_count // self.total) if self.total else 0
+
+    def enqueue(self) -> None:
+        """Queue the task that runs this job (each model names its own)."""
+        raise NotImplementedError
+
+
+def _set(job: Job, **values) -> None:
+    for name, value in values.items():
+        setattr(job, name, value)
+    type(job).objects.filter(pk=job.pk).update(**values)
+
+
+def progress(job: Job, **values) -> None:
+    """Save progress (and a heartbeat); past the time limit the job stops here."""
+    now = timezone.now()
+    if job.started_at and now - job.started_at > job.time_limit:
+        raise TimeLimitExceeded
+    _set(job, heartbeat_at=now, **values)
+
+
+def finish(job: Job, state: str = JobState.DONE, **values) -> None:
+    _set(job, state=state, finished_at=timezone.now(), **values)
+
+
+def _claim(model, job_id: int) -> Job | None:
+    """queued → running, for one worker only; None when the job is gone or taken."""
+    now = timezone.now()
+    claimed = model.objects.filter(pk=job_id, state=JobState.QUEUED).update(
+        state=JobState.RUNNING, started_at=now, heartbeat_at=now, attempts=F("attempts") + 1,
+        worker=f"{HOST}:{os.getpid()}", error="", finished_at=None,
+    )  # fmt: skip
+    return model.objects.filter(pk=job_id).first() if claimed else None
+
+
+def run_job(model, job_id: int, work) -> None:
+    """Run `work(job)` for a queued job: what a task of a job model does. `work` finishes
+    the job itself (done or invalid); an exception fails it with a message."""
+    job = _claim(model, job_id)
+    if job is None:
+        logger.warning("%s %s is not queued any more; skipped", model.__name__, job_id)
+        return
+    try:
+        with heartbeat(job):
+            work(job)
+    except TimeLimitExceeded:
+        finish(job, JobState.FAILED, error=f"Quá thời gian cho phép ({_minutes(job)} phút). "
+               "Chưa có gì được ghi; hãy chia nhỏ tệp rồi thử lại.")  # fmt: skip
+    except Exception:
+        logger.exception("%s %s failed", model.__name__, job_id)
+        finish(job, JobState.FAILED, error=CRASHED)
+
+
+def _minutes(job: Job) -> int:
+    return int(job.time_limit.total_seconds() // 60)
+
+
+@contextmanager
+def heartbeat(job: Job):
+    """Beat `heartbeat_at` from a thread while the body runs, so that a long step (one
+    transaction, one PDF layout) does not look like a dead worker. Not when the job runs
+    inside an outer transaction (a test's): another connection could not see its row."""
+    seconds = settings.JOB_HEARTBEAT_SECONDS
+    if not seconds or connection.in_atomic_block:
+        yield
+        return
+    stop = threading.Event()
+    thread = threading.Thread(target=_beat, args=(job, seconds, stop), daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+
+
+def _beat(job: Job, seconds: float, stop: threading.Event) -> None:
+    try:
+        while not stop.wait(seconds):
+            try:
+                type(job).objects.filter(pk=job.pk, state=JobState.RUNNING).update(
+                    heartbeat_at=timezone.now()
+                )
+            except DatabaseError:  # SQLite busy with the job's own long write: next time
+                logger.info("heartbeat of %s %s skipped", type(job).__name__, job.pk)
+    finally:
+        connection.close()  # this thread's own connection (Django's are per thread)
+
+
+def job_models() -> list[type[Job]]:
+    return [model for model in apps.get_models() if issubclass(model, Job)]
+
+
+def _process_gone(worker: str, *, fresh: bool) -> bool:
+    """Whether the process `host:pid` of this machine no longer exists. A `fresh` process
+    (a worker starting, the periodic command) runs no job, so a job recorded under its own
+    pid belongs to a dead process whose pid was reused."""
+    pid = int(worker.rsplit(":", 1)[1])
+    if pid == os.getpid():
+        return fresh
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
+
+
+def _dead_here(running) -> list[int]:
+    here = running.filter(worker__startswith=f"{HOST}:").values_list("pk", "worker")
+    return [pk for pk, worker in here if _process_gone(worker, fresh=True)]
+
+
+def _stale_since(now) -> datetime.datetime:
+    return now - datetime.timedelta(seconds=settings.JOB_STALE_SECONDS)
+
+
+def reap_dead_jobs(*, now=None) -> int:
+    """Mark failed the running jobs whose worker died: on this machine, those whose
+    process is gone (exact, whatever a long transaction did to the heartbeat); on other
+    machines, those whose heartbeat is older than JOB_STALE_SECONDS; anywhere, those that
+    ran past twice their time limit. Returns how many."""
+    now = now or timezone.now()
+    count = 0
+    for model in job_models():
+        running = model.objects.filter(state=JobState.RUNNING)
+        elsewhere = ~Q(worker__startswith=f"{HOST}:") & Q(heartbeat_at__lt=_stale_since(now))
+        dead = elsewhere | Q(started_at__lt=now - 2 * model.time_limit)
+        dead |= Q(pk__in=_dead_here(running))
+        count += running.filter(dead).update(state=JobState.FAILED, error=DIED, finished_at=now)
+    if count:
+        logger.warning("marked %s dead job(s) failed", count)
+    return count
+
+
+def check_alive(job: Job) -> Job:
+    """The job as a polling page should show it: failed if its worker is gone (its
+    process, on this machine; its heartbeat, on another)."""
+    if job.state != JobState.RUNNING or not job.worker:
+        return job
+    if job.worker.startswith(f"{HOST}:"):
+        dead = _process_gone(job.worker, fresh=False)
+    else:
+        dead = job.heartbeat_at is not None and job.heartbeat_at < _stale_since(timezone.now())
+    if dead:
+        finish(job, JobState.FAILED, error=DIED)
+    return job
+
+
+def retry_job(job: Job) -> bool:
+    """Queue a failed job again (its input is kept); False if it is not failed."""
+    retried = (
+        type(job)
+        .objects.filter(pk=job.pk, state=JobState.FAILED)
+        .update(state=JobState.QUEUED, error="", stage="", done_count=0, finished_at=None)
+    )
+    if retried:
+        job.refresh_from_db()
+        transaction.on_commit(job.enqueue)
+    return bool(retried)

@@ -1,0 +1,55 @@
+"""Stored uploads leave MEDIA_ROOT once no row refers to them any more."""
+
+from collections.abc import Iterable
+
+from django.apps import apps
+from django.core.files.storage import default_storage
+from django.db import models, transaction
+from django.db.models import Q
+
+
+def release_files(names: Iterable[str]) -> None:
+    """Delete each stored file of `names` that no FileField of any model still refers to,
+    once the current transaction commits.
+
+    Why: replacing or deleting a row leaves its file on disk, and uploads are evidence of
+    people's records that should not linger unseen. A name may be shared by several rows
+    (a reported conference's dossier files are also its DeliveryFile rows), so a file goes
+    only with its last reference, whatever model holds it. After the commit, because a
+    rollback keeps the rows and must keep their files too.
+    """
+    names = {str(name) for name in names if name}
+    if names:
+        # robust: a storage error is logged, never a 500 for a change already committed
+        transaction.on_commit(lambda: _delete_unreferenced(names), robust=True)
+
+
+def _delete_unreferenced(names: set[str]) -> None:
+    for name in sorted(names - _still_referenced(names)):
+        default_storage.delete(name)
+
+
+def _still_referenced(names: set[str]) -> set[str]:
+    """The names some row still holds: one query per model that has a FileField."""
+    found = set()
+    for model, fields in _file_fields():
+        matches = Q()
+        for field in fields:
+            matches |= Q(**{f"{field}__in": names})
+        # The base manager: a default manager that hides rows would hide their files.
+        for row in model._base_manager.filter(matches).values_list(*fields):
+            found.update(row)
+    return found & names
+
+
+def _file_fields():
+    for model in apps.get_models():
+        if model._meta.proxy:  # its rows are its concrete model's, queried already
+            continue
+        fields = [
+            field.name
+            for field in model._meta.concrete_fields
+            if isinstance(field, models.FileField)
+        ]
+        if fields:
+            yield model, fields

@@ -1,0 +1,166 @@
+"""Reading uploaded files with bounded memory: the text of a plan (DOCX, PDF, plain text)
+and the rows of a workbook (XLSX).
+
+Each reader streams and stops at its bound with `Refused` and a Vietnamese message: DOCX
+is parsed event by event (python-docx would build the whole tree first), a workbook is
+read row by row and stops one row past the limit. The jobs run these readers in a child
+process with hard limits (`isolated.py`), so this module imports nothing from Django.
+"""
+
+import datetime
+
+from thidua.documents.archives import OFFICE, Bounds, Refused, check_archive
+
+MAX_TEXT_CHARS = 2_000_000  # a 300-page plan has about one million characters
+MAX_PDF_PAGES = 500
+# A PDF whose pages give fewer letters than this is a scan without a text layer.
+MIN_PDF_LETTERS = 40
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TC, _TR = f"{_W}p", f"{_W}tc", f"{_W}tr"
+_RUN_TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+
+
+class _Lines:
+    """Paragraphs in document order; a table row is one line of its cells' texts."""
+
+    def __init__(self, name: str, max_chars: int):
+        self.name, self.max_chars, self.size = name, max_chars, 0
+        self.body: list[str] = []
+        self.cells: list[list[str]] = []  # open table cells, innermost last
+        self.rows: list[list[str]] = []  # open table rows, innermost last
+
+    def add(self, text: str) -> None:
+        self.size += len(text) + 1
+        if self.size > self.max_chars:
+            raise Refused(f"Văn bản «{self.name}» dài quá {self.max_chars:,} ký tự; không đọc.")
+        (self.cells[-1] if self.cells else self.body).append(text)
+
+    def start(self, tag: str) -> None:
+        if tag == _TR:
+            self.rows.append([])
+        elif tag == _TC:
+            self.cells.append([])
+
+    def end(self, element) -> None:
+        if element.tag == _P:
+            self.add("".join(_run_text(element)))
+        elif element.tag == _TC:
+            text = "\n".join(self.cells.pop())
+            if self.rows:
+                self.rows[-1].append(text)
+        elif element.tag == _TR:
+            self.add(" ".join(self.rows.pop()))
+
+
+def _run_text(paragraph):
+    for node in paragraph.iter(*_RUN_TEXT):
+        fixed = _RUN_TEXT[node.tag]
+        yield (node.text or "") if fixed is None else fixed
+
+
+def docx_text(path, *, name: str, bounds: Bounds = OFFICE, max_chars=MAX_TEXT_CHARS) -> str:
+    """The paragraphs and table rows of a Word document, one a line."""
+    from lxml import etree  # noqa: PLC0415 -- only for DOCX
+
+    with open(path, "rb") as handle, check_archive(handle, name=name, bounds=bounds) as archive:
+        try:
+            member = archive.open("word/document.xml")
+        except KeyError as error:
+            raise Refused(f"Tệp «{name}» không phải văn bản Word (.docx).") from error
+        lines = _Lines(name, max_chars)
+        # No entities, DTDs or network: an XML bomb inside the part stays unexpanded.
+        events = etree.iterparse(
+            member, events=("start", "end"), tag=(_P, _TC, _TR),
+            resolve_entities=False, load_dtd=False, no_network=True,
+        )  # fmt: skip
+        try:
+            for event, element in events:
+                if event == "start":
+                    lines.start(element.tag)
+                    continue
+                lines.end(element)
+                element.clear()  # and drop what was read, so memory stays flat
+                while element.getprevious() is not None:
+                    del element.getparent()[0]
+        except etree.LxmlError as error:
+            raise Refused(f"Tệp «{name}» bị hỏng; không đọc được nội dung.") from error
+    return "\n".join(lines.body)
+
+
+def pdf_text(path, *, name: str, max_pages=MAX_PDF_PAGES, max_chars=MAX_TEXT_CHARS) -> str:
+    """The text layer of a PDF; a scan without one is refused with what to do instead."""
+    from pypdf import PdfReader  # noqa: PLC0415 -- only for PDF
+
+    reader = PdfReader(path)
+    if len(reader.pages) > max_pages:
+        raise Refused(f"Tệp «{name}» có {len(reader.pages)} trang, quá {max_pages} trang.")
+    parts, size = [], 0
+    for page in reader.pages:
+        parts.append(page.extract_text() or "")
+        size += len(parts[-1])
+        if size > max_chars:
+            raise Refused(f"Văn bản «{name}» dài quá {max_chars:,} ký tự; không đọc.")
+    text = "\n".join(parts)
+    if sum(char.isalpha() for char in text) < MIN_PDF_LETTERS:
+        raise Refused(f"«{name}» là bản quét, không có lớp văn bản. Hãy nhận dạng chữ (OCR) "
+                      "rồi tải lên tệp .txt hoặc .docx.")  # fmt: skip
+    return text
+
+
+def plain_text(path, *, name: str, max_chars=MAX_TEXT_CHARS) -> str:
+    """Text as OCR tools write it: UTF-8, or the old Vietnamese Windows code page."""
+    with open(path, "rb") as handle:
+        content = handle.read(max_chars * 4 + 1)  # a character is at most 4 bytes of UTF-8
+    text = content.decode("utf-8-sig", errors="replace")
+    # OCR output may carry a few broken bytes; a file mostly undecodable as UTF-8 was
+    # saved by an old Windows program in the Vietnamese code page.
+    if text.count("\ufffd") > len(text) / 100:
+        text = content.decode("cp1258", errors="replace")
+    if len(text) > max_chars:
+        raise Refused(f"Văn bản «{name}» dài quá {max_chars:,} ký tự; không đọc.")
+    return text
+
+
+TEXT_READERS = {"docx": docx_text, "pdf": pdf_text, "txt": plain_text}
+
+
+def document_text(path, *, name: str, kind: str) -> str:
+    """The text of a plan document of `kind` (docx, pdf, txt)."""
+    try:
+        return TEXT_READERS[kind](path, name=name)
+    except Refused:
+        raise
+    except Exception as error:  # lxml and pypdf raise many kinds for a damaged file
+        raise Refused(f"Không đọc được tệp «{name}»: tệp bị hỏng.") from error
+
+
+def _plain(value):
+    """A cell value as JSON carries it: dates as ISO text (the checker reads text)."""
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return str(value)
+    return value
+
+
+def xlsx_rows(path, *, name: str, max_rows: int, max_cols: int, bounds: Bounds = OFFICE):
+    """The header and the non-empty data rows (at most `max_rows` + 1, so that the caller
+    can say the file is too long) of the workbook's first sheet, `max_cols` cells each."""
+    from openpyxl import load_workbook  # noqa: PLC0415 -- only for XLSX
+
+    with open(path, "rb") as handle:
+        check_archive(handle, name=name, bounds=bounds).close()
+        try:
+            workbook = load_workbook(handle, read_only=True, data_only=True)
+        except Exception as error:  # openpyxl raises many kinds for a damaged file
+            raise Refused(f"Không đọc được tệp «{name}»: tệp Excel bị hỏng.") from error
+        try:
+            rows = workbook.worksheets[0].iter_rows(values_only=True, max_col=max_cols)
+            header = [_plain(cell) for cell in next(rows, ())]
+            data = []
+            for row in rows:
+                if any(cell not in (None, "") for cell in row):
+                    data.append([_plain(cell) for cell in row])
+                    if len(data) > max_rows:
+                        break
+        finally:
+            workbook.close()
+    return {"header": header, "rows": data}
