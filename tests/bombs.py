@@ -80,3 +80,22 @@ def lying_docx(inflated_mb: int = 50) -> bytes:
     """A DOCX whose directory says its document part is 4 KB though it inflates to
     `inflated_mb`: the reader must stop at the declared size, not trust the stream."""
     return _bomb("word/document.xml", _DOCX_HEAD, _PARAGRAPH, inflated_mb, 4096)
+
+
+def crowded_zip64(entries: int = 400_000) -> bytes:
+    """A DOCX whose ordinary end record claims a tiny directory while its ZIP64 record,
+    which `zipfile` prefers, holds `entries` of them (about 19 MB): every entry becomes an
+    object in memory before `zipfile` can be asked how many there are."""
+    part = _member("word/document.xml", b"<w:document/>")
+    body, directory = _zip([part])[:-22].split(b"PK\x01\x02", 1)
+    directory = b"PK\x01\x02" + directory
+    empty = struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                        0, 0, 0, 0)  # fmt: skip
+    directory += b"".join(empty[:28] + struct.pack("<H", len(b"%x" % n)) + empty[30:]
+                          + b"%x" % n for n in range(entries))  # fmt: skip
+    count = entries + 1
+    record = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, count, count,
+                         len(directory), len(body))  # fmt: skip
+    locator = struct.pack("<4sLQL", b"PK\x06\x07", 0, len(body) + len(directory), 1)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 100, 0xFFFFFFFF, 0)
+    return body + directory + record + locator + end

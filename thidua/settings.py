@@ -175,6 +175,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# The address a login comes from, as every limit counts it: behind the TLS proxy, the
+# X-Real-IP header it sets (README, "The proxy"); otherwise the connection's own.
+AXES_CLIENT_IP_CALLABLE = "thidua.core.http.client_address"
 # Failed logins from one address, across all usernames, within the cool-off above before
 # that address may not log in at all (password spraying). High enough for an office behind
 # one NAT address.
@@ -223,7 +226,14 @@ if TASKS_BACKEND not in _TASK_BACKENDS:
 TASKS = {"default": _TASK_BACKENDS[TASKS_BACKEND]}
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS += ["django_rq"]
-    RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")}}
+    # RQ kills a job after 180 s by default; ours keep their own limits (thidua/core/jobs.py,
+    # at most 30 minutes for an import), so RQ's is only the last resort, past twice that.
+    RQ_QUEUES = {
+        "default": {
+            "URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+            "DEFAULT_TIMEOUT": 3600,
+        }
+    }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
@@ -238,7 +248,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if env_flag("BEHIND_TLS_PROXY"):
+BEHIND_PROXY = env_flag("BEHIND_TLS_PROXY")
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # HTTPS only. Off by default: a browser remembers HSTS for HSTS_SECONDS whatever the server
 # says later, so it is switched on once TLS works (README, "Production").

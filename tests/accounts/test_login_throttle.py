@@ -81,3 +81,29 @@ def test_the_default_limit_spares_an_office_behind_one_address(client, db, setti
 
     assert settings.LOGIN_ADDRESS_FAILURE_LIMIT == 30
     assert _login(client, "canbo", PASSWORD)["Location"] == reverse("home")
+
+
+def test_behind_the_proxy_each_client_is_counted_by_the_address_the_proxy_gives(
+    client, person, settings
+):
+    settings.BEHIND_PROXY = True
+    for n, username in enumerate(["an", "binh", "chi"]):  # three clients, one proxy
+        client.post(reverse("login"), {"username": username, "password": "sai"},
+                    REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP=f"198.51.100.{n}")  # fmt: skip
+
+    response = client.post(reverse("login"), {"username": "canbo", "password": PASSWORD},
+                           REMOTE_ADDR="127.0.0.1", HTTP_X_REAL_IP="198.51.100.9")  # fmt: skip
+
+    assert LOCKED not in response.content.decode()
+    assert response.status_code == 302
+    assert set(AccessAttempt.objects.values_list("ip_address", flat=True)) == {
+        "198.51.100.0", "198.51.100.1", "198.51.100.2",
+    }  # fmt: skip
+
+
+def test_without_the_proxy_a_client_cannot_choose_its_address(client, person):
+    for n, username in enumerate(["an", "binh", "chi"]):
+        client.post(reverse("login"), {"username": username, "password": "sai"},
+                    REMOTE_ADDR=OFFICE, HTTP_X_REAL_IP=f"198.51.100.{n}")  # fmt: skip
+
+    assert LOCKED in _login(client, "canbo", PASSWORD).content.decode()

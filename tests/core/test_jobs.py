@@ -162,3 +162,22 @@ def test_the_heartbeat_beats_from_a_thread_while_a_long_step_runs(officer_a, set
     job.refresh_from_db()
 
     assert seen["beat"] > job.started_at
+
+
+def test_a_run_that_was_reaped_and_retried_does_not_write_over_the_new_run(job):
+    def work(running):
+        # Meanwhile: the page found this run dead, and the officer retried the job.
+        PlanReading.objects.filter(pk=running.pk).update(state=JobState.QUEUED, worker="")
+        finish(running)
+
+    run_job(PlanReading, job.pk, work)
+    job.refresh_from_db()
+
+    assert job.state == "queued"
+
+
+def test_a_job_running_under_no_worker_is_dead(job):
+    # Left "running" by a version without workers (or by a hand-edited row).
+    PlanReading.objects.filter(pk=job.pk).update(state=JobState.RUNNING)
+
+    assert reap_dead_jobs() == 1

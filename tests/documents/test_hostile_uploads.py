@@ -4,6 +4,7 @@ message naming the file, within bounded memory, and nothing is stored."""
 
 import io
 import os
+import re
 import tracemalloc
 
 import pytest
@@ -11,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from tests.bombs import docx_bomb, lying_docx, xlsx_bomb
+from tests.bombs import crowded_zip64, docx_bomb, lying_docx, xlsx_bomb
 from thidua.documents import readers
 from thidua.documents.archives import Refused
 from thidua.documents.isolated import run_isolated
@@ -80,6 +81,45 @@ def test_an_xlsx_bomb_is_refused_on_the_import_page(client, commune_a, officer_a
     assert "xl/sharedStrings.xml" in response.context["form"].errors["file"][0]
     assert peak < 100 * MIB
     assert not ImportJob.objects.exists()
+
+
+def test_a_zip64_directory_of_400_000_entries_is_refused_before_it_is_read(
+    client, province, province_officer
+):
+    client.force_login(province_officer)
+    upload = SimpleUploadedFile("ke-hoach.docx", crowded_zip64())
+
+    response, peak = _peak_while(
+        lambda: client.post(reverse("plans:upload", args=[province.pk]), {"file": upload})
+    )
+
+    assert "quá nhiều thành phần" in response.context["form"].errors["file"][0]
+    assert peak < 100 * MIB  # the 19 MB file and nothing built from its directory
+
+
+def _workbook(path, rows: int, length: int) -> None:
+    """Each row: one random text of `length` characters in every cell (repeated within the
+    row, so that the file compresses well but not beyond the ratio guard)."""
+    workbook = Workbook()
+    workbook.active.append(["Mã đơn vị", "Đối tượng"])
+    for _ in range(rows):
+        workbook.active.append([os.urandom(length // 2).hex()] * 14)
+    workbook.save(path)
+
+
+@pytest.mark.parametrize(
+    ("rows", "length", "refusal"),
+    [(1, 6000, "dòng 2: một ô dài quá 5.000 ký tự"),
+     (300, 4000, "quá nhiều dữ liệu (hơn 10.000.000 ký tự)")],
+)  # fmt: skip
+def test_a_small_workbook_that_would_answer_too_much_is_refused_by_the_reader(
+    tmp_path, rows, length, refusal
+):
+    _workbook(tmp_path / "lon.xlsx", rows, length)
+
+    with pytest.raises(Refused, match=re.escape(refusal)):
+        run_isolated("xlsx_rows", tmp_path / "lon.xlsx", name="lon.xlsx", max_rows=20000,
+                     max_cols=14, seconds=30, memory_mb=512)  # fmt: skip
 
 
 def test_a_docx_that_lies_about_its_size_is_read_no_further_than_it_says(

@@ -1,4 +1,5 @@
-"""The jobs' move onto the shared job fields keeps every existing job and what it was doing."""
+"""The jobs' move onto the shared job fields keeps every existing job and its counts; one
+left checking or writing by a stopped worker is failed (so that it may be retried)."""
 
 import pytest
 from django.db import connection
@@ -18,7 +19,7 @@ def _migrate(targets):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_import_jobs_keep_their_counts_and_their_stage():
+def test_import_jobs_keep_their_counts_and_stuck_ones_can_be_retried():
     old = _migrate(BEFORE)  # only the imports app goes back; the others stay as they are
     unit = UnitFactory(name="Trung ương", kind="nation")
     user = UserFactory()
@@ -33,5 +34,6 @@ def test_import_jobs_keep_their_counts_and_their_stage():
     _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
     assert [(j.state, j.stage, j.done_count, j.total) for j in jobs] == [
-        ("running", "checking", 20, 40), ("running", "writing", 20, 40), ("done", "", 20, 40),
+        ("failed", "checking", 20, 40), ("failed", "writing", 20, 40), ("done", "", 20, 40),
     ]  # fmt: skip
+    assert jobs[0].error.startswith("Tiến trình xử lý đã dừng giữa chừng")

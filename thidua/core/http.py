@@ -7,6 +7,7 @@ accepts POST, or one that states nothing at all. `functools.wraps` in the decora
 them (login_required) carries the attribute whichever order they are stacked in.
 """
 
+from django.conf import settings
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 ALLOWED_METHODS = "allowed_methods"
@@ -29,3 +30,12 @@ form_view = _stating(
 )
 # An action sent from a form on another page: POST only.
 post_only = _stating(frozenset({"POST"}), require_POST)
+
+
+def client_address(request) -> str | None:
+    """The client's address. Behind the TLS proxy every connection comes from the proxy,
+    which overwrites X-Real-IP with the client's (README, "The proxy"); without one, a
+    client could write that header itself, so only the connection's address counts."""
+    if settings.BEHIND_PROXY:
+        return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR")
+    return request.META.get("REMOTE_ADDR")

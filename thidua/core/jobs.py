@@ -11,11 +11,13 @@ marked failed with a message; the officer may retry it.
 """
 
 import datetime
+import hashlib
 import logging
 import os
 import socket
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
@@ -25,7 +27,21 @@ from django.utils import timezone
 
 logger = logging.getLogger(__name__)
 
-HOST = socket.gethostname()[:60]
+
+def _machine() -> str:
+    """This machine as a job's worker names it: the host name, and on Linux a digest of
+    the boot and the PID namespace, so that a pid is only ever looked up where it means
+    the same process (not after a reboot, not from another container of the same pod)."""
+    marks = []
+    with suppress(OSError):
+        marks.append(Path("/proc/sys/kernel/random/boot_id").read_text())
+    with suppress(OSError):
+        marks.append(os.readlink("/proc/self/ns/pid"))
+    digest = hashlib.sha256("".join(marks).encode()).hexdigest()[:8] if marks else ""
+    return f"{socket.gethostname()[:50]}/{digest}"
+
+
+HOST = _machine()
 DIED = ("Tiến trình xử lý đã dừng giữa chừng (máy chủ khởi động lại hoặc quá thời gian cho "
         "phép); chưa có gì được ghi. Bấm «Thử lại» để chạy lại.")  # fmt: skip
 CRASHED = "Hệ thống gặp lỗi khi xử lý; chưa có gì được ghi. Xin thử lại hoặc báo quản trị viên."
@@ -46,6 +62,11 @@ class TimeLimitExceeded(Exception):
     """The job ran past its model's `time_limit`; raised at its next progress step."""
 
 
+class JobLost(Exception):
+    """This run no longer owns its job: it was marked dead (and perhaps retried) meanwhile;
+    the run stops without writing over what the job shows now."""
+
+
 class Job(models.Model):
     """Fields every background job shares. `stage` says what a running job is doing
     ("checking", "writing", "layout"); `done_count`/`total` its progress."""
@@ -63,6 +84,7 @@ class Job(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     time_limit = datetime.timedelta(minutes=10)
+    over_time_advice = "Hãy thử lại; nếu vẫn quá lâu, xin báo quản trị viên."
 
     class Meta:
         abstract = True
@@ -84,9 +106,14 @@ class Job(models.Model):
 
 
 def _set(job: Job, **values) -> None:
+    """Save `values` of a run's own job: only while this run still owns it."""
+    mine = type(job).objects.filter(
+        pk=job.pk, state=JobState.RUNNING, worker=job.worker, attempts=job.attempts
+    )
+    if not mine.update(**values):
+        raise JobLost
     for name, value in values.items():
         setattr(job, name, value)
-    type(job).objects.filter(pk=job.pk).update(**values)
 
 
 def progress(job: Job, **values) -> None:
@@ -98,7 +125,21 @@ def progress(job: Job, **values) -> None:
 
 
 def finish(job: Job, state: str = JobState.DONE, **values) -> None:
+    """End a run's own job: done, invalid (the input was refused) or failed."""
     _set(job, state=state, finished_at=timezone.now(), **values)
+
+
+def drop_input(job: Job) -> None:
+    """Forget the upload a job has read, once nothing else needs it (a failed job keeps
+    its own, to be retried): deleted from storage after the commit if no other row refers
+    to it (a draft plan keeps its document)."""
+    from thidua.documents.files import release_files  # noqa: PLC0415 -- core imports no app
+
+    name = job.file.name
+    if name:
+        type(job).objects.filter(pk=job.pk).update(file="")
+        job.file = ""
+        release_files([name])
 
 
 def _claim(model, job_id: int) -> Job | None:
@@ -121,12 +162,19 @@ def run_job(model, job_id: int, work) -> None:
     try:
         with heartbeat(job):
             work(job)
+    except JobLost:
+        logger.warning("%s %s was marked dead meanwhile; this run stops", model.__name__, job_id)
     except TimeLimitExceeded:
-        finish(job, JobState.FAILED, error=f"Quá thời gian cho phép ({_minutes(job)} phút). "
-               "Chưa có gì được ghi; hãy chia nhỏ tệp rồi thử lại.")  # fmt: skip
+        _fail(job, f"Quá thời gian cho phép ({_minutes(job)} phút); chưa có gì được ghi. "
+                   f"{job.over_time_advice}")  # fmt: skip
     except Exception:
         logger.exception("%s %s failed", model.__name__, job_id)
-        finish(job, JobState.FAILED, error=CRASHED)
+        _fail(job, CRASHED)
+
+
+def _fail(job: Job, error: str) -> None:
+    with suppress(JobLost):  # marked dead meanwhile: what the job shows now stands
+        finish(job, JobState.FAILED, error=error)
 
 
 def _minutes(job: Job) -> int:
@@ -198,13 +246,13 @@ def reap_dead_jobs(*, now=None) -> int:
     """Mark failed the running jobs whose worker died: on this machine, those whose
     process is gone (exact, whatever a long transaction did to the heartbeat); on other
     machines, those whose heartbeat is older than JOB_STALE_SECONDS; anywhere, those that
-    ran past twice their time limit. Returns how many."""
+    ran past twice their time limit or name no worker at all. Returns how many."""
     now = now or timezone.now()
     count = 0
     for model in job_models():
         running = model.objects.filter(state=JobState.RUNNING)
         elsewhere = ~Q(worker__startswith=f"{HOST}:") & Q(heartbeat_at__lt=_stale_since(now))
-        dead = elsewhere | Q(started_at__lt=now - 2 * model.time_limit)
+        dead = elsewhere | Q(started_at__lt=now - 2 * model.time_limit) | Q(worker="")
         dead |= Q(pk__in=_dead_here(running))
         count += running.filter(dead).update(state=JobState.FAILED, error=DIED, finished_at=now)
     if count:
@@ -215,14 +263,17 @@ def reap_dead_jobs(*, now=None) -> int:
 def check_alive(job: Job) -> Job:
     """The job as a polling page should show it: failed if its worker is gone (its
     process, on this machine; its heartbeat, on another)."""
-    if job.state != JobState.RUNNING or not job.worker:
+    if job.state != JobState.RUNNING:
         return job
-    if job.worker.startswith(f"{HOST}:"):
+    if not job.worker:
+        dead = True
+    elif job.worker.startswith(f"{HOST}:"):
         dead = _process_gone(job.worker, fresh=False)
     else:
         dead = job.heartbeat_at is not None and job.heartbeat_at < _stale_since(timezone.now())
-    if dead:
-        finish(job, JobState.FAILED, error=DIED)
+    running = type(job).objects.filter(pk=job.pk, state=JobState.RUNNING, worker=job.worker)
+    if dead and running.update(state=JobState.FAILED, error=DIED, finished_at=timezone.now()):
+        job.state, job.error = JobState.FAILED, DIED
     return job
 
 

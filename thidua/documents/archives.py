@@ -2,10 +2,11 @@
 
 A 3 MB DOCX can hold a `word/document.xml` that inflates to 1 GB, and a 20 MB file can hold
 hundreds of thousands of directory entries, each of which `zipfile` turns into an object.
-So before anything is inflated: the end record's directory size is checked (before
-`zipfile` reads the directory), then every member's declared size, its compression ratio
-and the total. The declared sizes can be trusted as bounds because `zipfile` never yields
-more bytes than a member declares (`ZipExtFile` stops at `file_size` and checks the CRC).
+So before anything is inflated: the end records' entry count and directory size are checked
+(before `zipfile` reads the directory; the ZIP64 record too, which `zipfile` prefers), then
+every member's declared size, its compression ratio and the total. The declared sizes can
+be trusted as bounds because `zipfile` never yields more bytes than a member declares
+(`ZipExtFile` stops at `file_size` and checks the CRC).
 
 This module imports nothing from Django: it also runs in the isolated reader process
 (`isolated.py`).
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 MIB = 1024 * 1024
 _END_RECORD = b"PK\x05\x06"
 _END_RECORD_SIZE = 22
+_ZIP64_LOCATOR, _ZIP64_RECORD = b"PK\x06\x07", b"PK\x06\x06"
 _MAX_COMMENT = 65535
 
 
@@ -42,8 +44,10 @@ class Bounds:
 OFFICE = Bounds()
 
 
-def _directory_size(handle, name: str) -> int:
-    """The central directory's size in bytes, from the end record."""
+def _directory_claims(handle, name: str) -> tuple[int, int]:
+    """(entries, bytes) of the central directory as its end records claim them: the
+    ordinary record, and the ZIP64 record when a locator sits right before it, as
+    `zipfile` reads them (the larger of each pair, so that neither can hide the other)."""
     handle.seek(0, 2)
     size = handle.tell()
     tail_length = min(size, _END_RECORD_SIZE + _MAX_COMMENT)
@@ -52,9 +56,20 @@ def _directory_size(handle, name: str) -> int:
     at = tail.rfind(_END_RECORD)
     if at < 0 or len(tail) - at < _END_RECORD_SIZE:
         raise Refused(f"Tệp «{name}» bị hỏng hoặc không phải tệp Office (.docx, .xlsx).")
-    directory_size = struct.unpack("<L", tail[at + 12 : at + 16])[0]
+    entries, directory = struct.unpack("<HL", tail[at + 10 : at + 16])
+    locator = tail[at - 20 : at] if at >= 20 else b""
+    if locator[:4] == _ZIP64_LOCATOR:
+        # Python 3.11 reads the record just before the locator, later ones where the
+        # locator points: both are counted.
+        before = size - tail_length + at - 20 - 56
+        for offset in (before, struct.unpack("<Q", locator[8:16])[0]):
+            handle.seek(max(offset, 0))
+            record = handle.read(56)
+            if record[:4] == _ZIP64_RECORD:
+                more_entries, more_bytes = struct.unpack("<QQ", record[32:48])
+                entries, directory = max(entries, more_entries), max(directory, more_bytes)
     handle.seek(0)
-    return directory_size
+    return entries, directory
 
 
 def _check_member(info: zipfile.ZipInfo, bounds: Bounds, name: str) -> None:
@@ -76,7 +91,8 @@ def _check_member(info: zipfile.ZipInfo, bounds: Bounds, name: str) -> None:
 def check_archive(handle, *, name: str, bounds: Bounds = OFFICE) -> zipfile.ZipFile:
     """The open archive of `handle` (a binary file), or Refused with a Vietnamese message
     naming the file and the bound it breaks. Nothing is inflated here."""
-    if _directory_size(handle, name) > bounds.max_directory_bytes:
+    entries, directory = _directory_claims(handle, name)
+    if entries > bounds.max_members or directory > bounds.max_directory_bytes:
         raise Refused(f"Tệp «{name}» có quá nhiều thành phần; không đọc.")
     try:
         archive = zipfile.ZipFile(handle)

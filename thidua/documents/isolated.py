@@ -5,9 +5,9 @@ crafted file (pypdf on a looping object graph, say). In a child process the oper
 system enforces the limits whatever the parser does: RLIMIT_AS caps its memory, RLIMIT_CPU
 and the parent's timeout its time, and a crash costs the child, never the worker. The
 child sets its own limits first thing (a `preexec_fn` is unsafe beside the job's heartbeat
-thread), reads, and answers one JSON object on its standard output.
+thread), reads, and writes one JSON object to the answer file it was given.
 
-    python -m thidua.documents.isolated < {"reader": "xlsx_rows", "path": …, "options": …}
+    python -m thidua.documents.isolated < {"reader": "xlsx_rows", "path": …, "answer": …}
 """
 
 import json
@@ -15,38 +15,51 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from thidua.documents import readers
-from thidua.documents.archives import Refused
+from thidua.documents.archives import MIB, Refused
 
 READERS = {"document_text": readers.document_text, "xlsx_rows": readers.xlsx_rows}
 ROOT = Path(__file__).resolve().parents[2]
-MIB = 1024 * 1024
+# The largest answer: two million characters of a plan, or ten million of a sheet, as UTF-8.
+MAX_ANSWER_BYTES = 48 * MIB
 
 
 def run_isolated(reader: str, path, *, seconds: int, memory_mb: int, **options):
     """What `READERS[reader](path, **options)` returns, computed in a child process that
     may use `memory_mb` of address space and `seconds` of time; Refused with a Vietnamese
-    message naming the file when it is refused, runs out of either, or crashes."""
+    message naming the file when it is refused, runs out of either, or crashes. The answer
+    comes back through a file whose size is checked before it is read, so that the worker
+    never holds more than MAX_ANSWER_BYTES of it."""
     name = options.get("name", "tệp")
-    request = {"reader": reader, "path": str(path), "options": options,
-               "seconds": seconds, "memory_mb": memory_mb}  # fmt: skip
-    try:
-        done = subprocess.run(  # noqa: S603 -- our own interpreter and module, no shell
-            [sys.executable, "-m", "thidua.documents.isolated"], input=json.dumps(request),
-            capture_output=True, text=True, timeout=seconds + 2, cwd=ROOT, check=False,
-        )  # fmt: skip
-    except subprocess.TimeoutExpired as error:
-        message = f"Đọc tệp «{name}» quá {seconds} giây; tệp quá lớn hoặc bất thường."
-        raise Refused(message) from error
-    try:
-        answer = json.loads(done.stdout)
-    except ValueError:
-        answer = {"refused": f"Không đọc được tệp «{name}»: tệp quá lớn hoặc bị hỏng."}
+    with tempfile.TemporaryDirectory(prefix="thidua-reader-") as folder:
+        answer_path = Path(folder) / "answer.json"
+        request = {"reader": reader, "path": str(path), "options": options, "seconds": seconds,
+                   "memory_mb": memory_mb, "answer": str(answer_path)}  # fmt: skip
+        try:
+            subprocess.run(  # noqa: S603 -- our own interpreter and module, no shell
+                [sys.executable, "-m", "thidua.documents.isolated"], input=json.dumps(request),
+                capture_output=True, text=True, timeout=seconds + 2, cwd=ROOT, check=False,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired as error:
+            message = f"Đọc tệp «{name}» quá {seconds} giây; tệp quá lớn hoặc bất thường."
+            raise Refused(message) from error
+        answer = _answer(answer_path, name)
     if "refused" in answer:
         raise Refused(answer["refused"])
     return answer["result"]
+
+
+def _answer(path: Path, name: str) -> dict:
+    broken = {"refused": f"Không đọc được tệp «{name}»: tệp quá lớn hoặc bị hỏng."}
+    if not path.exists() or path.stat().st_size > MAX_ANSWER_BYTES:
+        return broken
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return broken
 
 
 def _limit(memory_mb: int, seconds: int) -> None:
@@ -66,8 +79,8 @@ def main() -> None:
         answer = {"refused": f"Tệp «{name}» cần quá nhiều bộ nhớ để đọc; không đọc."}
     except Exception:  # the parser's own failure on a damaged file
         answer = {"refused": f"Không đọc được tệp «{name}»: tệp bị hỏng."}
-    sys.stdout.write(json.dumps(answer, ensure_ascii=False))
-    sys.stdout.flush()
+    with open(request["answer"], "w", encoding="utf-8") as out:
+        json.dump(answer, out, ensure_ascii=False)
     os._exit(0)  # skip interpreter teardown: nothing to clean up, and it may need memory
 
 

@@ -12,12 +12,21 @@ import datetime
 from thidua.documents.archives import OFFICE, Bounds, Refused, check_archive
 
 MAX_TEXT_CHARS = 2_000_000  # a 300-page plan has about one million characters
+# A workbook's answer travels to the job as JSON: its cells are bounded one by one (the
+# longest field imported, achievements, is a paragraph) and in all (20,000 full rows of
+# the template are about 6 million characters).
+MAX_CELL_CHARS = 5_000
+MAX_SHEET_CHARS = 10_000_000
 MAX_PDF_PAGES = 500
 # A PDF whose pages give fewer letters than this is a scan without a text layer.
 MIN_PDF_LETTERS = 40
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TC, _TR = f"{_W}p", f"{_W}tc", f"{_W}tr"
 _RUN_TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
+
+
+def _count(number: int) -> str:
+    return f"{number:,}".replace(",", ".")  # Vietnamese thousands: 2.000.000
 
 
 class _Lines:
@@ -32,7 +41,9 @@ class _Lines:
     def add(self, text: str) -> None:
         self.size += len(text) + 1
         if self.size > self.max_chars:
-            raise Refused(f"Văn bản «{self.name}» dài quá {self.max_chars:,} ký tự; không đọc.")
+            raise Refused(
+                f"Văn bản «{self.name}» dài quá {_count(self.max_chars)} ký tự; không đọc."
+            )
         (self.cells[-1] if self.cells else self.body).append(text)
 
     def start(self, tag: str) -> None:
@@ -99,7 +110,7 @@ def pdf_text(path, *, name: str, max_pages=MAX_PDF_PAGES, max_chars=MAX_TEXT_CHA
         parts.append(page.extract_text() or "")
         size += len(parts[-1])
         if size > max_chars:
-            raise Refused(f"Văn bản «{name}» dài quá {max_chars:,} ký tự; không đọc.")
+            raise Refused(f"Văn bản «{name}» dài quá {_count(max_chars)} ký tự; không đọc.")
     text = "\n".join(parts)
     if sum(char.isalpha() for char in text) < MIN_PDF_LETTERS:
         raise Refused(f"«{name}» là bản quét, không có lớp văn bản. Hãy nhận dạng chữ (OCR) "
@@ -117,7 +128,7 @@ def plain_text(path, *, name: str, max_chars=MAX_TEXT_CHARS) -> str:
     if text.count("\ufffd") > len(text) / 100:
         text = content.decode("cp1258", errors="replace")
     if len(text) > max_chars:
-        raise Refused(f"Văn bản «{name}» dài quá {max_chars:,} ký tự; không đọc.")
+        raise Refused(f"Văn bản «{name}» dài quá {_count(max_chars)} ký tự; không đọc.")
     return text
 
 
@@ -141,6 +152,26 @@ def _plain(value):
     return value
 
 
+class _Budget:
+    """Characters of a sheet read so far, refused per cell and in all."""
+
+    def __init__(self, name: str):
+        self.name, self.used = name, 0
+
+    def take(self, number: int, row) -> list:
+        cells = [_plain(cell) for cell in row]
+        for cell in cells:
+            length = len(cell) if isinstance(cell, str) else 16
+            if length > MAX_CELL_CHARS:
+                raise Refused(f"Tệp «{self.name}», dòng {number}: một ô dài quá "
+                              f"{_count(MAX_CELL_CHARS)} ký tự.")  # fmt: skip
+            self.used += length
+        if self.used > MAX_SHEET_CHARS:
+            raise Refused(f"Tệp «{self.name}» có quá nhiều dữ liệu (hơn {_count(MAX_SHEET_CHARS)} "
+                          "ký tự); hãy chia nhỏ.")  # fmt: skip
+        return cells
+
+
 def xlsx_rows(path, *, name: str, max_rows: int, max_cols: int, bounds: Bounds = OFFICE):
     """The header and the non-empty data rows (at most `max_rows` + 1, so that the caller
     can say the file is too long) of the workbook's first sheet, `max_cols` cells each."""
@@ -154,11 +185,11 @@ def xlsx_rows(path, *, name: str, max_rows: int, max_cols: int, bounds: Bounds =
             raise Refused(f"Không đọc được tệp «{name}»: tệp Excel bị hỏng.") from error
         try:
             rows = workbook.worksheets[0].iter_rows(values_only=True, max_col=max_cols)
-            header = [_plain(cell) for cell in next(rows, ())]
-            data = []
-            for row in rows:
+            budget = _Budget(name)
+            header, data = budget.take(1, next(rows, ())), []
+            for number, row in enumerate(rows, start=2):
                 if any(cell not in (None, "") for cell in row):
-                    data.append([_plain(cell) for cell in row])
+                    data.append(budget.take(number, row))
                     if len(data) > max_rows:
                         break
         finally:

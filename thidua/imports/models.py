@@ -23,6 +23,7 @@ class ImportJob(Job):
 
     # 20,000 rows are checked in a minute and written in a few (every row audited).
     time_limit = datetime.timedelta(minutes=30)
+    over_time_advice = "Hãy chia nhỏ tệp rồi thử lại."
 
     def __str__(self) -> str:
         return self.original_name

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from thidua.accounts.selectors import scope_for
-from thidua.core.jobs import JobState, finish, progress
+from thidua.core.jobs import JobState, drop_input, finish, progress
 from thidua.core.text import fold
 from thidua.documents.archives import Refused, check_archive
 from thidua.documents.isolated import run_isolated
@@ -51,15 +51,7 @@ def start_import(*, user, unit, upload) -> ImportJob:
 
 def _invalid(job: ImportJob, errors: list[dict]) -> None:
     finish(job, JobState.INVALID, errors=errors)
-    _drop_file(job)
-
-
-def _drop_file(job: ImportJob) -> None:
-    """The workbook is not needed once the job has ended well (a failed job keeps it, to
-    be retried)."""
-    if job.file:
-        job.file.delete(save=False)
-        ImportJob.objects.filter(pk=job.pk).update(file="")
+    drop_input(job)
 
 
 def _read(job: ImportJob) -> dict:
@@ -95,7 +87,7 @@ def run_job(job: ImportJob) -> None:
     progress(job, stage="writing")
     subjects, exemplars, skipped = importer.write_rows(actor=job.user, rows=checked.rows)
     finish(job, created_subjects=subjects, created_exemplars=exemplars, skipped_rows=skipped)
-    _drop_file(job)
+    drop_input(job)
 
 
 def _check(job: ImportJob, data: list[tuple]) -> importer.Checked:

@@ -246,11 +246,13 @@ def decide(request, obligation_id: int, payload: DecisionIn):
 class ReadingOut(Schema):
     id: int
     state: str = SchemaField(description="queued, running, done, invalid, failed")
-    stage: str = SchemaField(description="reading, extracting while running")
-    error: str = SchemaField(description="why the document was refused or the job failed")
+    stage: str = SchemaField(
+        description="Khi đang chạy: reading (đọc tệp), extracting (tìm thông tin)"
+    )
+    error: str = SchemaField(description="Lý do văn bản bị từ chối hoặc việc bị lỗi")
     unit_id: int | None = SchemaField(alias="issuer_id")
-    plan_id: int | None = SchemaField(description="the draft plan, once read")
-    facts: ExtractionOut | None = SchemaField(description="what the document says, once read")
+    plan_id: int | None = SchemaField(description="Bản nháp kế hoạch, khi đã đọc xong")
+    facts: ExtractionOut | None = SchemaField(description="Thông tin đọc được, khi đã đọc xong")
     url: str
 
     @staticmethod

@@ -219,6 +219,7 @@ class PlanReading(Job):
     )
 
     time_limit = datetime.timedelta(minutes=5)
+    over_time_advice = "Tệp quá lớn hoặc bất thường; hãy thử tệp .txt hoặc .docx của văn bản."
 
     def __str__(self) -> str:
         return self.original_name

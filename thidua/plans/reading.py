@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from thidua.accounts.selectors import is_officer, is_officer_somewhere
-from thidua.core.jobs import JobState, finish, progress
+from thidua.core.jobs import JobState, drop_input, finish, progress
 from thidua.documents.archives import Refused, check_archive
 from thidua.documents.isolated import run_isolated
 from thidua.documents.uploads import extension_of, inspect_document
@@ -48,11 +48,6 @@ def start_reading(*, user, upload, issuer=None) -> PlanReading:
     return job
 
 
-def _drop_file(job: PlanReading) -> None:
-    job.file.delete(save=False)
-    PlanReading.objects.filter(pk=job.pk).update(file="")
-
-
 def read_text(job: PlanReading) -> str:
     return run_isolated(
         "document_text", job.file.path, name=job.original_name, kind=job.kind,
@@ -70,13 +65,13 @@ def run_reading(job: PlanReading) -> None:
         text = read_text(job)
     except Refused as error:
         finish(job, JobState.INVALID, error=str(error))
-        _drop_file(job)
+        drop_input(job)
         return
     progress(job, stage="extracting")
     facts = extract(text)
     if job.issuer is None:
         finish(job, facts=facts)
-        _drop_file(job)  # the extraction saves nothing but its answer
+        drop_input(job)  # the extraction saves nothing but its answer
         return
     plan = draft_from_text(actor=job.user, issuer=job.issuer, name=job.original_name,
                            text=text, facts=facts, stored_name=job.file.name)  # fmt: skip

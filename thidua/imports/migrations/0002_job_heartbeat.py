@@ -8,17 +8,21 @@ STATES = [("queued", "Đang chờ"), ("running", "Đang xử lý"), ("done", "Ho
           ("invalid", "Có lỗi, chưa thực hiện"), ("failed", "Lỗi hệ thống, chưa thực hiện")]
 
 
+# Jobs still checking or writing when the code is upgraded were left so by a worker that
+# stopped (workers are stopped to migrate): they can only be failed, and then retried.
+DIED = ("Tiến trình xử lý đã dừng giữa chừng (máy chủ khởi động lại hoặc quá thời gian cho "
+        "phép); chưa có gì được ghi. Bấm «Thử lại» để chạy lại.")
+
+
 def forwards(apps, schema_editor):
     ImportJob = apps.get_model("imports", "ImportJob")
     for stage in ("checking", "writing"):
-        ImportJob.objects.filter(state=stage).update(state="running", stage=stage)
+        ImportJob.objects.filter(state=stage).update(state="failed", stage=stage, error=DIED)
 
 
 def backwards(apps, schema_editor):
     ImportJob = apps.get_model("imports", "ImportJob")
-    for stage in ("checking", "writing"):
-        ImportJob.objects.filter(state="running", stage=stage).update(state=stage)
-    ImportJob.objects.filter(state="running").update(state="checking")
+    ImportJob.objects.filter(state="running").update(state="failed")
 
 
 class Migration(migrations.Migration):
