@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "thidua.accounts",
     "thidua.audit",
     "thidua.units",
+    "thidua.workflow",
     "thidua.movements",
     "thidua.exemplars",
     "thidua.quotas",

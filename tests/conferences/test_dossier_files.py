@@ -41,7 +41,7 @@ def test_a_file_the_plans_delivery_still_refers_to_is_kept(
     first = _upload(conference, officer_a, "ban-dau.pdf")
     owed = Obligation.objects.get(unit=commune_a, milestone__deliverable="dossier")
     plan_services.deliver(actor=officer_a, obligation=owed, linked_conference=conference,
-                          stored_files=[first.file])  # fmt: skip
+                          stored_files=[first.file.name])  # fmt: skip
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         second = _upload(conference, officer_a, "sua-lai.pdf")

@@ -14,6 +14,7 @@ from thidua.conferences.checks import tally
 from thidua.exemplars import services as exemplar_services
 from thidua.plans.models import Obligation
 from thidua.units.models import UnitKind
+from thidua.workflow.engine import transition
 
 D = datetime.date
 
@@ -50,10 +51,10 @@ def test_holding_without_a_date_is_refused(province, province_officer):
     congress = services.create_conference(
         actor=None, unit=province, kind="congress", period_start=2025, period_end=2030
     )
-    services.transition_conference(conference=congress, action="approve", by=province_officer)
+    transition(congress, "approve", by=province_officer)
 
     with pytest.raises(ValidationError, match="Chưa có ngày tổ chức"):
-        services.transition_conference(conference=congress, action="hold", by=province_officer)
+        transition(congress, "hold", by=province_officer)
 
 
 def test_a_reversed_period_is_refused(commune_a):
@@ -97,8 +98,8 @@ def test_a_conference_recorded_late_is_delivered_on_the_day_it_was_held(
     conference, officer_a, commune_a
 ):
     make_delegates(conference, exemplary=70, guest=30, presidium=5)
-    services.transition_conference(conference=conference, action="approve", by=officer_a)
-    services.transition_conference(conference=conference, action="hold", by=officer_a)
+    transition(conference, "approve", by=officer_a)
+    transition(conference, "hold", by=officer_a)
 
     owed = Obligation.objects.get(unit=commune_a, milestone__deliverable="conference")
     assert owed.delivered_on == D(2025, 8, 25)

@@ -1,6 +1,6 @@
 import pytest
 
-from thidua.exemplars.models import StageChange
+from thidua.workflow.models import Transition
 
 
 @pytest.mark.parametrize("path", ["/exemplars/{e}", "/subjects/{s}"])
@@ -19,7 +19,7 @@ def test_sibling_officer_cannot_move_an_exemplar(client, officer_b, exemplar_a):
                            {"action": "nurture"}, content_type="application/json")  # fmt: skip
 
     assert response.status_code == 404
-    assert not StageChange.objects.exists()
+    assert not Transition.objects.exists()
 
 
 def test_lists_are_scoped_and_filtered(client, officer_a, officer_b, exemplar_a):

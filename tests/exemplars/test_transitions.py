@@ -1,65 +1,56 @@
 import pytest
 
-from thidua.audit.models import AuditEvent
+from tests.workflow.table import assert_moves, assert_refused, pairs
 from thidua.exemplars import services
-from thidua.exemplars.enums import TRANSITIONS, Stage, StageAction
-from thidua.exemplars.models import Exemplar, StageChange
-
-ALL_PAIRS = [(stage, action) for stage in Stage.values for action in StageAction.values]
-FORBIDDEN = [pair for pair in ALL_PAIRS if pair not in TRANSITIONS]
+from thidua.exemplars.enums import Stage
+from thidua.exemplars.workflows import EXEMPLAR
+from thidua.workflow.engine import Refused, history, transition
 
 
-def _put_in(exemplar, stage):
-    Exemplar.objects.filter(pk=exemplar.pk).update(stage=stage)
-    exemplar.refresh_from_db()
-
-
-@pytest.mark.parametrize(("stage", "action"), list(TRANSITIONS))
+@pytest.mark.parametrize(("stage", "action"), pairs(EXEMPLAR, allowed=True))
 def test_every_allowed_transition_moves_and_is_recorded(exemplar_a, officer_a, stage, action):
-    _put_in(exemplar_a, stage)
-
-    moved = services.transition_exemplar(
-        exemplar=exemplar_a, action=action, by=officer_a, reason="Đã họp xét"
-    )
-
-    change = StageChange.objects.get(exemplar=exemplar_a)
-    assert moved.stage == TRANSITIONS[(stage, action)]
-    assert (change.from_stage, change.to_stage, change.by, change.reason) == (
-        stage, moved.stage, officer_a, "Đã họp xét",
-    )  # fmt: skip
+    assert_moves(exemplar_a, stage, action, by=officer_a)
 
 
-@pytest.mark.parametrize(("stage", "action"), FORBIDDEN)
-def test_every_forbidden_transition_is_refused_and_leaves_no_trace(exemplar_a, officer_a,
-                                                                   stage, action):  # fmt: skip
-    _put_in(exemplar_a, stage)
-    events = AuditEvent.objects.count()
+@pytest.mark.parametrize(("stage", "action"), pairs(EXEMPLAR, allowed=False))
+def test_every_refused_transition_leaves_no_trace(exemplar_a, officer_a, stage, action):
+    assert_refused(exemplar_a, stage, action, by=officer_a, code="state")
 
-    with pytest.raises(services.InvalidTransition):
-        services.transition_exemplar(exemplar=exemplar_a, action=action, by=officer_a, reason="x")
 
-    exemplar_a.refresh_from_db()
-    assert exemplar_a.stage == stage
-    assert not StageChange.objects.exists()
-    assert AuditEvent.objects.count() == events
+@pytest.mark.parametrize("persona", ["officer_b", "council_member", "leader"])
+def test_the_workflow_itself_refuses_a_sibling_officer_and_readers(request, exemplar_a, persona):
+    refused = assert_refused(exemplar_a, Stage.DISCOVERED, "nurture",
+                             by=request.getfixturevalue(persona), code="forbidden")  # fmt: skip
+
+    assert refused.status == 403
+
+
+def test_an_officer_above_may_move_it(exemplar_a, province_officer):
+    assert_moves(exemplar_a, Stage.DISCOVERED, "nurture", by=province_officer)
 
 
 def test_declining_needs_a_reason(exemplar_a, officer_a):
-    with pytest.raises(services.InvalidTransition) as error:
-        services.transition_exemplar(exemplar=exemplar_a, action="decline", by=officer_a)
+    refused = assert_refused(exemplar_a, Stage.DISCOVERED, "decline", by=officer_a,
+                             code="reason", reason="  ")  # fmt: skip
 
-    assert error.value.messages == ["Cần ghi lý do để «Đánh giá không đạt»."]
+    assert refused.messages == ["Cần ghi lý do để «Đánh giá không đạt»."]
 
 
-def test_the_full_pipeline(exemplar_a, officer_a):
+def test_the_full_pipeline_keeps_every_step(exemplar_a, officer_a):
     for action in ["nurture", "recognise", "replicate"]:
-        services.transition_exemplar(exemplar=exemplar_a, action=action, by=officer_a)
+        transition(exemplar_a, action, by=officer_a)
 
     exemplar_a.refresh_from_db()
     assert exemplar_a.stage == Stage.REPLICATING
-    assert [c.to_stage for c in exemplar_a.stage_changes.all()] == [
-        "nurturing", "recognised", "replicating",
+    assert [(c.to_state, c.to_label) for c in history(exemplar_a)] == [
+        ("nurturing", "Bồi dưỡng"), ("recognised", "Tổng kết, tôn vinh"),
+        ("replicating", "Nhân rộng"),
     ]  # fmt: skip
+
+
+def test_an_unknown_action_is_refused(exemplar_a, officer_a):
+    with pytest.raises(Refused):
+        transition(exemplar_a, "promote", by=officer_a)
 
 
 def test_checklist_follows_the_subject_kind(exemplar_a, commune_a, field, officer_a):

@@ -6,7 +6,9 @@ from django.urls import reverse
 
 from tests.factories import UnitFactory
 from thidua.exemplars import services
-from thidua.exemplars.models import Exemplar, StageChange, Subject
+from thidua.exemplars.models import Exemplar, Subject
+from thidua.workflow.engine import transition
+from thidua.workflow.models import Transition
 
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 
@@ -42,7 +44,7 @@ def _url(name, keys, targets):
 
 
 def _counts():
-    return (Exemplar.objects.count(), Subject.objects.count(), StageChange.objects.count())
+    return (Exemplar.objects.count(), Subject.objects.count(), Transition.objects.count())
 
 
 @pytest.mark.parametrize(("name", "keys", "data"), A_VIEWS)
@@ -202,7 +204,7 @@ def test_the_list_exports_to_xlsx_with_its_filters(client, officer_a, exemplar_a
 
     other = exemplar_services.create_exemplar(actor=officer_a, subject=person_a, title="Khác",
                                               field=field, year_from=2020)  # fmt: skip
-    exemplar_services.transition_exemplar(exemplar=other, action="nurture", by=officer_a)
+    transition(other, "nurture", by=officer_a)
     client.force_login(officer_a)
 
     response = client.get(reverse("exemplars:export", args=["xlsx"]), {"stage": "discovered"})

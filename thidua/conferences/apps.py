@@ -5,3 +5,7 @@ class ConferencesConfig(AppConfig):
     name = "thidua.conferences"
     label = "conferences"
     verbose_name = "Hội nghị điển hình tiên tiến"
+
+    def ready(self):
+        # The conference and delegate workflows register themselves with the workflow core.
+        from thidua.conferences import workflows  # noqa: F401, PLC0415

@@ -6,12 +6,14 @@ from django.utils import timezone
 
 from thidua.audit.models import Action
 from thidua.audit.services import record_event
-from thidua.conferences.enums import DELEGATE_TRANSITIONS, ConferenceStatus, DelegateStatus
+from thidua.conferences.enums import ConferenceStatus, DelegateStatus
 from thidua.conferences.models import Conference, Delegate, DossierDocument, UpperQuota
+from thidua.conferences.workflows import DELEGATE
 from thidua.core.text import person_sort_key
 from thidua.documents.files import release_files
 from thidua.documents.uploads import inspect_document
 from thidua.units.services import lock
+from thidua.workflow.engine import transition
 
 FROM_SUBJECT = ["gender", "birth_year", "ethnicity", "position", "is_direct_labourer"]
 CLOSED = {ConferenceStatus.HELD, ConferenceStatus.REPORTED}
@@ -86,23 +88,16 @@ def remove_delegates(*, actor, conference: Conference, pks) -> int:
 
 @transaction.atomic
 def move_delegates(*, actor, conference: Conference, pks, action: str) -> int:
-    """Approve the proposed list, or confirm attendance, for the delegates chosen; those the
-    table does not allow (already approved, say) are left as they are."""
+    """Approve the proposed list, or confirm attendance, for the delegates chosen, each
+    through the delegate workflow (one ledger row each); those it does not allow (already
+    approved, say) are left as they are. Refused for a conference already held."""
     _open(conference)
     moved = 0
-    for delegate in conference.delegates.select_for_update().filter(pk__in=pks):
-        target = DELEGATE_TRANSITIONS.get((delegate.status, action))
-        if target is not None:
-            delegate.status = target
-            delegate.save(update_fields=["status"])
-            moved += 1
-    record_event(
-        actor=actor,
-        action=Action.UPDATE,
-        target=conference,
-        scope_path=conference.unit.path,
-        note=f"{action}: {moved} đại biểu",
-    )
+    for delegate in conference.delegates.filter(pk__in=pks).order_by("pk"):
+        if delegate.status not in DELEGATE.steps[action].sources:
+            continue
+        transition(delegate, action, by=actor)
+        moved += 1
     return moved
 
 
@@ -110,11 +105,7 @@ def move_delegates(*, actor, conference: Conference, pks, action: str) -> int:
 def check_in(*, actor, conference: Conference, token: str) -> Delegate:
     """At the door: the QR code on the invitation or badge carries the delegate's token.
     Only an approved conference checks people in (that is the day it takes place)."""
-    if conference.status != ConferenceStatus.APPROVED:
-        raise ValidationError(
-            "Chỉ điểm danh khi kế hoạch hội nghị đã được duyệt và chưa ghi nhận đã tổ chức."
-        )
-    delegate = conference.delegates.select_for_update().filter(token=token.strip()).first()
+    delegate = conference.delegates.filter(token=token.strip()).first()
     if delegate is None:
         raise ValidationError("Mã không thuộc đại biểu nào của hội nghị này.")
     if delegate.status == DelegateStatus.ATTENDED:
@@ -122,19 +113,9 @@ def check_in(*, actor, conference: Conference, token: str) -> Delegate:
             f"{delegate.full_name} đã điểm danh lúc "
             f"{timezone.localtime(delegate.checked_in_at):%H:%M}."
         )
-    target = DELEGATE_TRANSITIONS.get((delegate.status, "attend"))
-    if target is None:
+    if delegate.status == DelegateStatus.PROPOSED:
         raise ValidationError(f"{delegate.full_name} chưa được duyệt vào danh sách.")
-    delegate.status, delegate.checked_in_at = target, timezone.now()
-    delegate.save(update_fields=["status", "checked_in_at"])
-    record_event(
-        actor=actor,
-        action=Action.UPDATE,
-        target=delegate,
-        scope_path=conference.unit.path,
-        changes={"status": [None, target]},
-    )
-    return delegate
+    return transition(delegate, "attend", by=actor)
 
 
 @transaction.atomic

@@ -23,16 +23,6 @@ class ConferenceAction(models.TextChoices):
     REOPEN = "reopen", _("Trả về dự thảo")
 
 
-# (status, action) → next status. Approving needs no error among the findings; holding
-# needs the date reached; reporting needs the dossier complete (services enforce these).
-TRANSITIONS = {
-    (ConferenceStatus.DRAFT, ConferenceAction.APPROVE): ConferenceStatus.APPROVED,
-    (ConferenceStatus.APPROVED, ConferenceAction.REOPEN): ConferenceStatus.DRAFT,
-    (ConferenceStatus.APPROVED, ConferenceAction.HOLD): ConferenceStatus.HELD,
-    (ConferenceStatus.HELD, ConferenceAction.REPORT): ConferenceStatus.REPORTED,
-}
-
-
 class DelegateCategory(models.TextChoices):
     EXEMPLARY = "exemplary", _("Đại biểu điển hình tiên tiến")
     GUEST = "guest", _("Khách mời")
@@ -44,16 +34,6 @@ class DelegateStatus(models.TextChoices):
     APPROVED = "approved", _("Đã duyệt")
     CONFIRMED = "confirmed", _("Đã xác nhận tham dự")
     ATTENDED = "attended", _("Có mặt")
-
-
-# (status, action) → next status of a delegate. Check-in at the door ("attend") is allowed
-# from approved as well as confirmed: people come without answering the invitation.
-DELEGATE_TRANSITIONS = {
-    (DelegateStatus.PROPOSED, "approve"): DelegateStatus.APPROVED,
-    (DelegateStatus.APPROVED, "confirm"): DelegateStatus.CONFIRMED,
-    (DelegateStatus.APPROVED, "attend"): DelegateStatus.ATTENDED,
-    (DelegateStatus.CONFIRMED, "attend"): DelegateStatus.ATTENDED,
-}
 
 
 class Severity(models.TextChoices):

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from thidua.conferences.enums import (
-    ConferenceAction,
     ConferenceKind,
     ConferenceStatus,
     DelegateCategory,
@@ -84,28 +83,6 @@ class Conference(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("conferences:detail", args=[self.pk])
-
-
-class ConferenceChange(models.Model):
-    """One applied transition: who, when, why, and the findings that stood then."""
-
-    conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="changes")
-    action = models.CharField(max_length=10, choices=ConferenceAction.choices)
-    from_status = models.CharField(max_length=10, choices=ConferenceStatus.choices)
-    to_status = models.CharField(max_length=10, choices=ConferenceStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    by_name = models.CharField(max_length=150)
-    at = models.DateTimeField(auto_now_add=True)
-    reason = models.TextField(blank=True)
-    findings = models.JSONField(default=list, blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.conference_id}: {self.from_status} → {self.to_status}"
 
 
 def new_token() -> str:

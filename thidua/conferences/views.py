@@ -24,6 +24,7 @@ from thidua.plans.models import Plan, PlanStatus
 from thidua.plans.selectors import visible_plans
 from thidua.units.models import Unit
 from thidua.units.selectors import get_unit_for
+from thidua.workflow.engine import Refused, allowed_actions, history, transition
 
 DELEGATE_PAGE = 100
 
@@ -112,8 +113,8 @@ def conference_detail(request, pk: int):
         "conference": conference,
         "findings": check_conference(conference) if own else [],
         "can_manage": own and is_officer(request.user, conference.unit),
-        "actions": ConferenceAction.choices,
-        "changes": conference.changes.all(),
+        "actions": allowed_actions(request.user, conference) if own else [],
+        "changes": history(conference),
         "agenda": conference.agenda.all(),
         "dossier": _dossier(conference),
         "honoured": selectors.honoured_below(conference)[:50] if own else [],
@@ -130,17 +131,13 @@ def _dossier(conference):
 @post_only
 @login_required
 def conference_transition(request, pk: int, action: str):
-    conference = managed(request, pk)
-    if action not in ConferenceAction.values:
-        raise PermissionDenied
+    conference = selectors.own_conference_for(request.user, pk)
     try:
-        services.transition_conference(
-            conference=conference,
-            action=action,
-            by=request.user,
-            reason=request.POST.get("reason", "")[:2000],
-        )
-    except ValidationError as error:
+        transition(conference, action, by=request.user,
+                   reason=request.POST.get("reason", "")[:2000])  # fmt: skip
+    except Refused as error:
+        if error.forbidden:
+            raise PermissionDenied from error
         for message in error.messages:
             messages.error(request, message)
     else:

@@ -14,6 +14,7 @@ from thidua.demo.data import PAPER_PDF
 from thidua.exemplars.models import Exemplar
 from thidua.plans.models import Plan
 from thidua.units.models import Unit, UnitKind
+from thidua.workflow.engine import transition
 
 D = datetime.date
 FORM = "Hội nghị tuyên dương điển hình tiên tiến"
@@ -55,7 +56,7 @@ def _run(conference, *, until: str) -> None:
                 delegate_services.upload_dossier_document(
                     actor=None, conference=conference, name=name, upload=upload
                 )
-        services.transition_conference(conference=conference, action=action, by=None)
+        conference = transition(conference, action, by=None)
         if action == until:
             return
 

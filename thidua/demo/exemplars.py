@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from thidua.exemplars import services
 from thidua.exemplars.models import Field, NurturingAction, Recognition, Replication, Subject
+from thidua.workflow.engine import transition
 
 # (name, kind, details, title, field code, actions to apply in order)
 DEMO_EXEMPLARS = [
@@ -49,7 +50,7 @@ def seed_exemplars(*, commune, adopters) -> int:
 
 def _apply(exemplar, action: str, adopters) -> None:
     reason = "Không đủ minh chứng hiệu quả." if action == "decline" else "Theo kết quả họp xét."
-    services.transition_exemplar(exemplar=exemplar, action=action, by=None, reason=reason)
+    transition(exemplar, action, by=None, reason=reason)
     on = datetime.date(2024, 6, 15)
     if action == "nurture":
         services.add_record(actor=None, exemplar=exemplar, model=NurturingAction, kind="training",

@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from ninja import Field as SchemaField
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
@@ -10,10 +9,11 @@ from ninja.pagination import paginate
 
 from thidua.core.api_errors import errors
 from thidua.core.api_pagination import BoundedPageNumberPagination
-from thidua.exemplars import permissions, selectors, services
+from thidua.exemplars import selectors
 from thidua.exemplars.enums import Stage, StageAction, SubjectKind
 from thidua.exemplars.models import Field
 from thidua.movements.selectors import get_movement_for
+from thidua.workflow.engine import Refused, history, transition
 
 router = Router(tags=["Điển hình tiên tiến"])
 
@@ -34,10 +34,12 @@ class SubjectOut(Schema):
 
 
 class StageChangeOut(Schema):
+    """One row of the transition ledger, under the names this API has always used."""
+
     action: StageAction
-    from_stage: Stage
-    to_stage: Stage
-    by_name: str
+    from_stage: Stage = SchemaField(alias="from_state")
+    to_stage: Stage = SchemaField(alias="to_state")
+    by_name: str = SchemaField(alias="actor_name")
     at: datetime.datetime
     reason: str
 
@@ -90,7 +92,7 @@ def list_exemplars(request, filters: Query[ExemplarFilters]):
 
 
 def _detail(exemplar):
-    exemplar.changes_list = list(exemplar.stage_changes.all())
+    exemplar.changes_list = list(history(exemplar))
     exemplar.replication_count = exemplar.replications.count()
     return exemplar
 
@@ -102,18 +104,14 @@ def get_exemplar(request, exemplar_id: int):
 
 @router.post("/exemplars/{exemplar_id}/transitions",
              response={200: ExemplarDetailOut, **errors(403, 409)})  # fmt: skip
-def transition(request, exemplar_id: int, payload: TransitionIn):
+def move_exemplar(request, exemplar_id: int, payload: TransitionIn):
     """Apply a stage action (nurture, recognise, replicate, decline, withdraw, reopen).
     Answers 409 with the reason when the transition table does not allow it."""
     exemplar = selectors.get_exemplar_for(request.user, exemplar_id)
-    if not permissions.can_edit_exemplar(request.user, exemplar):
-        raise HttpError(403, "Tài khoản không được thay đổi điển hình này.")
     try:
-        exemplar = services.transition_exemplar(
-            exemplar=exemplar, action=payload.action, by=request.user, reason=payload.reason
-        )
-    except ValidationError as error:
-        raise HttpError(409, " ".join(error.messages)) from error
+        exemplar = transition(exemplar, payload.action, by=request.user, reason=payload.reason)
+    except Refused as error:
+        raise HttpError(error.status, " ".join(error.messages)) from error
     return _detail(selectors.get_exemplar_for(request.user, exemplar.pk))
 
 

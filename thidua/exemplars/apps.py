@@ -5,3 +5,8 @@ class ExemplarsConfig(AppConfig):
     name = "thidua.exemplars"
     label = "exemplars"
     verbose_name = "Điển hình tiên tiến"
+
+    def ready(self):
+        # The stage workflow and the subscriptions to other workflows register themselves
+        # with the workflow core.
+        from thidua.exemplars import subscribers, workflows  # noqa: F401, PLC0415

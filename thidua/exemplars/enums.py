@@ -46,25 +46,6 @@ class StageAction(models.TextChoices):
     REOPEN = "reopen", _("Xem xét lại")
 
 
-# (current stage, action) → next stage. Anything not listed is refused. A declined or
-# withdrawn candidate can be reopened; it then starts again from discovery.
-TRANSITIONS: dict[tuple[str, str], str] = {
-    (Stage.DISCOVERED, StageAction.NURTURE): Stage.NURTURING,
-    (Stage.DISCOVERED, StageAction.DECLINE): Stage.DECLINED,
-    (Stage.DISCOVERED, StageAction.WITHDRAW): Stage.WITHDRAWN,
-    (Stage.NURTURING, StageAction.RECOGNISE): Stage.RECOGNISED,
-    (Stage.NURTURING, StageAction.DECLINE): Stage.DECLINED,
-    (Stage.NURTURING, StageAction.WITHDRAW): Stage.WITHDRAWN,
-    (Stage.RECOGNISED, StageAction.REPLICATE): Stage.REPLICATING,
-    (Stage.RECOGNISED, StageAction.WITHDRAW): Stage.WITHDRAWN,
-    (Stage.REPLICATING, StageAction.WITHDRAW): Stage.WITHDRAWN,
-    (Stage.DECLINED, StageAction.REOPEN): Stage.DISCOVERED,
-    (Stage.WITHDRAWN, StageAction.REOPEN): Stage.DISCOVERED,
-}
-# Actions whose reason is required: refusing or stopping a candidate must be explained.
-REASON_REQUIRED = {StageAction.DECLINE, StageAction.WITHDRAW, StageAction.REOPEN}
-
-
 class CriterionScope(models.TextChoices):
     GENERAL = "general", _("Tiêu chí chung")
     COLLECTIVE = "collective", _("Đối với tập thể")

@@ -14,7 +14,6 @@ from thidua.exemplars.enums import (
     Occupation,
     RecognitionLevel,
     Stage,
-    StageAction,
     SubjectKind,
     SupportKind,
 )
@@ -134,27 +133,6 @@ class Exemplar(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("exemplars:detail", args=[self.pk])
-
-
-class StageChange(models.Model):
-    """One transition of an exemplar: who moved it, when, from where to where, and why."""
-
-    exemplar = models.ForeignKey(Exemplar, on_delete=models.CASCADE, related_name="stage_changes")
-    action = models.CharField(max_length=12, choices=StageAction.choices)
-    from_stage = models.CharField(max_length=12, choices=Stage.choices)
-    to_stage = models.CharField(max_length=12, choices=Stage.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    by_name = models.CharField(max_length=150)
-    at = models.DateTimeField(auto_now_add=True)
-    reason = models.TextField(_("lý do"), blank=True)
-
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.exemplar_id}: {self.from_stage} → {self.to_stage}"
 
 
 class Evidence(models.Model):

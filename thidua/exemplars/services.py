@@ -1,5 +1,6 @@
 """Writes of the exemplar pipeline. Each validates, saves and records in the audit trail
-inside one transaction; stage changes go through `transition_exemplar` only."""
+inside one transaction; stage changes go through the workflow core only
+(`thidua.workflow.engine.transition`, declared in `exemplars/workflows.py`)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,14 +9,7 @@ from django.utils import timezone
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
 from thidua.core.text import clean_text, fold, person_sort_key, sort_key
-from thidua.exemplars.enums import (
-    REASON_REQUIRED,
-    TRANSITIONS,
-    CriterionScope,
-    Stage,
-    StageAction,
-    SubjectKind,
-)
+from thidua.exemplars.enums import CriterionScope, SubjectKind
 from thidua.exemplars.evidence import inspect_upload
 from thidua.exemplars.models import (
     Criterion,
@@ -23,10 +17,8 @@ from thidua.exemplars.models import (
     Evidence,
     Exemplar,
     Replication,
-    StageChange,
     Subject,
 )
-from thidua.units.services import lock
 
 SUBJECT_FIELDS = [
     "kind", "unit", "name", "gender", "birth_year", "ethnicity", "occupation",
@@ -41,10 +33,6 @@ EXEMPLAR_FIELDS = [
     "year_from",
     "year_to",
 ]
-
-
-class InvalidTransition(ValidationError):
-    """The action is not allowed from the exemplar's current stage."""
 
 
 def _set_subject_keys(subject: Subject) -> None:
@@ -125,42 +113,6 @@ def _criteria_scope(kind: str) -> str:
     return (
         CriterionScope.INDIVIDUAL if kind == SubjectKind.INDIVIDUAL else CriterionScope.COLLECTIVE
     )
-
-
-def allowed_actions(exemplar: Exemplar) -> list[str]:
-    """The actions the table allows from the exemplar's current stage, in table order."""
-    return [action for (stage, action) in TRANSITIONS if stage == exemplar.stage]
-
-
-@transaction.atomic
-def transition_exemplar(*, exemplar: Exemplar, action: str, by, reason: str = "") -> Exemplar:
-    """Apply `action` to the exemplar if the transition table allows it from its current
-    stage, and record who did it, when and why (StageChange and the audit trail).
-
-    The row is locked first, so two officers acting at once cannot both move it from the
-    same stage. A refused action raises InvalidTransition and changes nothing.
-    """
-    exemplar = lock(Exemplar, exemplar.pk, "Điển hình này vừa bị xóa.")
-    target = TRANSITIONS.get((exemplar.stage, action))
-    if target is None:
-        label = StageAction(action).label if action in StageAction.values else action
-        raise InvalidTransition(
-            f"Không thể «{label}» khi điển hình đang ở giai đoạn «{Stage(exemplar.stage).label}»."
-        )
-    reason = reason.strip()
-    if action in REASON_REQUIRED and not reason:
-        raise InvalidTransition(f"Cần ghi lý do để «{StageAction(action).label}».")
-    change = StageChange.objects.create(
-        exemplar=exemplar, action=action, from_stage=exemplar.stage, to_stage=target,
-        by=by if by and by.pk else None, by_name=str(by) if by else "hệ thống", reason=reason,
-    )  # fmt: skip
-    exemplar.stage, exemplar.stage_changed_at = target, change.at
-    exemplar.save(update_fields=["stage", "stage_changed_at", "updated_at"])
-    record_event(
-        actor=by, action=Action.UPDATE, target=exemplar, scope_path=exemplar.unit.path,
-        changes={"stage": [change.from_stage, target]}, note=reason,
-    )  # fmt: skip
-    return exemplar
 
 
 @transaction.atomic

@@ -17,10 +17,11 @@ from thidua.documents.docx import DOCX_TYPE, issuer_lines, place_name, table_to_
 from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.exemplars import criteria, forms, permissions, selectors, services
-from thidua.exemplars.enums import Stage, StageAction, SubjectKind
+from thidua.exemplars.enums import Stage, SubjectKind
 from thidua.exemplars.models import NurturingAction, Recognition, Replication
 from thidua.movements.selectors import movements_for_exemplar, visible_movements
 from thidua.units.selectors import get_unit_for, scope_root_units
+from thidua.workflow.engine import Refused, allowed_actions, history, transition
 
 RECORD_FORMS = {
     "nurturing": (NurturingAction, forms.NurturingForm),
@@ -114,8 +115,8 @@ def _detail_context(request, exemplar, *, evidence_form=None, failed=None, stage
     return {
         "exemplar": exemplar,
         "can_edit": permissions.can_edit_exemplar(request.user, exemplar),
-        "actions": [(a, StageAction(a).label) for a in services.allowed_actions(exemplar)],
-        "changes": exemplar.stage_changes.all(),
+        "actions": [(name, step.label) for name, step in allowed_actions(request.user, exemplar)],
+        "changes": history(exemplar),
         "evidence": exemplar.evidence.order_by("uploaded_at"),
         "checks": checks,
         "nurturing": exemplar.nurturing.all(),
@@ -145,18 +146,18 @@ def _editable_exemplar(request, pk):
 @post_only
 @login_required
 def exemplar_action(request, pk: int, action: str):
-    exemplar = _editable_exemplar(request, pk)
+    exemplar = selectors.get_exemplar_for(request.user, pk)
     form = forms.TransitionForm(request.POST)
     error = ""
     if not form.is_valid():
         error = " ".join(" ".join(errors) for errors in form.errors.values())
     else:
         try:
-            exemplar = services.transition_exemplar(
-                exemplar=exemplar, action=action, by=request.user,
-                reason=form.cleaned_data["reason"],
-            )  # fmt: skip
-        except ValidationError as exc:
+            exemplar = transition(exemplar, action, by=request.user,
+                                  reason=form.cleaned_data["reason"])  # fmt: skip
+        except Refused as exc:
+            if exc.forbidden:
+                raise PermissionDenied from exc
             error = " ".join(exc.messages)
     if request.htmx:
         context = _detail_context(request, exemplar, stage_error=error)

@@ -134,9 +134,9 @@ def deliver(*, actor, obligation: Obligation, note: str = "", linked_plan: Plan 
         linked_plan.save(update_fields=["implements"])
         obligation.linked_plan = linked_plan
     obligation.linked_conference = linked_conference or obligation.linked_conference
-    for stored in stored_files:  # already checked and kept elsewhere (a conference dossier)
-        DeliveryFile.objects.create(obligation=obligation, file=stored.name, uploaded_by=actor,
-                                    original_name=stored.name.rsplit("/", 1)[-1][:255])  # fmt: skip
+    for name in stored_files:  # already checked and kept elsewhere (a conference dossier)
+        DeliveryFile.objects.create(obligation=obligation, file=name, uploaded_by=actor,
+                                    original_name=name.rsplit("/", 1)[-1][:255])  # fmt: skip
     for upload in files:
         DeliveryFile.objects.create(obligation=obligation, file=upload, uploaded_by=actor,
                                     original_name=upload.name[:255])  # fmt: skip

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WorkflowConfig(AppConfig):
+    name = "thidua.workflow"
+    label = "workflow"
+    verbose_name = "Quy trình"
