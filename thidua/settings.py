@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "thidua.imports",
     "thidua.plans",
     "thidua.conferences",
+    "thidua.home",
     "thidua.demo",
 ]
 

@@ -3,11 +3,11 @@ from django.urls import include, path
 
 from thidua.accounts import views as account_views
 from thidua.accounts.forms import LoginForm
-from thidua.audit import views as audit_views
-from thidua.core.api import api
+from thidua.api import api
+from thidua.home import views as home_views
 
 urlpatterns = [
-    path("", account_views.home, name="home"),
+    path("", home_views.home, name="home"),
     path(
         "dang-nhap/",
         auth_views.LoginView.as_view(
@@ -51,7 +51,7 @@ urlpatterns = [
     path(
         "tai-khoan/ma-truy-cap/<int:pk>/thu-hoi/", account_views.token_revoke, name="token_revoke"
     ),
-    path("nhat-ky/", audit_views.event_list, name="audit"),
+    path("nhat-ky/", home_views.event_list, name="audit"),
     path("don-vi/", include("thidua.units.urls")),
     path("dien-hinh/", include("thidua.exemplars.urls")),
     path("phong-trao/", include("thidua.movements.urls")),

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, RequestDataTooBig, Validati
 from django.db import DataError, IntegrityError
 from django.test import Client
 
-from thidua.core.api import api
+from thidua.api import api
 from thidua.units import api as units_api
 
 SCHEMA = api.get_openapi_schema()

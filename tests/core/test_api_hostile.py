@@ -15,8 +15,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 
 from tests.factories import EmulationGroupFactory, GroupMembershipFactory
+from thidua.api import api
 from thidua.conferences import services as conference_services
-from thidua.core.api import api
 from thidua.exemplars import services as exemplar_services
 from thidua.exemplars.models import Criterion, Field
 from thidua.exemplars.reference import load_reference_data

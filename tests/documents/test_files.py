@@ -8,7 +8,7 @@ from django.core.files.storage import default_storage
 from django.db import models
 
 from tests.plans.helpers import PDF
-from thidua.documents.files import release_files
+from thidua.core.files import release_files
 from thidua.plans.models import Plan, PlanFile
 
 

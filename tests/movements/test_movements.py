@@ -7,31 +7,9 @@ from django.urls import reverse
 from thidua.audit.models import AuditEvent
 from thidua.movements import selectors, services
 from thidua.movements.models import Drive, Movement, WorkRegistration
+from thidua.workflow.engine import transition
 
 D = datetime.date
-
-
-@pytest.fixture
-def province_movement(province, province_officer):
-    return services.launch_movement(
-        actor=province_officer, launched_by=province, name="Chung sức xây dựng nông thôn mới",
-        starts_on=D(2021, 1, 1), ends_on=D(2025, 12, 31),
-    )  # fmt: skip
-
-
-@pytest.fixture
-def movement_a(commune_a, officer_a):
-    return services.launch_movement(
-        actor=officer_a, launched_by=commune_a, name="Xã An Phú sạch đẹp",
-        starts_on=D(2024, 1, 1), ends_on=D(2025, 12, 31),
-    )  # fmt: skip
-
-
-@pytest.fixture
-def drive(province_movement, province_officer):
-    return services.add_drive(actor=province_officer, movement=province_movement,
-                              name="Đợt thi đua cao điểm", starts_on=D(2025, 5, 1),
-                              ends_on=D(2025, 9, 2), anniversary="80 năm Quốc khánh")  # fmt: skip
 
 
 def test_movements_are_seen_from_below_and_above_never_from_the_side(
@@ -98,9 +76,7 @@ def test_officer_launches_and_reviews_a_movement(client, officer_a, commune_a):
                 {"name": "Phụ nữ An Phú giỏi việc nước", "starts_on": "01/01/2025",
                  "ends_on": "31/12/2025", "status": "active"})  # fmt: skip
     movement = Movement.objects.get()
-    client.post(reverse("movements:edit", args=[movement.pk]),
-                {"name": movement.name, "starts_on": "01/01/2025", "ends_on": "31/12/2025",
-                 "status": "reviewed"})  # fmt: skip
+    client.post(reverse("movements:action", args=[movement.pk, "review"]))
 
     movement.refresh_from_db()
     assert movement.status == "reviewed"
@@ -178,11 +154,10 @@ def test_exemplars_filter_by_movement_in_pages_and_api(
 def test_status_follows_its_table_and_the_period_keeps_its_drives(
     province_movement, drive, province_officer
 ):
-    services.update_movement(actor=province_officer, movement=province_movement, status="closed")
+    transition(province_movement, "close", by=province_officer)
 
-    with pytest.raises(ValidationError, match="Không thể chuyển"):
-        services.update_movement(actor=province_officer, movement=province_movement,
-                                 status="active")  # fmt: skip
+    with pytest.raises(ValidationError, match="Không thể «Tiếp tục triển khai»"):
+        transition(province_movement, "resume", by=province_officer)
     with pytest.raises(ValidationError, match="đợt thi đua"):
         services.update_movement(actor=province_officer, movement=province_movement,
                                  ends_on=D(2024, 12, 31))  # fmt: skip

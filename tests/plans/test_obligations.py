@@ -8,6 +8,7 @@ from tests.plans.helpers import pdf_upload
 from thidua.audit.models import AuditEvent
 from thidua.plans import drafts, selectors, services
 from thidua.plans.models import Obligation, Plan
+from thidua.workflow.models import Transition
 
 D = datetime.date
 
@@ -33,9 +34,11 @@ def _obligation(unit):
 def test_issuing_creates_one_obligation_per_owing_unit(issued, commune_a, commune_b):
     assert issued.status == "issued"
     assert sorted(o.unit.name for o in Obligation.objects.all()) == ["Xã An Phú", "Xã Bình Minh"]
-    assert AuditEvent.objects.filter(target_type="plans.plan").latest("pk").note == (
-        "2 nghĩa vụ cho các đơn vị"
-    )
+    issued_row = Transition.objects.get(workflow="plan", object_id=issued.pk)
+    assert (issued_row.action, issued_row.payload) == ("issue", {"obligations": 2, "units": 2})
+    assert AuditEvent.objects.filter(target_type="plans.plan").latest("pk").changes == {
+        "status": ["draft", "issued"]
+    }
 
 
 def test_a_plan_is_issued_once_and_not_without_milestones(issued, province, province_officer):
@@ -157,7 +160,7 @@ def test_delivering_from_a_stale_page_answers_409_with_the_reason(
 
     body = response.content.decode()
     assert response.status_code == 409
-    assert f"Không thể thực hiện khi đang «{state_label}»." in body
+    assert f"Không thể «Nộp» khi nghĩa vụ đang «{state_label}»." in body
     assert "Các tệp vừa chọn chưa được lưu;" in body
     assert f'action="{url}"' not in body  # no form to deliver into
     obligation.refresh_from_db()

@@ -9,29 +9,18 @@ from thidua.core.periods import parse_period
 from thidua.quotas import selectors, services
 from thidua.quotas.models import Submission
 from thidua.units.group_services import update_member
+from thidua.workflow.engine import transition
 
 D = datetime.date
 Q1 = parse_period("2025-Q1")
 H1 = parse_period("2025-H1")
 
 
-@pytest.fixture(autouse=True)
-def _today():
-    with time_machine.travel(datetime.datetime(2025, 5, 20, 9, 0, tzinfo=datetime.UTC)):
-        yield
-
-
-@pytest.fixture
-def members(cluster, commune_a, commune_b):
-    """Commune A reports quarterly, at least 3; commune B half-yearly, at least 2."""
-    return cluster.members.get(unit=commune_a), cluster.members.get(unit=commune_b)
-
-
 def _send(membership, period, exemplars, *, accept=0, by):
     sent = [services.submit_exemplar(actor=by, membership=membership, period=period, exemplar=e)
             for e in exemplars]  # fmt: skip
     for submission in sent[:accept]:
-        services.decide_submission(submission=submission, action="accept", by=by)
+        transition(submission, "accept", by=by)
     return sent
 
 
@@ -66,9 +55,8 @@ def test_returned_exemplars_do_not_count_and_need_a_reason(
     [sent] = _send(a, Q1, [make_exemplar(commune_a, "A")], by=province_officer)
 
     with pytest.raises(ValidationError):
-        services.decide_submission(submission=sent, action="return", by=province_officer)
-    services.decide_submission(submission=sent, action="return", by=province_officer,
-                               reason="Thiếu minh chứng")  # fmt: skip
+        transition(sent, "return", by=province_officer)
+    transition(sent, "return", by=province_officer, reason="Thiếu minh chứng")
 
     row = selectors.compliance(cluster, Q1.start)[0]
     assert (row.accepted, row.returned, row.status_label) == (0, 1, "Thiếu 3")

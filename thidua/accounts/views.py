@@ -4,37 +4,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.shortcuts import redirect, render
 
 from thidua.accounts import forms, services
 from thidua.accounts.models import ApiToken
 from thidua.accounts.selectors import roles_of
-from thidua.audit.selectors import events_for
 from thidua.core.http import post_only, read_only
-from thidua.units.selectors import (
-    ordered_kind_counts,
-    scope_root_units,
-    visible_groups,
-    visible_units,
-)
-
-
-@read_only
-@login_required
-def home(request):
-    """The dashboard of the user's units: what is in their subtree, and what changed."""
-    current = visible_units(request.user).filter(valid_to__isnull=True)
-    counts = current.values("kind").annotate(total=Count("pk")).order_by()
-    context = {
-        "roles": roles_of(request.user),
-        "roots": scope_root_units(request.user)[:20],
-        "unit_counts": [(label, total) for _k, label, total in ordered_kind_counts(counts)],
-        "group_count": visible_groups(request.user).count(),
-        "events": events_for(request.user)[:10],
-        "notices": request.user.notices.filter(read_at__isnull=True).order_by("-created_at")[:10],
-    }
-    return render(request, "accounts/home.html", context)
 
 
 @read_only

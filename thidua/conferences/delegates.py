@@ -9,8 +9,8 @@ from thidua.audit.services import record_event
 from thidua.conferences.enums import ConferenceStatus, DelegateStatus
 from thidua.conferences.models import Conference, Delegate, DossierDocument, UpperQuota
 from thidua.conferences.workflows import DELEGATE
+from thidua.core.files import release_files
 from thidua.core.text import person_sort_key
-from thidua.documents.files import release_files
 from thidua.documents.uploads import inspect_document
 from thidua.units.services import lock
 from thidua.workflow.engine import transition

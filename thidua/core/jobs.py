@@ -25,6 +25,8 @@ from django.db import DatabaseError, connection, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from thidua.core.files import release_files
+
 logger = logging.getLogger(__name__)
 
 
@@ -133,8 +135,6 @@ def drop_input(job: Job) -> None:
     """Forget the upload a job has read, once nothing else needs it (a failed job keeps
     its own, to be retried): deleted from storage after the commit if no other row refers
     to it (a draft plan keeps its document)."""
-    from thidua.documents.files import release_files  # noqa: PLC0415 -- core imports no app
-
     name = job.file.name
     if name:
         type(job).objects.filter(pk=job.pk).update(file="")

@@ -14,6 +14,7 @@ from thidua.quotas import services as quota_services
 from thidua.quotas.models import Submission
 from thidua.units import group_services
 from thidua.units.models import EmulationGroup, GroupKind
+from thidua.workflow.engine import transition
 
 D = datetime.date
 
@@ -66,4 +67,4 @@ def _submit(membership, period, exemplar, action, reason="", *, on=None) -> None
     submission = quota_services.submit_exemplar(
         actor=None, membership=membership, period=period, exemplar=exemplar, on=on
     )
-    quota_services.decide_submission(submission=submission, action=action, by=None, reason=reason)
+    transition(submission, action, by=None, reason=reason)

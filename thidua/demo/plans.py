@@ -10,10 +10,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from thidua.demo.data import PAPER_PDF
-from thidua.plans import drafts, services
+from thidua.plans import drafts
 from thidua.plans.models import Obligation, Plan, PlanKind
 from thidua.plans.rules import ConferenceRuleSet
 from thidua.units.models import EmulationGroup, Unit, UnitKind
+from thidua.workflow.engine import transition
 
 D = datetime.date
 COMMUNE_FORMS = [
@@ -54,7 +55,7 @@ def _conference_plan(province: Unit, standing: Unit) -> Plan:
         drafts.add_milestone(plan=plan, title=title, deliverable=deliverable, due_on=due,
                              units=owing[who])  # fmt: skip
     _conference_rules(plan)
-    return services.issue_plan(actor=None, plan=plan)
+    return transition(plan, "issue", by=None)
 
 
 # The rule sets of the conference plan, one per target group (samples 000, 002, 003, 004).
@@ -109,18 +110,17 @@ def _deliver_conference_plan(plan: Plan, commune: Unit, sibling: Unit) -> None:
     due = {m.title: m for m in plan.milestones.all()}
     own_title, held_title = CONFERENCE_MILESTONES[0][0], CONFERENCE_MILESTONES[1][0]
     own = _commune_plan(plan, commune, symbol="28/KH-UBND", on=D(2025, 8, 14))
-    own = services.issue_plan(actor=None, plan=own)
+    own = transition(own, "issue", by=None)
     villages_list = own.milestones.get()
     for village in list(villages_list.owing_units.order_by("sort_name"))[:4]:
         _deliver(villages_list, village, D(2025, 8, 19), accept=True)
-    own = services.close_plan(actor=None, plan=own)  # its conference was held on 25/8/2025
+    own = transition(own, "close", by=None)  # its conference was held on 25/8/2025
     _deliver(due[own_title], commune, D(2025, 8, 14), linked=own, accept=True)
     _deliver(due[held_title], commune, D(2025, 8, 25), accept=True)
     _commune_plan(plan, sibling, symbol="", on=D(2025, 8, 20))  # still a draft
     _deliver(due[own_title], sibling, D(2025, 8, 20), note="Gửi bản scan kế hoạch")
     returned = Obligation.objects.get(milestone=due[own_title], unit=sibling)
-    services.decide(obligation=returned, action="return", by=None,
-                    reason="Thiếu chữ ký, đóng dấu; đề nghị gửi lại.")  # fmt: skip
+    transition(returned, "return", by=None, reason="Thiếu chữ ký, đóng dấu; đề nghị gửi lại.")
     others = (
         Obligation.objects.filter(milestone=due[own_title])
         .exclude(unit__in=[commune, sibling])
@@ -133,10 +133,11 @@ def _deliver_conference_plan(plan: Plan, commune: Unit, sibling: Unit) -> None:
 
 def _deliver(milestone, unit, on, *, linked=None, note="", accept=False) -> None:
     obligation = Obligation.objects.get(milestone=milestone, unit=unit)
-    delivered = services.deliver(actor=None, obligation=obligation, note=note or "Đã gửi",
-                                 linked_plan=linked, files=[_paper(unit)], on=on)  # fmt: skip
+    delivered = transition(obligation, "deliver", by=None, data={
+        "note": note or "Đã gửi", "linked_plan": linked, "files": [_paper(unit)], "on": on,
+    })  # fmt: skip
     if accept:
-        services.decide(obligation=delivered, action="accept", by=None)
+        transition(delivered, "accept", by=None)
 
 
 def _paper(unit):
@@ -163,7 +164,7 @@ def _model_plan(province: Unit, commune: Unit) -> None:
     drafts.add_milestone(plan=plan, title="Báo cáo 6 tháng xây dựng, nhân rộng điển hình",
                          deliverable="report", due_on=today + datetime.timedelta(20),
                          units=members)  # fmt: skip
-    services.issue_plan(actor=None, plan=plan)
+    transition(plan, "issue", by=None)
     first = plan.milestones.order_by("due_on").first()
     for n, unit in enumerate(members[:4]):
         _deliver(first, unit, first.due_on + datetime.timedelta(days=n - 2))

@@ -1,7 +1,6 @@
 from django import forms
 
 from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField
-from thidua.movements.models import MovementStatus
 from thidua.units.models import Unit, UnitKind
 from thidua.units.selectors import visible_units
 
@@ -14,7 +13,7 @@ class MovementForm(CleanTextMixin, forms.Form):
                             required=False)  # fmt: skip
     follower = ModelChoiceField(label="Cơ quan được giao theo dõi", queryset=Unit.objects.none(),
                                 required=False)  # fmt: skip
-    status = forms.ChoiceField(label="Trạng thái", choices=MovementStatus.choices)
+    # No status here: it changes by the actions on the movement's page (workflows.py).
 
     def __init__(self, *args, launched_by: Unit, **kwargs):
         super().__init__(*args, **kwargs)
@@ -24,6 +23,13 @@ class MovementForm(CleanTextMixin, forms.Form):
             launched_by.children.exclude(kind__in=[UnitKind.VILLAGE, UnitKind.COMMUNE])
             .filter(valid_to__isnull=True).order_by("sort_name")
         )  # fmt: skip
+
+
+class TransitionForm(CleanTextMixin, forms.Form):
+    reason = forms.CharField(
+        label="Lý do, ghi chú", max_length=2000, required=False,
+        error_messages={"max_length": "Lý do dài quá 2000 ký tự."},
+    )  # fmt: skip
 
 
 class DriveForm(CleanTextMixin, forms.Form):

@@ -12,14 +12,14 @@ class MovementStatus(models.TextChoices):
     CLOSED = "closed", _("Đã tổng kết")
 
 
-# Review (sơ kết) happens mid-way, the final summing-up (tổng kết) at the end; a movement
-# that has been summed up is closed for good.
-STATUS_TRANSITIONS = {
-    (MovementStatus.ACTIVE, MovementStatus.REVIEWED),
-    (MovementStatus.ACTIVE, MovementStatus.CLOSED),
-    (MovementStatus.REVIEWED, MovementStatus.ACTIVE),
-    (MovementStatus.REVIEWED, MovementStatus.CLOSED),
-}
+class MovementAction(models.TextChoices):
+    """What the officers of the launching unit do to a movement's status (workflows.py).
+    Review (sơ kết) happens mid-way, possibly more than once; the final summing-up (tổng
+    kết) at the end, and a movement that has been summed up is closed for good."""
+
+    REVIEW = "review", _("Sơ kết")
+    RESUME = "resume", _("Tiếp tục triển khai")
+    CLOSE = "close", _("Tổng kết")
 
 
 class Movement(models.Model):

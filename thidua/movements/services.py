@@ -1,4 +1,6 @@
-"""Writes to movements, drives and registrations, each recorded in the audit trail."""
+"""Writes to movements, drives and registrations, each recorded in the audit trail. A
+movement's status is not among them: it changes only through its workflow
+(`thidua.workflow.engine.transition`, declared in workflows.py)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -6,16 +8,18 @@ from django.db import transaction
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
 from thidua.core.text import clean_text, fold
-from thidua.movements.models import (
-    STATUS_TRANSITIONS,
-    Drive,
-    Movement,
-    MovementStatus,
-    WorkRegistration,
-)
+from thidua.movements.models import Drive, Movement, WorkRegistration
 from thidua.units.services import lock
 
 MOVEMENT_FIELDS = ["name", "launched_by", "starts_on", "ends_on", "theme", "follower", "status"]
+# What an officer edits; the launching unit is fixed and the status has its workflow.
+EDITABLE_FIELDS = ["name", "starts_on", "ends_on", "theme", "follower"]
+
+
+def _only_editable(fields) -> None:
+    if unknown := sorted(set(fields) - set(EDITABLE_FIELDS)):
+        raise TypeError(f"Not editable here: {', '.join(unknown)} (the status changes through "
+                        "thidua.workflow.engine.transition).")  # fmt: skip
 
 
 def _check_dates(starts_on, ends_on) -> None:
@@ -25,7 +29,8 @@ def _check_dates(starts_on, ends_on) -> None:
 
 @transaction.atomic
 def launch_movement(*, actor, launched_by, name: str, starts_on, ends_on, **fields) -> Movement:
-    """Record a movement launched by `launched_by` for a period."""
+    """Record a movement launched by `launched_by` for a period; it starts active."""
+    _only_editable(fields)
     _check_dates(starts_on, ends_on)
     movement = Movement(launched_by=launched_by, name=" ".join(clean_text(name).split()),
                         starts_on=starts_on, ends_on=ends_on, **fields)  # fmt: skip
@@ -40,14 +45,11 @@ def launch_movement(*, actor, launched_by, name: str, starts_on, ends_on, **fiel
 
 @transaction.atomic
 def update_movement(*, actor, movement: Movement, **changes) -> Movement:
-    """Change a movement's name, period, theme, follower or status (sơ kết, tổng kết)."""
+    """Change a movement's name, period, theme or follower (its status: see workflows.py)."""
+    _only_editable(changes)
     movement = lock(Movement, movement.pk, "Phong trào này vừa bị xóa.")
     before = snapshot(movement, MOVEMENT_FIELDS)
-    status = changes.get("status", movement.status)
-    if status != movement.status and (movement.status, status) not in STATUS_TRANSITIONS:
-        raise ValidationError({"status": f"Không thể chuyển từ «{movement.get_status_display()}» "
-                               f"sang «{MovementStatus(status).label}»."})  # fmt: skip
-    for field in MOVEMENT_FIELDS[2:] + ["name"]:
+    for field in EDITABLE_FIELDS:
         if field in changes:
             setattr(movement, field, changes[field])
     movement.name = " ".join(clean_text(movement.name).split())

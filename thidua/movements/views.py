@@ -2,20 +2,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
-from thidua.accounts.models import Role
-from thidua.accounts.selectors import has_role
+from thidua.accounts.selectors import is_officer
 from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.movements import selectors, services
-from thidua.movements.forms import DriveForm, MovementForm, RegistrationForm
-from thidua.movements.models import MovementStatus
+from thidua.movements.forms import DriveForm, MovementForm, RegistrationForm, TransitionForm
+from thidua.movements.models import MovementAction, MovementStatus
 from thidua.units.selectors import get_unit_for
-
-
-def _is_officer(user, unit) -> bool:
-    return has_role(user, unit.path, Role.OFFICER)
+from thidua.workflow.engine import Refused, allowed_actions, history, transition
 
 
 @read_only
@@ -32,8 +29,12 @@ def movement_list(request):
 
 def _detail(request, movement, *, drive_form=None, registration_form=None, status=200):
     """The movement's page; a form that came back with errors is shown as typed."""
+    actions = allowed_actions(request.user, movement)
     context = {
-        "movement": movement, "can_manage": _is_officer(request.user, movement.launched_by),
+        "movement": movement, "can_manage": is_officer(request.user, movement.launched_by),
+        "actions": actions, "changes": history(movement),
+        # Closing before the last day needs a reason (workflows.py): say so beside the field.
+        "early": "close" in dict(actions) and timezone.localdate() < movement.ends_on,
         "drives": movement.drives.all(),
         "registrations": selectors.registrations_for(request.user, movement),
         "drive_form": drive_form or DriveForm(), "can_register": movement.drives.exists(),
@@ -62,7 +63,7 @@ def _save(request, form, call):
 @login_required
 def movement_create(request, unit_pk: int):
     unit = get_unit_for(request.user, unit_pk)
-    if not _is_officer(request.user, unit):
+    if not is_officer(request.user, unit):
         raise PermissionDenied
     form = MovementForm(request.POST or None, launched_by=unit)
     movement = _save(request, form, lambda **data: services.launch_movement(
@@ -77,7 +78,7 @@ def movement_create(request, unit_pk: int):
 @login_required
 def movement_edit(request, pk: int):
     movement = selectors.get_movement_for(request.user, pk)
-    if not _is_officer(request.user, movement.launched_by):
+    if not is_officer(request.user, movement.launched_by):
         raise PermissionDenied
     initial = {f: getattr(movement, f) for f in MovementForm.base_fields}
     form = MovementForm(request.POST or None, initial=initial, launched_by=movement.launched_by)
@@ -92,9 +93,33 @@ def movement_edit(request, pk: int):
 
 @post_only
 @login_required
+def movement_action(request, pk: int, action: str):
+    """Review, resume or close the movement: who may, from which status and with what
+    reason is the workflow's to say (workflows.py)."""
+    movement = selectors.get_movement_for(request.user, pk)
+    form = TransitionForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+        return redirect(movement)
+    try:
+        movement = transition(movement, action, by=request.user,
+                              reason=form.cleaned_data["reason"])  # fmt: skip
+    except Refused as error:
+        if error.forbidden:
+            raise PermissionDenied from error
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"Đã {MovementAction(action).label.lower()} phong trào.")
+    return redirect(movement)
+
+
+@post_only
+@login_required
 def drive_add(request, pk: int):
     movement = selectors.get_movement_for(request.user, pk)
-    if request.method != "POST" or not _is_officer(request.user, movement.launched_by):
+    if request.method != "POST" or not is_officer(request.user, movement.launched_by):
         raise PermissionDenied
     form = DriveForm(request.POST)
     saved = _save(request, form, lambda **data: services.add_drive(
@@ -112,7 +137,7 @@ def registration_add(request, pk: int):
     if request.method != "POST":
         raise PermissionDenied
     form = RegistrationForm(request.POST, user=request.user, movement=movement)
-    if form.is_valid() and not _is_officer(request.user, form.cleaned_data["unit"]):
+    if form.is_valid() and not is_officer(request.user, form.cleaned_data["unit"]):
         raise PermissionDenied
     if _save(request, form, lambda **data: services.register_work(actor=request.user, **data)):
         messages.success(request, "Đã ghi nhận đăng ký.")

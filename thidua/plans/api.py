@@ -15,7 +15,7 @@ from thidua.accounts.selectors import is_officer
 from thidua.core.api_errors import errors
 from thidua.core.api_pagination import BoundedPageNumberPagination
 from thidua.core.jobs import check_alive
-from thidua.plans import reading, selectors, services
+from thidua.plans import reading, selectors
 from thidua.plans.models import (
     Deliverable,
     ObligationState,
@@ -25,6 +25,7 @@ from thidua.plans.models import (
     PlanStatus,
 )
 from thidua.units.selectors import get_unit_for
+from thidua.workflow.engine import Refused, transition
 
 router = Router(tags=["Kế hoạch và tiến độ"])
 
@@ -163,14 +164,13 @@ def get_plan(request, plan_id: int):
 
 @router.post("/plans/{plan_id}/issue", response={200: PlanDetailOut, **errors(403, 409)})
 def issue(request, plan_id: int):
-    """Issue a draft: one obligation per owing unit of each milestone."""
+    """Issue a draft: one obligation per owing unit of each milestone (the issuer's
+    officers; 409 with the reason when the plan's status or content refuses it)."""
     plan = selectors.get_plan_for(request.user, plan_id)
-    if not is_officer(request.user, plan.issuer):
-        raise HttpError(403, "Chỉ cán bộ của đơn vị ban hành được ban hành kế hoạch.")
     try:
-        services.issue_plan(actor=request.user, plan=plan)
-    except ValidationError as error:
-        raise _refuse(error) from error
+        transition(plan, "issue", by=request.user)
+    except Refused as error:
+        raise _refuse(error, error.status) from error
     return _detail(request.user, plan_id)
 
 
@@ -212,18 +212,18 @@ def deliver(
     request, obligation_id: int, note: Form[str] = "", linked_plan_id: Form[int | None] = None,
     files: File[list[UploadedFile]] = None,
 ):  # fmt: skip
-    """Deliver (multipart): files, the unit's own plan, or both."""
+    """Deliver (multipart): files, the unit's own plan, or both (the owing unit's officers).
+    400 names a refused file; 409 when the obligation or its plan takes no delivery now."""
     obligation = selectors.get_obligation_for(request.user, obligation_id)
-    if not is_officer(request.user, obligation.unit):
-        raise HttpError(403, "Chỉ cán bộ của đơn vị thực hiện được nộp.")
     linked = None
     if linked_plan_id is not None:
         linked = selectors.get_plan_for(request.user, linked_plan_id)
+    data = {"note": note[:2000], "linked_plan": linked, "files": files or []}
     try:
-        services.deliver(actor=request.user, obligation=obligation, note=note[:2000],
-                         linked_plan=linked, files=files or [])  # fmt: skip
-    except ValidationError as error:
-        raise _refuse(error, 400 if "files" in getattr(error, "error_dict", {}) else 409) from error
+        transition(obligation, "deliver", by=request.user, data=data)
+    except Refused as error:
+        files_refused = "files" in getattr(error, "error_dict", {})
+        raise _refuse(error, 400 if files_refused else error.status) from error
     return _obligation(request.user, obligation_id)
 
 
@@ -231,15 +231,12 @@ def deliver(
     "/obligations/{obligation_id}/decisions", response={200: ObligationOut, **errors(403, 409)}
 )
 def decide(request, obligation_id: int, payload: DecisionIn):
-    """The issuer accepts a delivery or returns it with a reason."""
+    """The issuer's officers accept a delivery or return it with a reason."""
     obligation = selectors.get_obligation_for(request.user, obligation_id)
-    if not is_officer(request.user, obligation.milestone.plan.issuer):
-        raise HttpError(403, "Chỉ cán bộ của đơn vị ban hành được xem xét.")
     try:
-        services.decide(obligation=obligation, action=payload.action, by=request.user,
-                        reason=payload.reason)  # fmt: skip
-    except ValidationError as error:
-        raise _refuse(error) from error
+        transition(obligation, payload.action, by=request.user, reason=payload.reason)
+    except Refused as error:
+        raise _refuse(error, error.status) from error
     return _obligation(request.user, obligation_id)
 
 

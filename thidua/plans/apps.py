@@ -7,5 +7,6 @@ class PlansConfig(AppConfig):
     verbose_name = "Kế hoạch"
 
     def ready(self):
-        # The subscriptions to other workflows register themselves with the workflow core.
-        from thidua.plans import subscribers  # noqa: F401, PLC0415
+        # The plan and obligation workflows, and the subscriptions to other workflows,
+        # register themselves with the workflow core.
+        from thidua.plans import subscribers, workflows  # noqa: F401, PLC0415

@@ -19,13 +19,12 @@ class PlanKind(models.TextChoices):
 
 
 class PlanStatus(models.TextChoices):
+    """A plan is drafted, issued (which creates the obligations), then closed: the
+    workflow in workflows.py."""
+
     DRAFT = "draft", _("Dự thảo")
     ISSUED = "issued", _("Đã ban hành")
     CLOSED = "closed", _("Đã kết thúc")
-
-
-# (from, to): a plan is drafted, issued (which creates the obligations), then closed.
-PLAN_TRANSITIONS = {(PlanStatus.DRAFT, PlanStatus.ISSUED), (PlanStatus.ISSUED, PlanStatus.CLOSED)}
 
 
 class Deliverable(models.TextChoices):
@@ -91,6 +90,8 @@ class Milestone(models.Model):
 
 
 class ObligationState(models.TextChoices):
+    """Delivered, then accepted or returned (and delivered again): workflows.py."""
+
     PENDING = "pending", _("Chưa nộp")
     DELIVERED = "delivered", _("Đã nộp, chờ xem xét")
     ACCEPTED = "accepted", _("Đã chấp nhận")
@@ -115,8 +116,9 @@ class Obligation(models.Model):
         related_name="obligations",
     )  # fmt: skip
     note = models.TextField(blank=True)
+    # The reason of the last return, which the unit reads on its page; every decision,
+    # with who took it and why, is in the ledger (workflow.Transition).
     reason = models.TextField(_("lý do trả lại"), blank=True)
-    decided_by_name = models.CharField(max_length=150, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -2,16 +2,17 @@
 
 import datetime
 
-from thidua.plans import services
 from thidua.plans.models import Obligation, ObligationState
-from thidua.workflow.engine import subscribe
+from thidua.workflow.engine import subscribe, transition
 
 
 @subscribe("conference", "hold")
 @subscribe("conference", "report")
 def deliver_for_conference(move) -> None:
     """A conference held delivers what its unit owes under its plan for "conference"; one
-    reported, the "dossier" with the dossier's files (the ledger row says which)."""
+    reported, the "dossier" with the dossier's files (the ledger row says which). Each is
+    the obligation's own "deliver" transition, by the same person, in the same database
+    transaction: if one is refused, the conference's change is undone too."""
     delivery = move.payload.get("delivery")
     if not delivery:
         return
@@ -21,6 +22,7 @@ def deliver_for_conference(move) -> None:
         state__in=[ObligationState.PENDING, ObligationState.RETURNED],
     )  # fmt: skip
     for obligation in owed:
-        services.deliver(actor=move.by, obligation=obligation, linked_conference=move.obj,
-                         stored_files=delivery["files"],
-                         on=datetime.date.fromisoformat(delivery["on"]))  # fmt: skip
+        transition(obligation, "deliver", by=move.by, data={
+            "linked_conference": move.obj, "stored_files": delivery["files"],
+            "on": datetime.date.fromisoformat(delivery["on"]),
+        })  # fmt: skip

@@ -15,10 +15,11 @@ from thidua.core.text import clean_text
 from thidua.documents.docx import DOCX_TYPE, issuer_lines, place_name, table_to_docx
 from thidua.documents.response import attachment, stored_file
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
-from thidua.plans import drafts, selectors, services
+from thidua.plans import drafts, selectors
 from thidua.plans.forms import PlanForm
 from thidua.plans.models import PlanStatus
 from thidua.units.selectors import get_group_for, get_unit_for, visible_groups
+from thidua.workflow.engine import Refused, allowed_actions, history, transition
 
 BOARD_PAGE = 50
 
@@ -68,6 +69,8 @@ def plan_detail(request, pk: int):
     today = timezone.localdate()
     context = {
         "plan": plan, "can_manage": is_officer(request.user, plan.issuer), "today": today,
+        "actions": [name for name, _step in allowed_actions(request.user, plan)],
+        "changes": history(plan),
         "milestones": selectors.milestones_with_counts(plan),
         "rule_sets": plan.rule_sets.order_by("pk"), "files": plan.files.order_by("pk"),
         "counts": None if plan.status == "draft"
@@ -159,13 +162,15 @@ def _board_docx(plan, obligations, today):
     return attachment(content, DOCX_TYPE, f"tien-do-ke-hoach-{plan.pk}.docx")
 
 
-def _status_change(request, pk: int, change, done: str):
+def _status_change(request, pk: int, action: str, done: str):
+    """Issue or close: who may, from which status, and on what conditions is the plan
+    workflow's (workflows.py); a refused role answers 403, anything else is said."""
     plan = selectors.get_plan_for(request.user, pk)
-    if not is_officer(request.user, plan.issuer):
-        raise PermissionDenied
     try:
-        change(actor=request.user, plan=plan)
-    except ValidationError as error:
+        transition(plan, action, by=request.user)
+    except Refused as error:
+        if error.forbidden:
+            raise PermissionDenied from error
         for message in error.messages:
             messages.error(request, message)
     else:
@@ -177,13 +182,13 @@ def _status_change(request, pk: int, change, done: str):
 @login_required
 def plan_issue(request, pk: int):
     done = "Đã ban hành; các đơn vị thực hiện đã có nghĩa vụ của mình."
-    return _status_change(request, pk, services.issue_plan, done)
+    return _status_change(request, pk, "issue", done)
 
 
 @post_only
 @login_required
 def plan_close(request, pk: int):
-    return _status_change(request, pk, services.close_plan, "Đã kết thúc kế hoạch.")
+    return _status_change(request, pk, "close", "Đã kết thúc kế hoạch.")
 
 
 @read_only

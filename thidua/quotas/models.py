@@ -1,5 +1,5 @@
 """Exemplars that members of clusters and blocks send each period to the province's standing
-body, which accepts or returns each (sample 001 §IV.1)."""
+body, which accepts or returns each (sample 001 §IV.1); the workflow is in workflows.py."""
 
 from django.conf import settings
 from django.db import models
@@ -13,17 +13,12 @@ class SubmissionState(models.TextChoices):
 
 
 class SubmissionAction(models.TextChoices):
+    """The actions of the workflow declared in workflows.py (who may take each, from
+    which state): sending a new submission is not one of them, it creates the row."""
+
     ACCEPT = "accept", _("Chấp nhận")
     RETURN = "return", _("Trả lại")
     RESUBMIT = "resubmit", _("Gửi lại")
-
-
-# (state, action) → next state: the whole life of a submission.
-TRANSITIONS = {
-    (SubmissionState.SUBMITTED, SubmissionAction.ACCEPT): SubmissionState.ACCEPTED,
-    (SubmissionState.SUBMITTED, SubmissionAction.RETURN): SubmissionState.RETURNED,
-    (SubmissionState.RETURNED, SubmissionAction.RESUBMIT): SubmissionState.SUBMITTED,
-}
 
 
 class Submission(models.Model):
@@ -43,8 +38,8 @@ class Submission(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     submitted_at = models.DateTimeField(auto_now_add=True)
-    decided_by_name = models.CharField(max_length=150, blank=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
+    # The reason of the last decision, shown beside the submission; every decision, with
+    # who took it and when, is in the transition ledger (`history(submission)`).
     reason = models.TextField(_("lý do"), blank=True)
 
     class Meta:

@@ -8,7 +8,7 @@ from thidua.accounts.selectors import scope_for
 from thidua.core.periods import Period, period_containing
 from thidua.exemplars.models import Exemplar
 from thidua.quotas.models import Submission, SubmissionState
-from thidua.quotas.services import CLOSED_STAGES
+from thidua.quotas.workflows import CLOSED_STAGES
 from thidua.units.models import EmulationGroup, GroupMembership, MembershipTerm
 
 

@@ -9,8 +9,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from thidua.accounts.models import Role
-from thidua.accounts.selectors import has_role
 from thidua.core.forms import ModelChoiceField
 from thidua.core.http import post_only, read_only
 from thidua.core.periods import parse_period, period_containing
@@ -18,8 +16,9 @@ from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.exemplars.models import Exemplar
 from thidua.quotas import selectors, services
-from thidua.quotas.models import SubmissionAction
+from thidua.quotas.workflows import may_send
 from thidua.units.selectors import get_group_for
+from thidua.workflow.engine import Refused, allowed_actions, history, transition
 
 PERIODS_SHOWN = 4
 COLUMNS = [
@@ -80,14 +79,6 @@ def _xlsx(group, period, rows) -> HttpResponse:
     return attachment(content, XLSX_TYPE, f"chi-tieu-{group.pk}-{period.key}.xlsx")
 
 
-def _can_submit(user, membership) -> bool:
-    return has_role(user, membership.unit.path, Role.OFFICER)
-
-
-def _can_decide(user, membership) -> bool:
-    return has_role(user, membership.group.owner.path, Role.OFFICER)
-
-
 @read_only
 @login_required
 def membership_submissions(request, pk: int):
@@ -96,23 +87,42 @@ def membership_submissions(request, pk: int):
     periods = [current]
     for _ in range(PERIODS_SHOWN - 1):
         periods.append(periods[-1].previous())
+    submissions = list(selectors.submissions_of(membership, [p.key for p in periods]))
+    for submission in submissions:
+        submission.actions = allowed_actions(request.user, submission)
+    can_submit = may_send(request.user, membership)
     context = {
         "membership": membership,
         "periods": periods,
-        "submissions": selectors.submissions_of(membership, [p.key for p in periods]),
+        "submissions": submissions,
         "exemplars": selectors.submittable_exemplars(membership),
-        "can_submit": _can_submit(request.user, membership),
-        "can_decide": _can_decide(request.user, membership),
+        "can_submit": can_submit,
+        "acting": can_submit or any(s.actions for s in submissions),
         "labels": {p.key: p.label for p in periods},
     }
     return render(request, "quotas/membership.html", context)
+
+
+@read_only
+@login_required
+def submission_detail(request, pk: int):
+    submission = selectors.get_submission_for(request.user, pk)
+    period = parse_period(submission.period_key)
+    context = {
+        "submission": submission,
+        "membership": submission.membership,
+        "period_label": period.label if period else submission.period_key,
+        "actions": allowed_actions(request.user, submission),
+        "changes": history(submission),
+    }
+    return render(request, "quotas/submission.html", context)
 
 
 @post_only
 @login_required
 def submission_create(request, pk: int):
     membership = selectors.get_membership_for_member(request.user, pk)
-    if not _can_submit(request.user, membership):
+    if not may_send(request.user, membership):
         raise PermissionDenied
     field = ModelChoiceField(queryset=selectors.submittable_exemplars(membership))
     period = parse_period(request.POST.get("period", ""))
@@ -133,20 +143,15 @@ def submission_create(request, pk: int):
 @post_only
 @login_required
 def submission_decide(request, pk: int, action: str):
+    """Any action of the submission workflow; who may take it is the declaration's."""
     submission = selectors.get_submission_for(request.user, pk)
-    membership = submission.membership
-    allowed = (_can_submit if action == SubmissionAction.RESUBMIT else _can_decide)(
-        request.user, membership
-    )
-    if not allowed:
-        raise PermissionDenied
     try:
-        services.decide_submission(
-            submission=submission,
-            action=action,
-            by=request.user,
-            reason=request.POST.get("reason", "")[:2000],
-        )
-    except ValidationError as error:
+        transition(submission, action, by=request.user,
+                   reason=request.POST.get("reason", "")[:2000])  # fmt: skip
+    except Refused as error:
+        if error.forbidden:
+            raise PermissionDenied from error
         messages.error(request, " ".join(error.messages))
-    return redirect("quotas:membership", pk=membership.pk)
+    if request.POST.get("back") == "submission":
+        return redirect("quotas:submission", pk=submission.pk)
+    return redirect("quotas:membership", pk=submission.membership_id)

@@ -1,14 +1,21 @@
 """The JSON API at /api/v1/, with its OpenAPI schema at /api/v1/openapi.json and the
 interactive docs at /api/v1/docs. Every endpoint reads through the same scoped selectors
 as the HTML views, so an officer gets the same 404 for a sibling unit here. Errors are
-JSON too, and documented per operation (thidua/core/api_errors.py)."""
+JSON too, and documented per operation (thidua/core/api_errors.py). It sits beside
+urls.py, above the apps: each app has its router, and only this module gathers them."""
 
 from django.utils import timezone
 from ninja import NinjaAPI, Swagger
 from ninja.security import HttpBearer, django_auth
 
 from thidua.accounts.models import ApiToken, hash_token
+from thidua.conferences.api import router as conferences_router
 from thidua.core.api_errors import NulRefusingParser, document_errors, install_handlers
+from thidua.exemplars.api import router as exemplars_router
+from thidua.movements.api import router as movements_router
+from thidua.plans.api import router as plans_router
+from thidua.quotas.api import router as quotas_router
+from thidua.units.api import router as units_router
 
 
 class TokenAuth(HttpBearer):
@@ -52,20 +59,9 @@ api = ThiduaAPI(
 )
 
 
-def register_routers() -> None:
-    from thidua.conferences.api import router as conferences_router  # noqa: PLC0415
-    from thidua.exemplars.api import router as exemplars_router  # noqa: PLC0415 -- import cycle
-    from thidua.movements.api import router as movements_router  # noqa: PLC0415 -- import cycle
-    from thidua.plans.api import router as plans_router  # noqa: PLC0415 -- import cycle
-    from thidua.quotas.api import router as quotas_router  # noqa: PLC0415 -- import cycle
-    from thidua.units.api import router as units_router  # noqa: PLC0415 -- avoid import cycle
-
-    api.add_router("/", units_router)
-    api.add_router("/", exemplars_router)
-    api.add_router("/", movements_router)
-    api.add_router("/", quotas_router)
-    api.add_router("/", plans_router)
-    api.add_router("/", conferences_router)
-
-
-register_routers()
+api.add_router("/", units_router)
+api.add_router("/", exemplars_router)
+api.add_router("/", movements_router)
+api.add_router("/", quotas_router)
+api.add_router("/", plans_router)
+api.add_router("/", conferences_router)

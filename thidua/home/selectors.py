@@ -1,3 +1,5 @@
+"""Scoped reads of the audit trail."""
+
 from django.db.models import QuerySet
 
 from thidua.accounts.selectors import scope_for

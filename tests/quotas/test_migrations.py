@@ -1,0 +1,81 @@
+"""The decisions a submission kept in its own columns (the last decider, time and reason)
+become ledger rows before the columns go: nothing recorded is lost, and going back puts
+them back."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from thidua.quotas.models import Submission
+from thidua.workflow.engine import history
+from thidua.workflow.models import Transition
+
+BEFORE = [("quotas", "0001_initial")]
+AFTER = [("quotas", "0002_history_in_the_ledger")]
+T = datetime.datetime(2025, 4, 10, 8, 30, tzinfo=datetime.UTC)
+
+
+def _migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+def _leaf():
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_recorded_decision_moves_into_the_ledger(members, commune_a, make_exemplar):
+    a, _b = members
+    exemplars = [make_exemplar(commune_a, f"A{n}") for n in range(4)]
+    old = _migrate(BEFORE)  # only the quotas app goes back; the others stay as they are
+    try:
+        OldSubmission = old.get_model("quotas", "Submission")
+        made = [
+            OldSubmission.objects.create(membership_id=a.pk, period_key="2025-Q1",
+                                         exemplar_id=exemplar.pk, **fields)
+            for exemplar, fields in zip(exemplars, [
+                {"state": "accepted", "decided_by_name": "Nguyễn Văn An", "decided_at": T},
+                {"state": "returned", "decided_by_name": "None", "decided_at": T,
+                 "reason": "Thiếu minh chứng"},  # the demo's, decided by the system
+                {"state": "submitted", "decided_by_name": "Trần Bình", "decided_at": T,
+                 "reason": "Ảnh chụp không rõ"},  # returned, then sent again
+                {"state": "submitted"},  # never decided
+            ], strict=True)
+        ]  # fmt: skip
+
+        new = _migrate(AFTER)
+        rows = new.get_model("workflow", "Transition").objects.filter(workflow="quota")
+        ledger = [(r.object_id, r.action, r.from_state, r.to_state, r.actor_name, r.reason,
+                   r.at, r.unit_path, r.payload) for r in rows.order_by("at", "pk")]  # fmt: skip
+        migrated, inferred = {"migrated": True}, {"migrated": True, "inferred": True}
+        path = commune_a.path
+        assert ledger == [
+            (made[0].pk, "accept", "submitted", "accepted", "Nguyễn Văn An", "", T, path,
+             migrated),
+            (made[1].pk, "return", "submitted", "returned", "hệ thống", "Thiếu minh chứng", T,
+             path, migrated),
+            (made[2].pk, "return", "submitted", "returned", "Trần Bình", "Ảnh chụp không rõ",
+             T, path, migrated),
+            (made[2].pk, "resubmit", "returned", "submitted", "không rõ", "", T, path,
+             inferred),
+        ]  # fmt: skip
+
+        back = _migrate(BEFORE)
+        restored = back.get_model("quotas", "Submission").objects.order_by("pk")
+        assert [(s.decided_by_name, s.decided_at, s.reason) for s in restored] == [
+            ("Nguyễn Văn An", T, ""), ("None", T, "Thiếu minh chứng"),
+            ("Trần Bình", T, "Ảnh chụp không rõ"), ("", None, ""),
+        ]  # fmt: skip
+        assert not Transition.objects.filter(workflow="quota")  # the ledger app stays as is
+    finally:
+        _leaf()
+
+    sent_again = Submission.objects.get(pk=made[2].pk)
+    assert [(c.action_label, c.to_label, c.reason) for c in history(sent_again)] == [
+        ("Trả lại", "Trả lại", "Ảnh chụp không rõ"), ("Gửi lại", "Chờ xem xét", ""),
+    ]  # fmt: skip

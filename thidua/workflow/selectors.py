@@ -1,0 +1,23 @@
+"""Reads of the ledger: histories, and figures over a subtree (the fact table of the
+reports to come)."""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Count, Q
+
+from thidua.workflow.models import Transition
+
+# Figures that reports ask for, as filters on the ledger.
+RECOGNISED = Q(workflow="exemplar", action="recognise")
+HELD = Q(workflow="conference", action="hold")
+DELIVERED_LATE = Q(workflow="obligation", action="deliver", payload__late=True)
+
+
+def subtree_counts(path: str, start, end, measures: dict[str, Q]) -> dict[str, int]:
+    """How many transitions of each measure happened in the subtree at `path` from `start`
+    up to `end`, in one query on the ledger's subtree index: "exemplars recognised,
+    conferences held and obligations delivered late in a province this term"."""
+    rows = Transition.objects.filter(unit_path__startswith=path, at__gte=start, at__lt=end)
+    rows = rows.filter(reduce(or_, measures.values()))
+    return rows.aggregate(**{name: Count("pk", filter=q) for name, q in measures.items()})
