@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from thidua.accounts.models import User
-from thidua.accounts.selectors import scope_for
+from thidua.units.scope import scope_for
 
 
 def test_grant_role_creates_the_account_and_gives_it_the_subtree(commune_a, village_a):

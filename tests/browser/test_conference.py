@@ -14,10 +14,10 @@ from tests.plans.helpers import PDF
 from thidua.accounts.models import Role
 from thidua.conferences import delegates, services
 from thidua.plans import drafts
-from thidua.plans import services as plan_services
 from thidua.plans.models import Plan
 from thidua.plans.rules import ConferenceRuleSet
 from thidua.units.models import UnitKind
+from thidua.workflow.engine import transition
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 D = datetime.date
@@ -55,7 +55,7 @@ def scene(transactional_db):
             dossier_documents=DOSSIER,
         ),
     )
-    plan_services.issue_plan(actor=None, plan=plan)
+    transition(plan, "issue", by=None)
     congress = services.create_conference(
         actor=None, unit=province, kind="congress", period_start=2025, period_end=2030
     )

@@ -5,9 +5,9 @@ import pytest
 from thidua.conferences import services
 from thidua.conferences.models import Delegate
 from thidua.plans import drafts
-from thidua.plans import services as plan_services
 from thidua.plans.models import Plan
 from thidua.plans.rules import ConferenceRuleSet
+from thidua.workflow.engine import transition
 
 D = datetime.date
 DOSSIER = ["Báo cáo tóm tắt kết quả hội nghị", "Biên bản hội nghị"]
@@ -61,7 +61,7 @@ def plan(province, commune_a, commune_b, province_officer):
         plenary_below=200,
     )
     drafts.save_rule_set(actor=None, rule_set=enterprises)
-    return plan_services.issue_plan(actor=province_officer, plan=plan)
+    return transition(plan, "issue", by=province_officer)
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ from django.urls import reverse
 from tests.conferences.conftest import DOSSIER
 from tests.plans.helpers import pdf_upload
 from thidua.conferences import delegates
-from thidua.plans import services as plan_services
 from thidua.plans.models import Obligation
+from thidua.workflow.engine import transition
 
 
 def _upload(conference, officer, filename):
@@ -40,8 +40,12 @@ def test_a_file_the_plans_delivery_still_refers_to_is_kept(
 ):
     first = _upload(conference, officer_a, "ban-dau.pdf")
     owed = Obligation.objects.get(unit=commune_a, milestone__deliverable="dossier")
-    plan_services.deliver(actor=officer_a, obligation=owed, linked_conference=conference,
-                          stored_files=[first.file.name])  # fmt: skip
+    transition(
+        owed,
+        "deliver",
+        by=officer_a,
+        data={"linked_conference": conference, "stored_files": [first.file.name]},
+    )
 
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         second = _upload(conference, officer_a, "sua-lai.pdf")

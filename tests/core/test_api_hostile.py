@@ -22,8 +22,8 @@ from thidua.exemplars.models import Criterion, Field
 from thidua.exemplars.reference import load_reference_data
 from thidua.movements.services import launch_movement
 from thidua.plans import drafts
-from thidua.plans import services as plan_services
 from thidua.plans.models import Plan
+from thidua.workflow.engine import transition
 
 SCHEMA = api.get_openapi_schema()
 OPERATIONS = [
@@ -68,7 +68,7 @@ def world(province, commune_a, commune_b, officer_a, province_officer):
         plan=plan, title="Gửi kế hoạch của xã", deliverable="own_plan",
         due_on=datetime.date(2026, 3, 15), units=[commune_a, commune_b],
     )  # fmt: skip
-    plan_services.issue_plan(actor=province_officer, plan=plan)
+    transition(plan, "issue", by=province_officer)
     conference = conference_services.create_conference(
         actor=officer_a, unit=commune_a, period_start=2025, period_end=2030,
         form="Hội nghị tuyên dương điển hình tiên tiến",

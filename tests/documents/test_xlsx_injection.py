@@ -16,9 +16,9 @@ from thidua.conferences import delegates
 from thidua.documents.xlsx import table_to_xlsx
 from thidua.exemplars import services as exemplar_services
 from thidua.plans import drafts
-from thidua.plans import services as plan_services
 from thidua.plans.models import Plan
 from thidua.units.models import UnitKind
+from thidua.workflow.engine import transition
 
 LINK = '=HYPERLINK("http://thidua.example/lua","bấm vào đây")'
 SUM = "+SUM(1,2)"
@@ -95,7 +95,7 @@ def test_the_plan_board_export(client, province, province_officer):
                                title=MINUS)  # fmt: skip
     drafts.add_milestone(plan=plan, title=SUM, deliverable="report",
                          due_on=datetime.date(2026, 3, 15), units=[commune])  # fmt: skip
-    plan_services.issue_plan(actor=province_officer, plan=plan)
+    transition(plan, "issue", by=province_officer)
     client.force_login(province_officer)
 
     content = client.get(reverse("plans:board", args=[plan.pk]), {"format": "xlsx"}).content

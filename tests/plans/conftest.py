@@ -4,8 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from thidua.plans import drafts, services
+from thidua.plans import drafts
 from thidua.plans.models import Plan
+from thidua.workflow.engine import transition
 
 
 @pytest.fixture
@@ -16,7 +17,7 @@ def issued_plan(province, commune_a, commune_b, province_officer):
     due = datetime.date(2026, 3, 15)
     drafts.add_milestone(plan=plan, title="Gửi kế hoạch của xã", deliverable="own_plan",
                          due_on=due, units=[commune_a, commune_b])  # fmt: skip
-    return services.issue_plan(actor=province_officer, plan=plan)
+    return transition(plan, "issue", by=province_officer)
 
 
 @pytest.fixture

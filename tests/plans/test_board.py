@@ -11,9 +11,10 @@ from openpyxl import load_workbook
 
 from tests.factories import UnitFactory
 from tests.plans.helpers import pdf_upload
-from thidua.plans import drafts, services
+from thidua.plans import drafts
 from thidua.plans.models import Obligation, Plan
 from thidua.units.models import UnitKind
+from thidua.workflow.engine import transition
 
 D = datetime.date
 
@@ -31,7 +32,7 @@ def _issue(province, officer, units, milestones=2):
         due = D(2026, 3, 15) + datetime.timedelta(days=30 * n)
         drafts.add_milestone(plan=plan, title=f"Mốc {n + 1}", deliverable="report",
                              due_on=due, units=units)  # fmt: skip
-    return services.issue_plan(actor=officer, plan=plan)
+    return transition(plan, "issue", by=officer)
 
 
 @pytest.mark.parametrize("item_count", [1, 3])
@@ -64,11 +65,11 @@ def test_filters_status_subtree_and_group(client, province, province_officer, co
                                           commune_b, officer_a, cluster):  # fmt: skip
     agency = UnitFactory(parent=province, name="Sở Tư pháp", kind=UnitKind.AGENCY)
     plan = _issue(province, province_officer, [commune_a, commune_b, agency])
-    services.deliver(
-        actor=officer_a,
-        files=[pdf_upload()],
-        on=D(2026, 3, 14),
-        obligation=Obligation.objects.get(unit=commune_a, milestone__title="Mốc 1"),
+    transition(
+        Obligation.objects.get(unit=commune_a, milestone__title="Mốc 1"),
+        "deliver",
+        by=officer_a,
+        data={"files": [pdf_upload()], "on": D(2026, 3, 14)},
     )
     client.force_login(province_officer)
     url = reverse("plans:board", args=[plan.pk])
@@ -86,11 +87,11 @@ def test_filters_status_subtree_and_group(client, province, province_officer, co
 def test_export_is_units_by_milestones(client, province, province_officer, commune_a,
                                        commune_b, officer_a):  # fmt: skip
     plan = _issue(province, province_officer, [commune_a, commune_b])
-    services.deliver(
-        actor=officer_a,
-        files=[pdf_upload()],
-        on=D(2026, 3, 18),
-        obligation=Obligation.objects.get(unit=commune_a, milestone__title="Mốc 1"),
+    transition(
+        Obligation.objects.get(unit=commune_a, milestone__title="Mốc 1"),
+        "deliver",
+        by=officer_a,
+        data={"files": [pdf_upload()], "on": D(2026, 3, 18)},
     )
     client.force_login(province_officer)
 
@@ -108,7 +109,7 @@ def test_siblings_are_refused_everywhere(client, province, province_officer, com
                                          commune_b, officer_a, officer_b):  # fmt: skip
     plan = _issue(province, province_officer, [commune_a])
     own = Obligation.objects.filter(unit=commune_a).first()
-    services.deliver(actor=officer_a, obligation=own, files=[pdf_upload()])
+    transition(own, "deliver", by=officer_a, data={"files": [pdf_upload()]})
     delivered = own.files.get()
     client.force_login(officer_b)  # Bình Minh owes nothing under this plan
 
@@ -185,7 +186,7 @@ def test_a_closed_plan_takes_no_deliveries_and_drafts_cannot_be_linked(
     draft = Plan.objects.create(issuer=commune_a, title="Nháp", kind="other")
 
     with pytest.raises(ValidationError, match="đã ban hành"):
-        services.deliver(actor=officer_a, obligation=own, linked_plan=draft)
-    services.close_plan(actor=province_officer, plan=plan)
+        transition(own, "deliver", by=officer_a, data={"linked_plan": draft})
+    transition(plan, "close", by=province_officer)
     with pytest.raises(ValidationError, match="đã kết thúc"):
-        services.deliver(actor=officer_a, obligation=own, files=[pdf_upload()])
+        transition(own, "deliver", by=officer_a, data={"files": [pdf_upload()]})

@@ -6,8 +6,9 @@ from django.core.exceptions import ValidationError
 
 from tests.plans.helpers import pdf_upload
 from thidua.audit.models import AuditEvent
-from thidua.plans import drafts, selectors, services
+from thidua.plans import drafts, selectors
 from thidua.plans.models import Obligation, Plan
+from thidua.workflow.engine import transition
 from thidua.workflow.models import Transition
 
 D = datetime.date
@@ -24,7 +25,7 @@ def plan(province, commune_a, commune_b):
 
 @pytest.fixture
 def issued(plan, province_officer):
-    return services.issue_plan(actor=province_officer, plan=plan)
+    return transition(plan, "issue", by=province_officer)
 
 
 def _obligation(unit):
@@ -45,9 +46,9 @@ def test_a_plan_is_issued_once_and_not_without_milestones(issued, province, prov
     empty = Plan.objects.create(issuer=province, title="Trống", kind="other")
 
     with pytest.raises(ValidationError):
-        services.issue_plan(actor=province_officer, plan=issued)
+        transition(issued, "issue", by=province_officer)
     with pytest.raises(ValidationError, match="chưa có mốc"):
-        services.issue_plan(actor=province_officer, plan=empty)
+        transition(empty, "issue", by=province_officer)
 
 
 def test_owing_units_must_be_inside_the_issuer(commune_a, commune_b, officer_a):
@@ -56,7 +57,7 @@ def test_owing_units_must_be_inside_the_issuer(commune_a, commune_b, officer_a):
                            units=[commune_b])  # fmt: skip
 
     with pytest.raises(ValidationError, match="không thuộc"):
-        services.issue_plan(actor=officer_a, plan=plan)
+        transition(plan, "issue", by=officer_a)
     assert not Obligation.objects.exists()
 
 
@@ -71,11 +72,11 @@ def test_owing_units_must_be_inside_the_issuer(commune_a, commune_b, officer_a):
 )  # fmt: skip
 def test_status_around_the_due_date(issued, commune_a, officer_a, today, delivered_on, status):
     if delivered_on:
-        services.deliver(
-            actor=officer_a,
-            obligation=_obligation(commune_a),
-            files=[pdf_upload()],
-            on=delivered_on,
+        transition(
+            _obligation(commune_a),
+            "deliver",
+            by=officer_a,
+            data={"files": [pdf_upload()], "on": delivered_on},
         )
 
     with time_machine.travel(datetime.datetime.combine(today, datetime.time(9), datetime.UTC)):
@@ -86,22 +87,25 @@ def test_status_around_the_due_date(issued, commune_a, officer_a, today, deliver
 
 def test_return_needs_a_reason_and_the_unit_delivers_again(issued, commune_a, officer_a,
                                                            province_officer):  # fmt: skip
-    obligation = services.deliver(actor=officer_a, obligation=_obligation(commune_a),
-                                  files=[pdf_upload()], on=D(2026, 3, 1))  # fmt: skip
+    obligation = transition(
+        _obligation(commune_a),
+        "deliver",
+        by=officer_a,
+        data={"files": [pdf_upload()], "on": D(2026, 3, 1)},
+    )
 
     with pytest.raises(ValidationError):
-        services.decide(obligation=obligation, action="return", by=province_officer)
-    services.decide(obligation=obligation, action="return", by=province_officer,
-                    reason="Thiếu danh sách đại biểu")  # fmt: skip
+        transition(obligation, "return", by=province_officer)
+    transition(obligation, "return", by=province_officer, reason="Thiếu danh sách đại biểu")
     returned = selectors.with_status(Obligation.objects.filter(pk=obligation.pk), D(2026, 3, 2))
     returned_status = returned.get().status
-    again = services.deliver(actor=officer_a, obligation=obligation, on=D(2026, 3, 10))  # its file
-    accepted = services.decide(obligation=again, action="accept", by=province_officer)
+    again = transition(obligation, "deliver", by=officer_a, data={"on": D(2026, 3, 10)})  # its file
+    accepted = transition(again, "accept", by=province_officer)
 
     assert returned_status == "returned"
     assert (accepted.state, accepted.reason) == ("accepted", "")
     with pytest.raises(ValidationError):
-        services.decide(obligation=accepted, action="accept", by=province_officer)
+        transition(accepted, "accept", by=province_officer)
 
 
 def test_delivering_the_own_plan_builds_the_cascade(issued, commune_a, officer_a, village_a):
@@ -111,8 +115,12 @@ def test_delivering_the_own_plan_builds_the_cascade(issued, commune_a, officer_a
     below = Plan.objects.create(issuer=village_a, title="Kế hoạch của thôn", kind="other",
                                 implements=own)  # fmt: skip
 
-    services.deliver(actor=officer_a, obligation=_obligation(commune_a), linked_plan=own,
-                     on=D(2026, 3, 1))  # fmt: skip
+    transition(
+        _obligation(commune_a),
+        "deliver",
+        by=officer_a,
+        data={"linked_plan": own, "on": D(2026, 3, 1)},
+    )
 
     assert [(depth, p.title) for depth, p in selectors.plan_tree(issued)] == [
         (1, "Kế hoạch của xã An Phú"), (2, "Kế hoạch của thôn"),
@@ -124,13 +132,16 @@ def test_a_linked_plan_must_be_the_units_own(issued, commune_a, commune_b, offic
     other = Plan.objects.create(issuer=commune_b, title="Của xã khác", kind="other")
 
     with pytest.raises(ValidationError):
-        services.deliver(actor=officer_a, obligation=_obligation(commune_a), linked_plan=other)
+        transition(_obligation(commune_a), "deliver", by=officer_a, data={"linked_plan": other})
 
 
 def test_board_counts_every_status_in_one_query(issued, commune_a, officer_a,
                                                 django_assert_num_queries):  # fmt: skip
-    services.deliver(
-        actor=officer_a, obligation=_obligation(commune_a), files=[pdf_upload()], on=D(2026, 3, 20)
+    transition(
+        _obligation(commune_a),
+        "deliver",
+        by=officer_a,
+        data={"files": [pdf_upload()], "on": D(2026, 3, 20)},
     )
 
     with django_assert_num_queries(1):
@@ -149,10 +160,14 @@ def test_delivering_from_a_stale_page_answers_409_with_the_reason(
 ):
     from django.urls import reverse
 
-    obligation = services.deliver(actor=officer_a, obligation=_obligation(commune_a),
-                                  files=[pdf_upload()], on=D(2026, 3, 1))  # fmt: skip
+    obligation = transition(
+        _obligation(commune_a),
+        "deliver",
+        by=officer_a,
+        data={"files": [pdf_upload()], "on": D(2026, 3, 1)},
+    )
     if accept:
-        services.decide(obligation=obligation, action="accept", by=province_officer)
+        transition(obligation, "accept", by=province_officer)
     client.force_login(officer_a)
     url = reverse("plans:deliver", args=[obligation.pk])
 

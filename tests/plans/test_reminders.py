@@ -5,10 +5,11 @@ from django.core import mail
 from django.core.management import call_command
 
 from tests.plans.helpers import pdf_upload
-from thidua.plans import drafts, services
+from thidua.plans import drafts
 from thidua.plans.models import Notice, Obligation, Plan
 from thidua.plans.reminders import send_reminders
 from thidua.units.services import update_unit
+from thidua.workflow.engine import transition
 
 D = datetime.date
 
@@ -23,12 +24,16 @@ def issued(province, commune_a, commune_b, province_officer, officer_a, officer_
                                title="Hội nghị điển hình")  # fmt: skip
     drafts.add_milestone(plan=plan, title="Gửi kế hoạch của xã", deliverable="own_plan",
                          due_on=D(2026, 3, 15), units=[commune_a, commune_b])  # fmt: skip
-    return services.issue_plan(actor=province_officer, plan=plan)
+    return transition(plan, "issue", by=province_officer)
 
 
 def test_reminders_go_before_the_due_date_and_once(issued, commune_b, officer_a):
-    services.deliver(actor=officer_a, obligation=Obligation.objects.get(unit__name="Xã An Phú"),
-                     files=[pdf_upload()], on=D(2026, 3, 10))  # fmt: skip
+    transition(
+        Obligation.objects.get(unit__name="Xã An Phú"),
+        "deliver",
+        by=officer_a,
+        data={"files": [pdf_upload()], "on": D(2026, 3, 10)},
+    )
 
     first = send_reminders(today=D(2026, 3, 13), days_before=3)
     again = send_reminders(today=D(2026, 3, 14), days_before=3)

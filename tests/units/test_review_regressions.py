@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import UnitFactory
-from thidua.accounts.selectors import scope_for
 from thidua.audit.models import Action, AuditEvent
 from thidua.units import group_services, selectors, services
 from thidua.units.models import EmulationGroup, Unit, UnitKind
+from thidua.units.scope import scope_for
 
 CLOSED = {"valid_to": datetime.date(2025, 7, 1)}
 

@@ -9,7 +9,6 @@ from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from thidua.accounts.selectors import is_officer
 from thidua.conferences import delegates as delegate_services
 from thidua.conferences import selectors
 from thidua.conferences.checks import check_conference
@@ -21,6 +20,7 @@ from thidua.conferences.enums import (
 )
 from thidua.core.api_errors import errors
 from thidua.core.api_pagination import BoundedPageNumberPagination
+from thidua.units.scope import is_officer
 
 router = Router(tags=["Hội nghị điển hình tiên tiến"])
 

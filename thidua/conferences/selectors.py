@@ -3,8 +3,8 @@
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from thidua.accounts.selectors import scope_for
 from thidua.conferences.models import Conference, Delegate, Honour, UpperQuota
+from thidua.units.scope import scope_for
 
 
 def visible_conferences(user) -> QuerySet[Conference]:

@@ -9,7 +9,6 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from thidua.accounts.selectors import is_officer, scope_for
 from thidua.conferences import delegates as delegate_services
 from thidua.conferences import selectors, services
 from thidua.conferences.checks import check_conference
@@ -23,6 +22,7 @@ from thidua.exemplars.models import Exemplar
 from thidua.plans.models import Plan, PlanStatus
 from thidua.plans.selectors import visible_plans
 from thidua.units.models import Unit
+from thidua.units.scope import is_officer, scope_for
 from thidua.units.selectors import get_unit_for
 from thidua.workflow.engine import Refused, allowed_actions, history, transition
 

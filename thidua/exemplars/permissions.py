@@ -2,7 +2,7 @@
 the units above it. Council members and leaders read."""
 
 from thidua.accounts.models import Role
-from thidua.accounts.selectors import has_role
+from thidua.units.scope import has_role
 
 
 def can_edit_exemplar(user, exemplar) -> bool:

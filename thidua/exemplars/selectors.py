@@ -3,10 +3,10 @@
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from thidua.accounts.selectors import scope_for
 from thidua.core.search import tolerant_filter
 from thidua.core.text import fold
 from thidua.exemplars.models import Exemplar, Subject
+from thidua.units.scope import scope_for
 from thidua.units.selectors import attach_lineage, clean_query
 
 

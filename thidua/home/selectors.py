@@ -2,8 +2,8 @@
 
 from django.db.models import QuerySet
 
-from thidua.accounts.selectors import scope_for
 from thidua.audit.models import AuditEvent
+from thidua.units.scope import scope_for
 
 
 def events_for(user, *, target_type: str = "", target_id: str = "") -> QuerySet[AuditEvent]:

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from thidua.accounts.selectors import scope_for
 from thidua.core.jobs import JobState, drop_input, finish, progress
 from thidua.core.text import fold
 from thidua.documents.archives import Refused, check_archive
@@ -16,6 +15,7 @@ from thidua.documents.xlsx import XLSX_TYPE
 from thidua.imports import importer
 from thidua.imports.models import ImportJob
 from thidua.units.models import Unit
+from thidua.units.scope import scope_for
 
 MAX_UPLOAD_MB = 10
 PROGRESS_EVERY = 200

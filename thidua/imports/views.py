@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.accounts.models import Role
-from thidua.accounts.selectors import has_role
 from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.jobs import check_alive, retry_job
@@ -14,6 +13,7 @@ from thidua.documents.xlsx import XLSX_TYPE
 from thidua.imports import services
 from thidua.imports.models import ImportJob
 from thidua.imports.template import template_bytes
+from thidua.units.scope import has_role
 from thidua.units.selectors import get_unit_for
 
 

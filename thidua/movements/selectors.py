@@ -5,10 +5,10 @@ never those of a sibling."""
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from thidua.accounts.selectors import scope_for
 from thidua.core.search import tolerant_filter
 from thidua.movements.models import Movement, WorkRegistration
 from thidua.units.models import Unit
+from thidua.units.scope import scope_for
 from thidua.units.selectors import clean_query
 
 

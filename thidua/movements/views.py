@@ -4,13 +4,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from thidua.accounts.selectors import is_officer
 from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.movements import selectors, services
 from thidua.movements.forms import DriveForm, MovementForm, RegistrationForm, TransitionForm
 from thidua.movements.models import MovementAction, MovementStatus
+from thidua.units.scope import is_officer
 from thidua.units.selectors import get_unit_for
 from thidua.workflow.engine import Refused, allowed_actions, history, transition
 

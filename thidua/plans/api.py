@@ -11,7 +11,6 @@ from ninja import File, Form, Query, Router, Schema, Status, UploadedFile
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from thidua.accounts.selectors import is_officer
 from thidua.core.api_errors import errors
 from thidua.core.api_pagination import BoundedPageNumberPagination
 from thidua.core.jobs import check_alive
@@ -24,6 +23,7 @@ from thidua.plans.models import (
     PlanReading,
     PlanStatus,
 )
+from thidua.units.scope import is_officer
 from thidua.units.selectors import get_unit_for
 from thidua.workflow.engine import Refused, transition
 

@@ -7,13 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
-from thidua.accounts.selectors import is_officer
 from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, post_only
 from thidua.plans import drafts, selectors
 from thidua.plans.forms import AttachForm, MilestoneForm, OwingUnitsForm, PlanForm, RuleSetForm
 from thidua.plans.rules import ConferenceRuleSet
 from thidua.plans.views import higher_plans, require_draft_officer
+from thidua.units.scope import is_officer
 from thidua.units.selectors import visible_groups
 
 

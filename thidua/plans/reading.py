@@ -8,12 +8,12 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from thidua.accounts.selectors import is_officer, is_officer_somewhere
 from thidua.core.jobs import JobState, drop_input, finish, progress
 from thidua.documents.archives import Refused, check_archive
 from thidua.documents.isolated import run_isolated
 from thidua.documents.uploads import extension_of, inspect_document
 from thidua.plans.models import PlanReading
+from thidua.units.scope import is_officer, is_officer_somewhere
 
 PLAN_DOCUMENT_KINDS = {"docx", "pdf", "txt"}
 

@@ -7,12 +7,12 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django_htmx.http import HttpResponseClientRedirect
 
-from thidua.accounts.selectors import is_officer
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.jobs import JobState, check_alive, retry_job
 from thidua.plans import reading
 from thidua.plans.forms import UploadForm
 from thidua.plans.models import PlanReading
+from thidua.units.scope import is_officer
 from thidua.units.selectors import get_unit_for
 
 

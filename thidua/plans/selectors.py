@@ -7,9 +7,9 @@ from operator import attrgetter
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.shortcuts import get_object_or_404
 
-from thidua.accounts.selectors import scope_for
 from thidua.plans.models import Obligation, ObligationState, Plan, PlanStatus
 from thidua.units.models import GroupMembership, Unit
+from thidua.units.scope import scope_for
 
 STATUS_LABELS = {
     "pending": "Chưa đến hạn",

@@ -7,7 +7,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from thidua.accounts.selectors import is_officer
 from thidua.core.forms import apply_service_errors, is_id
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
@@ -18,6 +17,7 @@ from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 from thidua.plans import drafts, selectors
 from thidua.plans.forms import PlanForm
 from thidua.plans.models import PlanStatus
+from thidua.units.scope import is_officer
 from thidua.units.selectors import get_group_for, get_unit_for, visible_groups
 from thidua.workflow.engine import Refused, allowed_actions, history, transition
 

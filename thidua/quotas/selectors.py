@@ -4,12 +4,12 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
-from thidua.accounts.selectors import scope_for
 from thidua.core.periods import Period, period_containing
 from thidua.exemplars.models import Exemplar
 from thidua.quotas.models import Submission, SubmissionState
 from thidua.quotas.workflows import CLOSED_STAGES
 from thidua.units.models import EmulationGroup, GroupMembership, MembershipTerm
+from thidua.units.scope import scope_for
 
 
 def get_membership_for_member(user, pk) -> GroupMembership:

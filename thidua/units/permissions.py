@@ -2,9 +2,9 @@
 these answer the write questions and are shown to templates as `can_*` flags."""
 
 from thidua.accounts.models import Role
-from thidua.accounts.selectors import has_role
 from thidua.units.group_services import OWNER_KINDS
 from thidua.units.models import EmulationGroup, Unit, UnitKind
+from thidua.units.scope import has_role
 
 # Administrative units come from the official list (thidua.units.loader); officers add the
 # bodies beside them, and villages, which the official list does not carry.

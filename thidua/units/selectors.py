@@ -5,9 +5,9 @@ is never shown and its existence never confirmed."""
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from thidua.accounts.selectors import scope_for
 from thidua.core.text import fold
 from thidua.units.models import EmulationGroup, GroupMembership, Unit, UnitKind
+from thidua.units.scope import scope_for
 
 
 def visible_units(user) -> QuerySet[Unit]:

@@ -24,10 +24,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from thidua.accounts.models import Role
-from thidua.accounts.selectors import has_role
 from thidua.audit.models import Action
 from thidua.audit.services import record_event
 from thidua.core.text import clean_text
+from thidua.units.scope import has_role
 from thidua.workflow.models import Transition
 
 
