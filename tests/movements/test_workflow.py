@@ -243,8 +243,8 @@ def test_status_changes_in_the_audit_trail_become_ledger_rows():
                              target_repr="Phong trào cũ", scope_path=unit.path,
                              changes=changes)  # fmt: skip
 
-    _migrate([("movements", "0003_status_history")])
-    rows = list(Transition.objects.order_by("at", "pk"))
+    then = _migrate([("movements", "0003_status_history")])
+    rows = list(then.get_model("workflow", "Transition").objects.order_by("at", "pk"))
     _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
     assert [(r.action, r.from_state, r.to_state, r.actor_id, r.unit_path, r.level)

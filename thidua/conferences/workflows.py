@@ -66,6 +66,7 @@ def _honour(move) -> None:
         )  # fmt: skip
         honoured.append(delegate.exemplar_id)
     move.payload["honoured_exemplars"] = honoured
+    move.on = conference.held_on  # held that day, whenever it is recorded
     move.payload["delivery"] = _delivery(conference, "conference", conference.held_on)
 
 

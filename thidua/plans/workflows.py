@@ -172,6 +172,7 @@ def _save_delivery(move) -> None:
                                     original_name=upload.name[:255])  # fmt: skip
         names.append(upload.name[:255])
     obligation.delivered_on = data.get("on") or timezone.localdate()
+    move.on = obligation.delivered_on  # the ledger dates a delivery on the day it was made
     obligation.note, obligation.reason = data.get("note", ""), ""
     move.payload.update(
         plan=milestone.plan_id, milestone=milestone.pk, deliverable=milestone.deliverable,

@@ -15,6 +15,7 @@ Vietnamese message; its `code` tells the views and the API which status to answe
 `by=None` is the system (the demo, a management command): no role is checked then.
 """
 
+import datetime
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from thidua.accounts.models import Role
 from thidua.audit.models import Action
@@ -98,6 +100,7 @@ class Move:
     data: dict
     before: str = ""
     payload: dict = field(default_factory=dict)
+    on: datetime.date | None = None  # the day it happened, when not today (a guard may set it)
     row: Transition | None = None
 
 
@@ -183,6 +186,7 @@ def _record(move: Move) -> Transition:
         actor=by if by is not None and by.pk else None,
         actor_name=str(by) if by is not None else "hệ thống", unit_path=unit.path,
         level=getattr(unit, "level", ""), reason=move.reason, payload=move.payload,
+        on=move.on or timezone.localdate(),
     )  # fmt: skip
     record_event(actor=by, action=Action.UPDATE, target=obj, scope_path=unit.path,
                  changes={flow.field: [move.before, move.step.target]},

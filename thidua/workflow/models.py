@@ -23,7 +23,10 @@ class Transition(models.Model):
     level = models.CharField(max_length=10, blank=True)
     reason = models.TextField(blank=True)
     payload = models.JSONField(default=dict, blank=True)
-    at = models.DateTimeField(default=timezone.now)
+    at = models.DateTimeField(default=timezone.now)  # when it was recorded
+    # The day it happened: a conference recorded as held days later was held on its date,
+    # and a delivery entered late was made when it says. Reports count by this day.
+    on = models.DateField(default=timezone.localdate)
 
     class Meta:
         ordering = ["at", "pk"]
@@ -32,9 +35,9 @@ class Transition(models.Model):
             # A subtree's counts per action between two dates: equality on the first two
             # columns, a prefix on the path (varchar_pattern_ops on PostgreSQL), then the dates.
             models.Index(
-                fields=["workflow", "action", "unit_path", "at"],
+                fields=["workflow", "action", "unit_path", "on"],
                 name="transition_subtree",
-                opclasses=["varchar_pattern_ops"] * 3 + ["timestamptz_ops"],
+                opclasses=["varchar_pattern_ops"] * 3 + ["date_ops"],
             ),
         ]
 

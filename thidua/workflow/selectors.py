@@ -14,10 +14,11 @@ HELD = Q(workflow="conference", action="hold")
 DELIVERED_LATE = Q(workflow="obligation", action="deliver", payload__late=True)
 
 
-def subtree_counts(path: str, start, end, measures: dict[str, Q]) -> dict[str, int]:
-    """How many transitions of each measure happened in the subtree at `path` from `start`
-    up to `end`, in one query on the ledger's subtree index: "exemplars recognised,
-    conferences held and obligations delivered late in a province this term"."""
-    rows = Transition.objects.filter(unit_path__startswith=path, at__gte=start, at__lt=end)
+def subtree_counts(path: str, first, last, measures: dict[str, Q]) -> dict[str, int]:
+    """How many transitions of each measure happened in the subtree at `path` from the day
+    `first` to the day `last` (both included, by the day each happened), in one query on
+    the ledger's subtree index: "exemplars recognised, conferences held and obligations
+    delivered late in a province this term"."""
+    rows = Transition.objects.filter(unit_path__startswith=path, on__gte=first, on__lte=last)
     rows = rows.filter(reduce(or_, measures.values()))
     return rows.aggregate(**{name: Count("pk", filter=q) for name, q in measures.items()})

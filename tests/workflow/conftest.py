@@ -1,0 +1,1 @@
+from tests.conferences.conftest import conference, plan  # noqa: F401 -- fixtures
