@@ -21,6 +21,7 @@ from thidua.conferences.enums import (
 from thidua.core.api_errors import errors
 from thidua.core.api_pagination import BoundedPageNumberPagination
 from thidua.units.scope import is_officer
+from thidua.workflow.engine import Refused
 
 router = Router(tags=["Hội nghị điển hình tiên tiến"])
 
@@ -167,11 +168,14 @@ def quotas(request, conference_id: int):
 @router.post("/conferences/{conference_id}/check-ins",
              response={200: DelegateOut, **errors(403, 409)})  # fmt: skip
 def check_in(request, conference_id: int, payload: CheckInIn):
-    """Check a delegate in by the token of their QR code."""
-    conference = _managed(request.user, conference_id)
+    """Check a delegate in by the token of their QR code (the delegate workflow says who
+    may: the officers of the conference's unit)."""
+    conference = selectors.own_conference_for(request.user, conference_id)
     try:
         return delegate_services.check_in(
             actor=request.user, conference=conference, token=payload.token
         )
+    except Refused as error:
+        raise HttpError(error.status, " ".join(error.messages)) from error
     except ValidationError as error:
         raise HttpError(409, " ".join(error.messages)) from error

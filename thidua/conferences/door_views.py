@@ -3,7 +3,7 @@ upper level with the roll-up, and the brief-profile list (danh sách trích ngan
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +20,7 @@ from thidua.core.http import form_view, post_only, read_only
 from thidua.core.jobs import JobState, check_alive, retry_job
 from thidua.documents.response import stored_file
 from thidua.units.models import Unit
+from thidua.workflow.engine import Refused
 
 
 def _attendance(conference):
@@ -28,22 +29,30 @@ def _attendance(conference):
     )
 
 
+def _check_in(request, conference, code: str) -> None:
+    try:
+        delegate = delegate_services.check_in(actor=request.user, conference=conference, token=code)
+    except Refused as error:
+        if error.forbidden:
+            raise PermissionDenied from error
+        messages.error(request, " ".join(error.messages))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Đã điểm danh: {delegate.full_name}.")
+
+
 @form_view
 @login_required
 def check_in_desk(request, pk: int):
-    """The door: a scanner (or a person) types the code; the count updates by itself."""
-    conference = managed(request, pk)
+    """The door: a scanner (or a person) types the code; the count updates by itself.
+    Who may check people in is the delegate workflow's to say."""
     if request.method == "POST":
+        conference = selectors.own_conference_for(request.user, pk)
         code = request.POST.get("code", "").strip().rstrip("/").rsplit("/", 1)[-1][:64]
-        try:
-            delegate = delegate_services.check_in(
-                actor=request.user, conference=conference, token=code
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, f"Đã điểm danh: {delegate.full_name}.")
+        _check_in(request, conference, code)
         return redirect("conferences:check_in", pk=conference.pk)
+    conference = managed(request, pk)
     context = {"conference": conference, "attendance": _attendance(conference)}
     return render(request, "conferences/check_in.html", context)
 
@@ -61,15 +70,11 @@ def attendance_count(request, pk: int):
 def scanned(request, token: str):
     """Where the QR code leads: the officer's phone opens it, sees who it is, confirms."""
     delegate = get_object_or_404(Delegate.objects.select_related("conference"), token=token[:32])
-    conference = managed(request, delegate.conference_id)
     if request.method == "POST":
-        try:
-            delegate_services.check_in(actor=request.user, conference=conference, token=token)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, f"Đã điểm danh: {delegate.full_name}.")
+        conference = selectors.own_conference_for(request.user, delegate.conference_id)
+        _check_in(request, conference, token)
         return redirect("conferences:check_in", pk=conference.pk)
+    conference = managed(request, delegate.conference_id)
     return render(
         request, "conferences/scanned.html", {"delegate": delegate, "conference": conference}
     )
