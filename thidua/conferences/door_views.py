@@ -7,17 +7,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 
 from thidua.conferences import delegates as delegate_services
-from thidua.conferences import exports, printing, selectors
+from thidua.conferences import printing, selectors
 from thidua.conferences.enums import DelegateStatus
 from thidua.conferences.forms import QuotaForm
 from thidua.conferences.models import Conference, Delegate, PrintJob
+from thidua.conferences.reports import BRIEF_PROFILES
 from thidua.conferences.views import managed
 from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.jobs import JobState, check_alive, retry_job
+from thidua.documents.reports import render_report
 from thidua.documents.response import stored_file
 from thidua.units.models import Unit
 from thidua.workflow.engine import Refused
@@ -136,9 +137,13 @@ def brief_profiles(request, pk: int, fmt: str):
     delegates = selectors.delegate_list(conference)
     if upper:
         delegates = delegates.filter(to_upper=True)
-    return exports.brief_profiles(
-        conference, delegates, fmt=fmt, upper=upper, today=timezone.localdate()
+    title = f"{BRIEF_PROFILES.title} " + (
+        "dự hội nghị, đại hội cấp trên" if upper else f"dự {conference.name}"
     )
+    name = f"{BRIEF_PROFILES.filename}-{conference.pk}{'-cap-tren' if upper else ''}"
+    return render_report(BRIEF_PROFILES, delegates.iterator(chunk_size=500), fmt,
+                         request=request, issuer=conference.unit, title=title,
+                         filename=name)  # fmt: skip
 
 
 @post_only

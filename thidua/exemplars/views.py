@@ -7,16 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 
 from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.middleware import request_max_mb
 from thidua.core.pagination import paginate, query_without_page
-from thidua.documents.docx import DOCX_TYPE, issuer_lines, place_name, table_to_docx
-from thidua.documents.response import attachment
-from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
-from thidua.exemplars import criteria, forms, permissions, selectors, services
+from thidua.documents.reports import render_report
+from thidua.exemplars import criteria, forms, permissions, reports, selectors, services
 from thidua.exemplars.enums import Stage, SubjectKind
 from thidua.exemplars.models import NurturingAction, Recognition, Replication
 from thidua.movements.selectors import movements_for_exemplar, visible_movements
@@ -42,44 +39,15 @@ def _filtered_exemplars(request):
     return filters, exemplars, unit
 
 
-EXPORT_TITLE = "Danh sách điển hình tiên tiến"
-DOCX_COLUMNS = [
-    ("STT", 12), ("Đối tượng", 45), ("Loại", 20), ("Mô hình, cách làm hay", 65),
-    ("Lĩnh vực", 35), ("Đơn vị", 35), ("Từ năm", 15), ("Giai đoạn", 25),
-]  # fmt: skip
-EXPORT_COLUMNS = [
-    ("STT", 6), ("Đối tượng", 28), ("Loại", 12), ("Mô hình, cách làm hay", 40),
-    ("Lĩnh vực", 24), ("Đơn vị", 24), ("Từ năm", 8), ("Giai đoạn", 16),
-]  # fmt: skip
-
-
-def _export_rows(exemplars):
-    for number, e in enumerate(exemplars.iterator(chunk_size=2000), start=1):
-        yield [number, e.subject.name, e.subject.get_kind_display(), e.title, e.field.name,
-               e.unit.name, e.year_from, e.get_stage_display()]  # fmt: skip
-
-
 @read_only
 @login_required
 def exemplar_export(request, fmt: str):
-    """The filtered list as XLSX or as a Word document in the state format, with the columns
-    the page shows. The issuer is the user's own unit."""
-    if fmt not in {"xlsx", "docx"}:
-        raise Http404
+    """The filtered list as XLSX, a Word document in the state format or a printable page,
+    with the report's columns. The issuer is the user's own unit."""
     _filters, exemplars, _unit = _filtered_exemplars(request)
-    if fmt == "xlsx":
-        content = table_to_xlsx(
-            title=EXPORT_TITLE, columns=EXPORT_COLUMNS, rows=_export_rows(exemplars)
-        )
-        return attachment(content, XLSX_TYPE, "dien-hinh-tien-tien.xlsx")
     issuer = scope_root_units(request.user).select_related("parent").first()
-    if issuer is None:
-        raise Http404
-    content = table_to_docx(
-        issuer_lines=issuer_lines(issuer), place=place_name(issuer), title=EXPORT_TITLE,
-        columns=DOCX_COLUMNS, rows=_export_rows(exemplars), today=timezone.localdate(),
-    )  # fmt: skip
-    return attachment(content, DOCX_TYPE, "dien-hinh-tien-tien.docx")
+    return render_report(reports.EXEMPLARS, exemplars.iterator(chunk_size=2000), fmt,
+                         request=request, issuer=issuer)  # fmt: skip
 
 
 @read_only
@@ -243,38 +211,15 @@ def record_add(request, pk: int, kind: str):
     return redirect(exemplar)
 
 
-SUBJECT_TITLE = "Danh sách cá nhân, tập thể, hộ gia đình"
-SUBJECT_COLUMNS = [
-    ("STT", 6), ("Tên", 30), ("Đối tượng", 12), ("Giới tính", 9), ("Năm sinh", 9),
-    ("Dân tộc", 10), ("Nghề nghiệp", 22), ("Đơn vị", 26),
-]  # fmt: skip
-
-
-def _subject_rows(subjects):
-    for number, s in enumerate(subjects.iterator(chunk_size=2000), start=1):
-        yield [number, s.name, s.get_kind_display(), s.get_gender_display(), s.birth_year,
-               s.ethnicity, s.get_occupation_display(), s.unit.name]  # fmt: skip
-
-
 @read_only
 @login_required
 def subject_export(request, fmt: str):
     q = request.GET.get("q", "")
     kind = request.GET.get("kind", "") if request.GET.get("kind") in SubjectKind.values else ""
     subjects = selectors.subject_list(request.user, q=q, kind=kind)
-    if fmt == "xlsx":
-        content = table_to_xlsx(title=SUBJECT_TITLE, columns=SUBJECT_COLUMNS,
-                                rows=_subject_rows(subjects))  # fmt: skip
-        return attachment(content, XLSX_TYPE, "ca-nhan-tap-the.xlsx")
     issuer = scope_root_units(request.user).select_related("parent").first()
-    if fmt != "docx" or issuer is None:
-        raise Http404
-    columns = [(header, width * 2) for header, width in SUBJECT_COLUMNS]
-    content = table_to_docx(
-        issuer_lines=issuer_lines(issuer), place=place_name(issuer), title=SUBJECT_TITLE,
-        columns=columns, rows=_subject_rows(subjects), today=timezone.localdate(),
-    )  # fmt: skip
-    return attachment(content, DOCX_TYPE, "ca-nhan-tap-the.docx")
+    return render_report(reports.SUBJECTS, subjects.iterator(chunk_size=2000), fmt,
+                         request=request, issuer=issuer)  # fmt: skip
 
 
 @read_only

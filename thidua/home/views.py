@@ -1,19 +1,13 @@
 """The dashboard of the user's units, and the audit trail of their subtrees."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.shortcuts import render
 
 from thidua.accounts.selectors import roles_of
 from thidua.core.http import read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.home.selectors import events_for
-from thidua.units.selectors import (
-    ordered_kind_counts,
-    scope_root_units,
-    visible_groups,
-    visible_units,
-)
+from thidua.units.selectors import current_kind_counts, scope_root_units, visible_groups
 
 TARGET_TYPES = [
     ("units.unit", "Đơn vị"),
@@ -47,12 +41,10 @@ def event_list(request):
 @login_required
 def home(request):
     """The dashboard of the user's units: what is in their subtree, and what changed."""
-    current = visible_units(request.user).filter(valid_to__isnull=True)
-    counts = current.values("kind").annotate(total=Count("pk")).order_by()
     context = {
         "roles": roles_of(request.user),
         "roots": scope_root_units(request.user)[:20],
-        "unit_counts": [(label, total) for _k, label, total in ordered_kind_counts(counts)],
+        "unit_counts": current_kind_counts(request.user),
         "group_count": visible_groups(request.user).count(),
         "events": events_for(request.user)[:10],
         "notices": request.user.notices.filter(read_at__isnull=True).order_by("-created_at")[:10],

@@ -11,12 +11,12 @@ from thidua.core.forms import apply_service_errors, is_id
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.core.text import clean_text
-from thidua.documents.docx import DOCX_TYPE, issuer_lines, place_name, table_to_docx
-from thidua.documents.response import attachment, stored_file
-from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
+from thidua.documents.reports import render_report
+from thidua.documents.response import stored_file
 from thidua.plans import drafts, selectors
 from thidua.plans.forms import PlanForm
 from thidua.plans.models import PlanStatus
+from thidua.plans.reports import board_report
 from thidua.units.scope import is_officer
 from thidua.units.selectors import get_group_for, get_unit_for, visible_groups
 from thidua.workflow.engine import Refused, allowed_actions, history, transition
@@ -102,10 +102,11 @@ def plan_board(request, pk: int):
     filters = _board_filters(request, plan)
     obligations = selectors.board_obligations(request.user, plan, today, **filters)
     can_manage = is_officer(request.user, plan.issuer)
-    if request.GET.get("format") == "xlsx":
-        return _board_xlsx(plan, obligations, today)
-    if request.GET.get("format") == "docx":
-        return _board_docx(plan, obligations, today)
+    if request.GET.get("format"):
+        milestones = list(plan.milestones.all())
+        rows = selectors.board_export_rows(plan, obligations, today, milestones)
+        return render_report(board_report(plan, milestones), rows, request.GET["format"],
+                             request=request, issuer=plan.issuer)  # fmt: skip
     page = paginate(request, selectors.board_units(obligations), per_page=BOARD_PAGE)
     cells = selectors.board_cells(plan, page.object_list, today)
     milestones = list(plan.milestones.all())
@@ -118,48 +119,6 @@ def plan_board(request, pk: int):
         "groups": visible_groups(request.user).order_by("name")[:200],
     }  # fmt: skip
     return render(request, "plans/plan_board.html", context)
-
-
-def _cell_text(obligation) -> str:
-    if obligation is None:
-        return ""
-    text = selectors.STATUS_LABELS[obligation.status]
-    if obligation.delivered_on:
-        text += f" ({obligation.delivered_on:%d/%m/%Y})"
-    return text
-
-
-def _board_table(plan, obligations, today, *, unit_width: int, cell_width: int):
-    """Columns and streamed rows of the board, shared by the Excel and Word exports."""
-    milestones = list(plan.milestones.all())
-    columns = [("STT", unit_width // 5), ("Đơn vị", unit_width)] + [
-        (f"{m.title[:60]} (hạn {m.due_on:%d/%m/%Y})", cell_width) for m in milestones
-    ]
-    rows = (
-        [n, unit.name, *(_cell_text(cell) for cell in cells)]
-        for n, (unit, cells) in enumerate(
-            selectors.board_export_rows(plan, obligations, today, milestones), start=1
-        )
-    )
-    return columns, rows
-
-
-def _board_xlsx(plan, obligations, today):
-    columns, rows = _board_table(plan, obligations, today, unit_width=36, cell_width=24)
-    content = table_to_xlsx(title=f"Tiến độ thực hiện {plan}"[:200], columns=columns, rows=rows)
-    return attachment(content, XLSX_TYPE, f"tien-do-ke-hoach-{plan.pk}.xlsx")
-
-
-def _board_docx(plan, obligations, today):
-    """The board as a report in the state format (Decree 30/2020/NĐ-CP), landscape A4:
-    180 mm shared by the milestones' columns."""
-    width = max(20, 180 // max(plan.milestones.count(), 1))
-    columns, rows = _board_table(plan, obligations, today, unit_width=60, cell_width=width)
-    content = table_to_docx(
-        issuer_lines=issuer_lines(plan.issuer), place=place_name(plan.issuer), today=today,
-        title=f"Tiến độ thực hiện Kế hoạch {plan}"[:300], columns=columns, rows=rows,
-    )  # fmt: skip
-    return attachment(content, DOCX_TYPE, f"tien-do-ke-hoach-{plan.pk}.docx")
 
 
 def _status_change(request, pk: int, action: str, done: str):

@@ -5,32 +5,21 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from thidua.core.forms import ModelChoiceField
 from thidua.core.http import post_only, read_only
 from thidua.core.periods import parse_period, period_containing
-from thidua.documents.response import attachment
-from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
+from thidua.documents.reports import render_report
 from thidua.exemplars.models import Exemplar
 from thidua.quotas import selectors, services
+from thidua.quotas.reports import COMPLIANCE
 from thidua.quotas.workflows import may_send
 from thidua.units.selectors import get_group_for
 from thidua.workflow.engine import Refused, allowed_actions, history, transition
 
 PERIODS_SHOWN = 4
-COLUMNS = [
-    ("STT", 6),
-    ("Đơn vị thành viên", 36),
-    ("Kỳ", 22),
-    ("Tối thiểu", 10),
-    ("Đã chấp nhận", 12),
-    ("Chờ xem xét", 12),
-    ("Bị trả lại", 11),
-    ("Kết quả", 14),
-]
 
 
 def _chosen_period(request):
@@ -45,8 +34,11 @@ def group_compliance(request, pk: int):
     group = get_group_for(request.user, pk)
     period = _chosen_period(request)
     rows = selectors.compliance(group, period.start)
-    if request.GET.get("format") == "xlsx":
-        return _xlsx(group, period, rows)
+    if request.GET.get("format"):
+        title = f"{COMPLIANCE.title} – {group.display_name} – {period.label}"
+        return render_report(COMPLIANCE, rows, request.GET["format"], request=request,
+                             issuer=group.owner, title=title,
+                             filename=f"chi-tieu-{group.pk}-{period.key}")  # fmt: skip
     totals = {s: sum(1 for r in rows if r.status == s) for s in ("met", "short", "nothing")}
     context = {
         "group": group,
@@ -58,25 +50,6 @@ def group_compliance(request, pk: int):
         "next": period_containing(period.cadence, period.end + datetime.timedelta(days=1)),
     }
     return render(request, "quotas/compliance.html", context)
-
-
-def _xlsx(group, period, rows) -> HttpResponse:
-    title = f"Kết quả gửi điển hình – {group.display_name} – {period.label}"
-    table = (
-        [
-            n,
-            r.membership.unit.name,
-            r.period.label,
-            r.minimum,
-            r.accepted,
-            r.pending,
-            r.returned,
-            r.status_label,
-        ]
-        for n, r in enumerate(rows, start=1)
-    )
-    content = table_to_xlsx(title=title, columns=COLUMNS, rows=table)
-    return attachment(content, XLSX_TYPE, f"chi-tieu-{group.pk}-{period.key}.xlsx")
 
 
 @read_only

@@ -17,3 +17,10 @@ document.addEventListener("htmx:responseError", (event) => {
     : "Không thực hiện được yêu cầu (mã " + status + "). Xin tải lại trang.";
   window.alert(text);
 });
+
+// A button marked data-print prints the page (reports' printable pages).
+document.addEventListener("click", (event) => {
+  if (event.target.closest && event.target.closest("[data-print]")) {
+    window.print();
+  }
+});

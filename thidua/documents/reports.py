@@ -1,0 +1,84 @@
+"""Reports: the tables officers take out of thidua, each defined once and rendered here.
+
+A report is declared in its app's `reports.py` — title, file name, columns, each column
+reading its cell from a row — and its rows come from the app's selectors, already scoped to
+the user. `render_report` turns it into what the officer asked for: XLSX (write-only,
+formula-safe), DOCX in the state format (Decree 30/2020/NĐ-CP, issuer and date lines), or
+a printable HTML page with the same header. Views only choose the report and the format.
+"""
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from thidua.documents.docx import DOCX_TYPE, issuer_lines, place_name, table_to_docx
+from thidua.documents.response import attachment
+from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
+
+FORMATS = ("xlsx", "docx", "html")
+# A printed page is read, not processed: longer lists are for the Excel file.
+HTML_MAX_ROWS = 2000
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its header, its width in Excel characters (Word gets `docx_mm`, or the
+    width scaled), and how to read its cell from a row."""
+
+    header: str
+    width: int
+    value: Callable[[Any], Any]
+    docx_mm: int | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """A table as officers export it. `numbered` adds the STT column of state documents."""
+
+    title: str
+    filename: str
+    columns: tuple[Column, ...]
+    numbered: bool = True
+
+    def headers(self, *, docx: bool = False) -> list[tuple[str, int]]:
+        sizes = [(c.header, (c.docx_mm or round(c.width * 1.6)) if docx else c.width)
+                 for c in self.columns]  # fmt: skip
+        return [("STT", 10 if docx else 6), *sizes] if self.numbered else sizes
+
+    def cells(self, rows: Iterable) -> Iterator[list]:
+        for number, row in enumerate(rows, start=1):
+            values = [column.value(row) for column in self.columns]
+            yield [number, *values] if self.numbered else values
+
+
+def render_report(
+    report: Report, rows: Iterable, fmt: str, *, request, issuer=None, title=None, filename=None
+) -> HttpResponse:
+    """The report in `fmt` (xlsx, docx, html); 404 for another format, or for a document
+    in the state format when there is no issuing unit."""
+    title, name, today = title or report.title, filename or report.filename, timezone.localdate()
+    if fmt == "xlsx":
+        content = table_to_xlsx(title=title[:200], columns=report.headers(),
+                                rows=report.cells(rows))  # fmt: skip
+        return attachment(content, XLSX_TYPE, f"{name}.xlsx")
+    if fmt not in FORMATS or issuer is None:
+        raise Http404
+    if fmt == "docx":
+        content = table_to_docx(
+            issuer_lines=issuer_lines(issuer), place=place_name(issuer), title=title,
+            columns=report.headers(docx=True), rows=report.cells(rows), today=today,
+        )  # fmt: skip
+        return attachment(content, DOCX_TYPE, f"{name}.docx")
+    shown = list(itertools.islice(report.cells(rows), HTML_MAX_ROWS + 1))
+    context = {
+        "title": title, "headers": [header for header, _w in report.headers()],
+        "rows": shown[:HTML_MAX_ROWS], "cut": len(shown) > HTML_MAX_ROWS,
+        "issuer_lines": issuer_lines(issuer), "place": place_name(issuer), "today": today,
+        "max_rows": HTML_MAX_ROWS,
+    }  # fmt: skip
+    return render(request, "documents/report.html", context)
