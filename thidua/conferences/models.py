@@ -15,6 +15,7 @@ from thidua.conferences.enums import (
     DelegateCategory,
     DelegateStatus,
 )
+from thidua.core.files import StoredFile
 from thidua.core.jobs import Job
 from thidua.exemplars.enums import Gender
 from thidua.plans.rules import ConferenceLength
@@ -204,17 +205,13 @@ class UpperQuota(models.Model):
         return f"{self.unit}: {self.number}"
 
 
-class DossierDocument(models.Model):
+class DossierDocument(StoredFile):
     """One document of the post-conference dossier the rule set requires."""
+
+    folder = "dossiers"
 
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="dossier")
     name = models.CharField(max_length=255)
-    file = models.FileField(upload_to="dossiers/%Y/%m/")
-    original_name = models.CharField(max_length=255)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["conference", "name"], name="dossier_once")]

@@ -1,11 +1,40 @@
-"""Stored uploads leave MEDIA_ROOT once no row refers to them any more."""
+"""Stored uploads: the one model they share, and their leaving MEDIA_ROOT once no row
+refers to them any more."""
 
 from collections.abc import Iterable
 
 from django.apps import apps
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils import timezone
+
+
+def upload_path(instance, filename: str) -> str:
+    """Where a stored file goes: its model's folder, then the year and month."""
+    return f"{instance.folder}/{timezone.localtime():%Y/%m}/{filename}"
+
+
+class StoredFile(models.Model):
+    """A file kept with a record — evidence of an exemplar, a plan's document, a delivery,
+    a dossier's document: its name as uploaded, who uploaded it and when. Its content was
+    checked before it was saved (documents/uploads.py); it is served only through the
+    record's scoped views (documents/response.stored_file)."""
+
+    folder = "uploads"
+    file = models.FileField(upload_to=upload_path)
+    original_name = models.CharField(max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.original_name
 
 
 def release_files(names: Iterable[str]) -> None:

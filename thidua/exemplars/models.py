@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.files import StoredFile
 from thidua.exemplars.enums import (
     CriterionScope,
     EvidenceKind,
@@ -135,23 +136,16 @@ class Exemplar(models.Model):
         return reverse("exemplars:detail", args=[self.pk])
 
 
-class Evidence(models.Model):
+class Evidence(StoredFile):
     """A file that proves an achievement: a photo, a PDF, a video clip."""
+
+    folder = "evidence"
 
     exemplar = models.ForeignKey(Exemplar, on_delete=models.CASCADE, related_name="evidence")
     kind = models.CharField(max_length=8, choices=EvidenceKind.choices)
-    file = models.FileField(upload_to="evidence/%Y/%m/")
-    original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class Criterion(models.Model):

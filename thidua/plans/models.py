@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.files import StoredFile
 from thidua.core.jobs import Job
 
 
@@ -133,32 +134,17 @@ class Obligation(models.Model):
         return f"{self.unit} – {self.milestone}"
 
 
-class PlanFile(models.Model):
+class PlanFile(StoredFile):
     """A file attached to a plan: the signed document, its annexes."""
 
+    folder = "plans"
+
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(upload_to="plans/%Y/%m/")
-    original_name = models.CharField(max_length=255)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
-class DeliveryFile(models.Model):
+class DeliveryFile(StoredFile):
+    folder = "deliveries"
     obligation = models.ForeignKey(Obligation, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(upload_to="deliveries/%Y/%m/")
-    original_name = models.CharField(max_length=255)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self) -> str:
-        return self.original_name
 
 
 class ReminderKind(models.TextChoices):
