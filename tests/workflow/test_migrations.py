@@ -43,3 +43,29 @@ def test_old_rows_are_dated_by_their_event(conference):
     # Recorded at 03:00 UTC on 30/11, which is 10:00 the same day in Viet Nam.
     assert days[-3:] == [datetime.date(2025, 8, 25), datetime.date(2025, 9, 2),
                          datetime.date(2026, 11, 30)]  # fmt: skip
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_old_histories_move_into_the_ledger(conference, officer_a):
+    targets = [("workflow", "0001_ledger"), ("exemplars", "0004_alter_replication_options"),
+               ("conferences", "0002_printjob_heartbeat")]  # fmt: skip
+    old = _migrate(targets)
+    try:
+        old.get_model("conferences", "ConferenceChange").objects.create(
+            conference_id=conference.pk, action="approve", from_status="draft",
+            to_status="approved", by_id=officer_a.pk, by_name="Cán bộ A", reason="Đủ điều kiện",
+            findings=[{"severity": "warning", "message": "Thiếu đại biểu nữ"}],
+        )  # fmt: skip
+        new = _migrate([("workflow", "0002_history")])
+        ledger = new.get_model("workflow", "Transition").objects.filter(workflow="conference")
+        rows = list(ledger.values_list(
+            "workflow", "object_id", "action", "from_state", "to_state", "actor_id",
+            "actor_name", "unit_path", "reason", "payload"))  # fmt: skip
+    finally:
+        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    findings = {"findings": [{"severity": "warning", "message": "Thiếu đại biểu nữ"}]}
+    assert rows == [
+        ("conference", conference.pk, "approve", "draft", "approved", officer_a.pk, "Cán bộ A",
+         conference.unit.path, "Đủ điều kiện", findings),
+    ]  # fmt: skip
