@@ -165,3 +165,17 @@ def test_refusals_are_one_exception_type(ready, officer_b):
         transition(ready, "approve", by=officer_b)
 
     assert refused.value.status == 403
+
+
+def test_a_reader_checking_a_code_in_learns_nothing_of_the_delegate(
+    client, delegate, council_member
+):
+    delegate.conference.status = ConferenceStatus.APPROVED
+    delegate.conference.save()
+    client.force_login(council_member)
+
+    response = client.post(f"/api/v1/conferences/{delegate.conference_id}/check-ins",
+                           {"token": delegate.token}, content_type="application/json")  # fmt: skip
+
+    assert response.status_code == 403
+    assert delegate.full_name not in response.content.decode()

@@ -100,3 +100,49 @@ def test_decisions_and_deliveries_become_ledger_rows_and_come_back():
         made["pending"].pk: "", made["delivered"].pk: "", made["again"].pk: "Cán bộ tỉnh",
         made["returned"].pk: "Cán bộ tỉnh", made["accepted"].pk: "Lãnh đạo Ban",
     }  # fmt: skip
+
+
+def _event(target, at, changes, note="", actor_name="Cán bộ tỉnh", target_type=None):
+    from thidua.audit.models import AuditEvent  # its table is the same in every state
+
+    event = AuditEvent.objects.create(
+        actor_name=actor_name, action="update", target_type=target_type or "plans.obligation",
+        target_id=str(target.pk), target_repr=str(target.pk), scope_path="/", changes=changes,
+        note=note,
+    )  # fmt: skip
+    AuditEvent.objects.filter(pk=event.pk).update(at=at)  # `at` is set on creation
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_audit_trail_gives_every_delivery_and_decision_with_its_own_reason():
+    old = _migrate(BEFORE)
+    try:
+        made = _old_obligations(old)
+        again, plan = made["again"], made["again"].milestone.plan
+        T = datetime.datetime(2026, 3, 12, 2, tzinfo=datetime.UTC)
+        day = datetime.timedelta(days=1)
+        _event(plan, T - 9 * day, {"status": ["draft", "issued"]},
+               note="5 nghĩa vụ cho các đơn vị", target_type="plans.plan")  # fmt: skip
+        _event(again, T, {"state": [None, "delivered"]}, actor_name="Cán bộ xã")
+        _event(again, T + day, {"state": ["delivered", "returned"]}, note="Thiếu chữ ký")
+        _event(again, T + 3 * day, {"state": [None, "delivered"]}, actor_name="Cán bộ xã")
+        _event(again, T + 4 * day, {"state": ["delivered", "returned"]}, note="Thiếu dấu")
+        _event(again, T + 8 * day, {"state": [None, "delivered"]}, actor_name="Cán bộ xã")
+
+        new = _migrate(AFTER)
+        ledger = new.get_model("workflow", "Transition").objects.order_by("at", "pk")
+        rows = [(r.action, r.actor_name, r.reason, r.payload.get("late"))
+                for r in ledger.filter(object_id=again.pk, workflow="obligation")]  # fmt: skip
+        issued = ledger.get(workflow="plan")
+    finally:
+        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    assert rows == [
+        ("deliver", "Cán bộ xã", "", False), ("return", "Cán bộ tỉnh", "Thiếu chữ ký", None),
+        ("deliver", "Cán bộ xã", "", False),  # on 15/3, its due day
+        ("return", "Cán bộ tỉnh", "Thiếu dấu", None),
+        ("deliver", "Cán bộ xã", "", True),  # on 20/3, as the obligation says
+    ]  # fmt: skip
+    assert (issued.action, issued.object_id, issued.payload["note"]) == (
+        "issue", plan.pk, "5 nghĩa vụ cho các đơn vị",
+    )  # fmt: skip

@@ -79,3 +79,38 @@ def test_every_recorded_decision_moves_into_the_ledger(members, commune_a, make_
     assert [(c.action_label, c.to_label, c.reason) for c in history(sent_again)] == [
         ("Trả lại", "Trả lại", "Ảnh chụp không rõ"), ("Gửi lại", "Chờ xem xét", ""),
     ]  # fmt: skip
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_audit_trail_gives_each_decision_and_resend_with_its_own_reason(
+    members, commune_a, make_exemplar
+):
+    from thidua.audit.models import AuditEvent  # its table is the same in every state
+
+    a, _b = members
+    exemplar = make_exemplar(commune_a, "A1")
+    old = _migrate(BEFORE)
+    try:
+        made = old.get_model("quotas", "Submission").objects.create(
+            membership_id=a.pk, period_key="2025-Q1", exemplar_id=exemplar.pk,
+            state="returned", decided_by_name="Trần Bình", decided_at=T, reason="Thiếu dấu",
+        )  # fmt: skip
+        steps = [("submitted", "returned", "Thiếu ảnh", "Trần Bình"),
+                 ("returned", "submitted", "", "Cán bộ xã"),
+                 ("submitted", "returned", "Thiếu dấu", "Trần Bình")]  # fmt: skip
+        for hour, (before, after, note, who) in enumerate(steps):
+            event = AuditEvent.objects.create(
+                actor_name=who, action="update", target_type="quotas.submission",
+                target_id=str(made.pk), target_repr="x", scope_path="/",
+                changes={"state": [before, after]}, note=note,
+            )  # fmt: skip
+            AuditEvent.objects.filter(pk=event.pk).update(at=T + datetime.timedelta(hours=hour))
+
+        new = _migrate(AFTER)
+        rows = new.get_model("workflow", "Transition").objects.filter(workflow="quota")
+        ledger = [(r.action, r.actor_name, r.reason) for r in rows.order_by("at", "pk")]
+    finally:
+        _leaf()
+
+    assert ledger == [("return", "Trần Bình", "Thiếu ảnh"), ("resubmit", "Cán bộ xã", ""),
+                      ("return", "Trần Bình", "Thiếu dấu")]  # fmt: skip

@@ -13,7 +13,7 @@ from thidua.core.files import release_files
 from thidua.core.text import person_sort_key
 from thidua.documents.uploads import inspect_document
 from thidua.units.services import lock
-from thidua.workflow.engine import transition
+from thidua.workflow.engine import Refused, may, transition
 
 FROM_SUBJECT = ["gender", "birth_year", "ethnicity", "position", "is_direct_labourer"]
 CLOSED = {ConferenceStatus.HELD, ConferenceStatus.REPORTED}
@@ -91,10 +91,14 @@ def move_delegates(*, actor, conference: Conference, pks, action: str) -> int:
     """Approve the proposed list, or confirm attendance, for the delegates chosen, each
     through the delegate workflow (one ledger row each); those it does not allow (already
     approved, say) are left as they are. Refused for a conference already held."""
+    step = DELEGATE.steps[action]
+    if not may(actor, DELEGATE, step, Delegate(conference=conference)):
+        raise Refused(f"Tài khoản của bạn không được «{step.label}» đại biểu này.",
+                      code="forbidden")  # fmt: skip
     _open(conference)
     moved = 0
     for delegate in conference.delegates.filter(pk__in=pks).order_by("pk"):
-        if delegate.status not in DELEGATE.steps[action].sources:
+        if delegate.status not in step.sources:
             continue
         transition(delegate, action, by=actor)
         moved += 1
@@ -104,7 +108,12 @@ def move_delegates(*, actor, conference: Conference, pks, action: str) -> int:
 @transaction.atomic
 def check_in(*, actor, conference: Conference, token: str) -> Delegate:
     """At the door: the QR code on the invitation or badge carries the delegate's token.
-    Only an approved conference checks people in (that is the day it takes place)."""
+    Only an approved conference checks people in (that is the day it takes place). Who may
+    is asked first, so that nobody else learns whose code it is."""
+    attend = DELEGATE.steps["attend"]
+    if not may(actor, DELEGATE, attend, Delegate(conference=conference)):
+        raise Refused(f"Tài khoản của bạn không được «{attend.label}» đại biểu này.",
+                      code="forbidden")  # fmt: skip
     delegate = conference.delegates.filter(token=token.strip()).first()
     if delegate is None:
         raise ValidationError("Mã không thuộc đại biểu nào của hội nghị này.")

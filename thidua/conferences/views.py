@@ -216,26 +216,32 @@ def delegate_list(request, pk: int):
 @post_only
 @login_required
 def delegate_bulk(request, pk: int):
-    """Remove, approve or confirm the delegates ticked on the list."""
-    conference = managed(request, pk)
+    """Remove, approve or confirm the delegates ticked on the list (who may approve or
+    confirm is the delegate workflow's to say; removing is the conference's officers')."""
     pks = [value for value in request.POST.getlist("pk") if is_id(value)][:DELEGATE_PAGE]
     action = request.POST.get("action", "")
     try:
         if action == "remove":
+            conference = managed(request, pk)
             done = delegate_services.remove_delegates(
                 actor=request.user, conference=conference, pks=pks
             )
         elif action in {"approve", "confirm"}:
+            conference = selectors.own_conference_for(request.user, pk)
             done = delegate_services.move_delegates(
                 actor=request.user, conference=conference, pks=pks, action=action
             )
         else:
             raise PermissionDenied
+    except Refused as error:
+        if error.forbidden:
+            raise PermissionDenied from error
+        messages.error(request, " ".join(error.messages))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, f"Đã xử lý {done} đại biểu.")
-    return redirect("conferences:delegates", pk=conference.pk)
+    return redirect("conferences:delegates", pk=pk)
 
 
 @post_only

@@ -115,7 +115,7 @@ DELEGATE = register(
     Workflow(
         name="delegate", model="conferences.Delegate", field="status", states=DelegateStatus,
         unit=lambda delegate: delegate.conference.unit, noun="đại biểu",
-        related=("conference__unit",),
+        related=("conference__unit",), locks=("conference",),
         steps={
             "approve": Step("Duyệt vào danh sách", (D.PROPOSED,), D.APPROVED,
                             guards=(_not_held,)),

@@ -101,14 +101,11 @@ def _issuer(obligation):
     return obligation.milestone.plan.issuer
 
 
-def _plan_takes_deliveries(move) -> None:
+def _plan_issued(move) -> None:
+    """Deliveries and decisions only while the plan is in force."""
     if move.obj.milestone.plan.status != P.ISSUED:
-        raise ValidationError("Kế hoạch đã kết thúc; không nhận nộp thêm.")
-
-
-def _plan_takes_decisions(move) -> None:
-    if move.obj.milestone.plan.status != P.ISSUED:
-        raise ValidationError("Kế hoạch đã kết thúc; không xem xét thêm.")
+        done = "nhận nộp" if move.action == "deliver" else "xem xét"
+        raise ValidationError(f"Kế hoạch đã kết thúc; không {done} thêm.")
 
 
 def _refuse(field: str, message) -> None:
@@ -168,8 +165,10 @@ def _save_delivery(move) -> None:
                                     original_name=name.rsplit("/", 1)[-1][:255])  # fmt: skip
         names.append(name.rsplit("/", 1)[-1][:255])
     for upload in data.get("files") or ():
-        DeliveryFile.objects.create(obligation=obligation, file=upload, uploaded_by=uploaded_by,
-                                    original_name=upload.name[:255])  # fmt: skip
+        stored = DeliveryFile.objects.create(obligation=obligation, file=upload,
+                                             uploaded_by=uploaded_by,
+                                             original_name=upload.name[:255])  # fmt: skip
+        move.written.append(stored.file.name)  # removed again if the transition fails
         names.append(upload.name[:255])
     obligation.delivered_on = data.get("on") or timezone.localdate()
     move.on = obligation.delivered_on  # the ledger dates a delivery on the day it was made
@@ -196,13 +195,13 @@ OBLIGATION = register(
         steps={
             # By the owing unit's officers (the obligation's unit).
             "deliver": Step("Nộp", (S.PENDING, S.RETURNED), S.DELIVERED,
-                            guards=(_plan_takes_deliveries, _delivery_valid),
+                            guards=(_plan_issued, _delivery_valid),
                             apply=_save_delivery),
             # By the issuer's officers.
             "accept": Step("Chấp nhận", (S.DELIVERED,), S.ACCEPTED, on=_issuer,
-                           guards=(_plan_takes_decisions,), apply=_decided),
+                           guards=(_plan_issued,), apply=_decided),
             "return": Step("Trả lại", (S.DELIVERED,), S.RETURNED, on=_issuer, reason=True,
-                           guards=(_plan_takes_decisions,), apply=_decided),
+                           guards=(_plan_issued,), apply=_decided),
         },
     )
 )  # fmt: skip

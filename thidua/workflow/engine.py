@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
@@ -81,6 +82,7 @@ class Workflow:
     unit: Callable[[Any], Any]
     noun: str
     related: tuple[str, ...] = ()  # select_related of the locked row
+    locks: tuple[str, ...] = ()  # related rows locked with it, whose state the guards read
 
     def state_label(self, value: str) -> str:
         return str(self.states(value).label) if value in self.states.values else value
@@ -101,6 +103,7 @@ class Move:
     before: str = ""
     payload: dict = field(default_factory=dict)
     on: datetime.date | None = None  # the day it happened, when not today (a guard may set it)
+    written: list[str] = field(default_factory=list)  # files `apply` stored, gone on failure
     row: Transition | None = None
 
 
@@ -117,8 +120,10 @@ def workflow_of(obj) -> Workflow:
     return _WORKFLOWS[obj._meta.label_lower]
 
 
-def workflows() -> list[Workflow]:
-    return list(_WORKFLOWS.values())
+def unknown_subscriptions() -> list[tuple[str, str]]:
+    """Subscriptions that name no declared step (a typo would never fire)."""
+    declared = {(flow.name, action) for flow in _WORKFLOWS.values() for action in flow.steps}
+    return sorted(key for key in _SUBSCRIBERS if key not in declared)
 
 
 def subscribe(workflow: str, action: str):
@@ -151,7 +156,7 @@ def allowed_actions(user, obj) -> list[tuple[str, Step]]:
 
 def _locked(flow: Workflow, obj):
     model = type(obj)
-    row = model.objects.select_related(*flow.related).select_for_update(of=("self",))
+    row = model.objects.select_related(*flow.related).select_for_update(of=("self", *flow.locks))
     found = row.filter(pk=obj.pk).first()
     if found is None:
         raise Refused(f"{flow.noun.capitalize()} này vừa bị xóa.", code="gone")
@@ -160,12 +165,13 @@ def _locked(flow: Workflow, obj):
 
 def _check(move: Move) -> None:
     flow, step = move.workflow, move.step
-    if move.before not in step.sources:
-        raise Refused(f"Không thể «{step.label}» khi {flow.noun} đang «"
-                      f"{flow.state_label(move.before)}».", code="state")  # fmt: skip
+    # The role first: someone who may not act learns nothing of the object's state.
     if not may(move.by, flow, step, move.obj):
         raise Refused(f"Tài khoản của bạn không được «{step.label}» {flow.noun} này.",
                       code="forbidden")  # fmt: skip
+    if move.before not in step.sources:
+        raise Refused(f"Không thể «{step.label}» khi {flow.noun} đang «"
+                      f"{flow.state_label(move.before)}».", code="state")  # fmt: skip
     if step.reason and not move.reason:
         raise Refused(f"Cần ghi lý do để «{step.label}».", code="reason")
     for guard in step.guards:
@@ -207,14 +213,25 @@ def transition(obj, action: str, *, by, reason: str = "", data: dict | None = No
                 reason=clean_text(reason).strip(), data=data or {},
                 before=getattr(obj, flow.field))  # fmt: skip
     _check(move)
+    try:
+        _apply(move)
+    except BaseException:
+        # The rows roll back with the transaction; the files `apply` stored must go too.
+        for name in move.written:
+            default_storage.delete(name)
+        raise
+    return obj
+
+
+def _apply(move: Move) -> None:
+    flow, obj, step = move.workflow, move.obj, move.step
     setattr(obj, flow.field, step.target)
     if step.apply:
         step.apply(move)
     obj.save()
     _record(move)
-    for subscriber in _SUBSCRIBERS[(flow.name, action)]:
+    for subscriber in _SUBSCRIBERS[(flow.name, move.action)]:
         subscriber(move)
-    return obj
 
 
 def history(obj) -> list[Transition]:

@@ -19,6 +19,8 @@ def subtree_counts(path: str, first, last, measures: dict[str, Q]) -> dict[str, 
     `first` to the day `last` (both included, by the day each happened), in one query on
     the ledger's subtree index: "exemplars recognised, conferences held and obligations
     delivered late in a province this term"."""
-    rows = Transition.objects.filter(unit_path__startswith=path, on__gte=first, on__lte=last)
-    rows = rows.filter(reduce(or_, measures.values()))
+    # The subtree and the days go inside each measure's branch, so that PostgreSQL can read
+    # each branch from the index (workflow, action, path prefix, day) and OR the bitmaps.
+    where = Q(unit_path__startswith=path, on__gte=first, on__lte=last)
+    rows = Transition.objects.filter(reduce(or_, (where & q for q in measures.values())))
     return rows.aggregate(**{name: Count("pk", filter=q) for name, q in measures.items()})

@@ -1,6 +1,8 @@
-"""Quota decisions move into the transition ledger. A submission kept only its last decision
-(who, when, why) in its own columns; each becomes a ledger row before those columns go, so
-nothing that was recorded is lost. A submission waiting again after a decision had been
+"""Quota decisions move into the transition ledger, before the columns that kept the last
+one go, so that nothing recorded is lost. The audit trail recorded every change of a
+submission's state with who, when and why: each becomes a ledger row (a return, a resend
+and a second return keep both reasons). A submission without such events falls back to its
+own columns, which kept only its last decision (who, when, why). A submission waiting again after a decision had been
 returned and sent again: it gets the return and, after it, the sending again (whose
 author and time were never recorded: marked inferred, dated no later than known). The last
 reason stays on the submission, where the member's page shows it."""
@@ -12,14 +14,44 @@ SYSTEM = "hệ thống"  # the decisions of the demo, taken with no user, were r
 UNKNOWN = "không rõ"
 
 
+ACTIONS = {("submitted", "accepted"): "accept", ("submitted", "returned"): "return",
+           ("returned", "submitted"): "resubmit"}  # fmt: skip
+
+
+def _audited(apps, Transition) -> tuple[list, set]:
+    """Ledger rows from the audit trail, which recorded every change of a submission's
+    state with who, when and why; and the submissions it covered."""
+    AuditEvent = apps.get_model("audit", "AuditEvent")
+    Submission = apps.get_model("quotas", "Submission")
+    events = AuditEvent.objects.filter(target_type="quotas.submission", action="update")
+    submissions = {str(s.pk): s for s in Submission.objects.select_related("membership__unit")}
+    rows, covered = [], set()
+    for event in events.order_by("at", "pk").iterator():
+        action = ACTIONS.get(tuple((event.changes.get("state") or [None, None])[:2]))
+        submission = submissions.get(event.target_id)
+        if action is None or submission is None:
+            continue
+        unit = submission.membership.unit
+        rows.append(Transition(
+            workflow=WORKFLOW, object_type="quotas.submission", object_id=submission.pk,
+            action=action, from_state=event.changes["state"][0],
+            to_state=event.changes["state"][1], actor_id=event.actor_id,
+            actor_name=SYSTEM if event.actor_name in {"None", ""} else event.actor_name,
+            unit_path=unit.path, level=unit.level, reason=event.note, at=event.at,
+            payload={"migrated": True},
+        ))  # fmt: skip
+        covered.add(submission.pk)
+    return rows, covered
+
+
 def forwards(apps, schema_editor):
     Submission = apps.get_model("quotas", "Submission")
     Transition = apps.get_model("workflow", "Transition")
+    rows, covered = _audited(apps, Transition)
     decided = (
         Submission.objects.exclude(decided_at=None, decided_by_name="", state="submitted")
-        .select_related("membership__unit").order_by("pk")
+        .exclude(pk__in=covered).select_related("membership__unit").order_by("pk")
     )  # fmt: skip
-    rows = []
     for submission in decided.iterator():
         unit = submission.membership.unit
         name = submission.decided_by_name
@@ -65,6 +97,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("quotas", "0001_initial"),
         ("workflow", "0001_ledger"),
+        ("audit", "0001_initial"),
     ]
 
     operations = [
