@@ -69,3 +69,25 @@ def test_the_old_histories_move_into_the_ledger(conference, officer_a):
         ("conference", conference.pk, "approve", "draft", "approved", officer_a.pk, "Cán bộ A",
          conference.unit.path, "Đủ điều kiện", findings),
     ]  # fmt: skip
+
+
+@pytest.mark.django_db(transaction=True)
+def test_going_back_puts_the_ledger_rows_into_the_old_histories(conference, officer_a):
+    from thidua.workflow.models import Transition
+
+    Transition.objects.create(
+        workflow="conference", object_type="conferences.conference", object_id=conference.pk,
+        action="approve", from_state="draft", to_state="approved", actor=officer_a,
+        actor_name="Cán bộ A", unit_path=conference.unit.path, reason="Đủ",
+        payload={"findings": [{"message": "Lưu ý"}]},
+    )  # fmt: skip
+    targets = [("workflow", "0001_ledger"), ("exemplars", "0004_alter_replication_options"),
+               ("conferences", "0002_printjob_heartbeat")]  # fmt: skip
+    try:
+        old = _migrate(targets)
+        kept = list(old.get_model("conferences", "ConferenceChange").objects.values_list(
+            "action", "from_status", "to_status", "by_name", "reason", "findings"))  # fmt: skip
+    finally:
+        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    assert ("approve", "draft", "approved", "Cán bộ A", "Đủ", [{"message": "Lưu ý"}]) in kept

@@ -31,10 +31,25 @@ def forwards(apps, schema_editor):
           ("from_status", "to_status"))  # fmt: skip
 
 
+def _restore(apps, model_label, workflow, owner, states):
+    Change = apps.get_model(*model_label.split("."))
+    rows = apps.get_model("workflow", "Transition").objects.filter(workflow=workflow)
+    Change.objects.bulk_create([
+        Change(**{f"{owner}_id": row.object_id, "action": row.action, states[0]: row.from_state,
+                  states[1]: row.to_state, "by_id": row.actor_id, "by_name": row.actor_name,
+                  "reason": row.reason, "at": row.at},
+               **({"findings": row.payload.get("findings", [])}
+                  if workflow == "conference" else {}))
+        for row in rows.order_by("at", "pk").iterator()
+    ], batch_size=2000)  # fmt: skip
+    rows.delete()
+
+
 def backwards(apps, schema_editor):
-    apps.get_model("workflow", "Transition").objects.filter(
-        workflow__in=["exemplar", "conference"]
-    ).delete()
+    """The ledger's rows go back to the old histories (whose tables exist again by then)."""
+    _restore(apps, "exemplars.StageChange", "exemplar", "exemplar", ("from_stage", "to_stage"))
+    _restore(apps, "conferences.ConferenceChange", "conference", "conference",
+             ("from_status", "to_status"))  # fmt: skip
 
 
 class Migration(migrations.Migration):

@@ -10,13 +10,18 @@ def forwards(apps, schema_editor):
     Transition = apps.get_model("workflow", "Transition")
     Conference = apps.get_model("conferences", "Conference")
     held = dict(Conference.objects.exclude(held_on=None).values_list("pk", "held_on"))
-    for row in Transition.objects.all().iterator():
-        on = timezone.localdate(row.at)
+    dated = []
+    for row in Transition.objects.all().iterator(chunk_size=2000):
+        row.on = timezone.localdate(row.at)
         if row.workflow == "conference" and row.action == "hold":
-            on = held.get(row.object_id, on)
+            row.on = held.get(row.object_id, row.on)
         elif row.workflow == "obligation" and row.payload.get("delivered_on"):
-            on = row.payload["delivered_on"]
-        Transition.objects.filter(pk=row.pk).update(on=on)
+            row.on = row.payload["delivered_on"]
+        dated.append(row)
+        if len(dated) >= 2000:
+            Transition.objects.bulk_update(dated, ["on"])
+            dated = []
+    Transition.objects.bulk_update(dated, ["on"])
 
 
 class Migration(migrations.Migration):
