@@ -30,7 +30,7 @@ def test_lists_are_scoped_and_filtered(client, officer_a, officer_b, exemplar_a)
 
     assert [e["id"] for e in own["items"]] == [exemplar_a.pk]
     assert own["items"][0]["subject"]["name"] == "Nguyễn Văn Ân"
-    assert sibling == {"items": [], "count": 0}
+    assert sibling == {"items": [], "count": 0, "next": None}
 
 
 def test_transitions_follow_the_table(client, officer_a, council_member, exemplar_a):

@@ -1,16 +1,158 @@
+"""Pages of lists, whatever their size.
+
+A list of at most NUMBERED_UP_TO rows gets page numbers and its exact count (one bounded
+COUNT, one SELECT). A longer one is read by keyset: the page after (or before) the last
+row shown, found from the list's own order through its index, so that the thousandth page
+costs what the first does; its count is given as "more than NUMBERED_UP_TO". Nothing runs
+COUNT(*) over millions of rows on a page view, nor OFFSET over them.
+
+Keyset needs the list's order to be columns of its own table ending in a unique one (the
+primary key), and not null: every long list is ordered so. A list ordered across a join
+keeps page numbers.
+"""
+
+import base64
+import datetime
+import json
+from dataclasses import dataclass, field
+
 from django.conf import settings
 from django.core.paginator import Page, Paginator
+from django.db.models import Q
 
-
-def paginate(request, queryset, per_page: int | None = None) -> Page:
-    """The requested page of `queryset`: one COUNT and one SELECT whatever the page size.
-    A page number out of range or not a number gives the nearest valid page, never an error."""
-    paginator = Paginator(queryset, per_page or settings.PAGE_SIZE)
-    return paginator.get_page(request.GET.get("page"))
+NUMBERED_UP_TO = 2000
+AFTER, BEFORE = "sau", "truoc"  # the query parameters of a keyset page
 
 
 def query_without_page(request) -> str:
-    """The current query string minus `page`, for building pagination links."""
+    """The current query string minus the page parameters, for building pagination links."""
     params = request.GET.copy()
-    params.pop("page", None)
+    for name in ("page", AFTER, BEFORE):
+        params.pop(name, None)
     return params.urlencode()
+
+
+def paginate(request, queryset, per_page: int | None = None):
+    """The requested page of `queryset`: numbered (a Django Page) when the list is short,
+    a KeysetPage when it is long. Malformed page parameters give the first page."""
+    per_page = per_page or settings.PAGE_SIZE
+    order = _order_of(queryset)
+    if order and (AFTER in request.GET or BEFORE in request.GET):
+        return _keyset(request, queryset, order, per_page)
+    bounded = bounded_count(queryset)
+    if bounded <= NUMBERED_UP_TO or not order:
+        paginator = Paginator(queryset, per_page)
+        paginator.count = bounded  # the bounded COUNT is the exact one here
+        return paginator.get_page(request.GET.get("page"))
+    return _keyset(request, queryset, order, per_page)
+
+
+def _order_of(queryset) -> list[tuple[str, bool]] | None:
+    """[(column, descending)] of the queryset's order, if keyset can follow it."""
+    names = list(queryset.query.order_by)
+    if not names or any("__" in name.lstrip("-") or "?" in name for name in names):
+        return None
+    order = [(name.lstrip("-"), name.startswith("-")) for name in names]
+    pk = queryset.model._meta.pk.name
+    return order if order[-1][0] in {"pk", pk} else None
+
+
+def _encode(values: list) -> str:
+    plain = [v.isoformat() if isinstance(v, datetime.date) else v for v in values]
+    return base64.urlsafe_b64encode(json.dumps(plain).encode()).decode().rstrip("=")
+
+
+def _decode(token: str, size: int) -> list | None:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+    except ValueError:
+        return None
+    ok = isinstance(values, list) and len(values) == size
+    return values if ok and all(isinstance(v, str | int | float) for v in values) else None
+
+
+def _beyond(order: list[tuple[str, bool]], values: list, *, backwards: bool) -> Q:
+    """Rows after `values` in `order` (before them when `backwards`): the lexicographic
+    comparison (a > x) or (a = x and b > y)…, which an index on the order columns serves."""
+    condition, equal = Q(), Q()
+    for (name, descending), value in zip(order, values, strict=True):
+        lookup = "lt" if descending != backwards else "gt"
+        condition |= equal & Q(**{f"{name}__{lookup}": value})
+        equal &= Q(**{name: value})
+    return condition
+
+
+@dataclass
+class KeysetPage:
+    """A page of a long list: its rows, and the tokens of the pages around it."""
+
+    object_list: list
+    next_token: str | None = None
+    previous_token: str | None = None
+    more_than: int = NUMBERED_UP_TO
+    keyset: bool = field(default=True, init=False)
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self) -> int:
+        return len(self.object_list)
+
+    @property
+    def has_next(self) -> bool:
+        return self.next_token is not None
+
+    @property
+    def has_previous(self) -> bool:
+        return self.previous_token is not None
+
+
+def token_of(obj, order) -> str:
+    """The token that names `obj`'s place in `order`, for the page after (or before) it."""
+    return _encode([getattr(obj, "pk" if name == "pk" else name) for name, _d in order])
+
+
+def keyset_order(queryset) -> list[tuple[str, bool]] | None:
+    """The queryset's order as keyset pages follow it, or None when they cannot."""
+    return _order_of(queryset)
+
+
+def rows_after(queryset, order, token: str | None, size: int) -> tuple[list, str | None]:
+    """Up to `size` rows after the row `token` names (from the start without one), and the
+    token of the last of them when more follow: the API's cursor pages."""
+    values = _decode(token or "", len(order)) if token else None
+    rows = queryset.filter(_beyond(order, values, backwards=False)) if values else queryset
+    found = list(rows[: size + 1])
+    more, found = len(found) > size, found[:size]
+    return found, (token_of(found[-1], order) if more and found else None)
+
+
+def bounded_count(queryset, limit: int = NUMBERED_UP_TO) -> int:
+    """The count of `queryset`, read no further than `limit` + 1 rows."""
+    return queryset.order_by()[: limit + 1].count()
+
+
+def _keyset(request, queryset, order, per_page: int) -> KeysetPage:
+    backwards = BEFORE in request.GET and AFTER not in request.GET
+    values = _decode(request.GET.get(BEFORE if backwards else AFTER, ""), len(order))
+    rows = queryset
+    if values is not None:
+        rows = rows.filter(_beyond(order, values, backwards=backwards))
+    if backwards:
+        rows = rows.reverse()
+    found = list(rows[: per_page + 1])
+    more, found = len(found) > per_page, found[:per_page]
+    if backwards:
+        found.reverse()
+    page = KeysetPage(object_list=found)
+    if found and (more or backwards):
+        page.next_token = token_of(found[-1], order)
+    if found and values is not None and (more or not backwards):
+        page.previous_token = token_of(found[0], order)
+    return page
+
+
+__all__ = [
+    "KeysetPage", "Page", "bounded_count", "keyset_order", "paginate", "query_without_page",
+    "rows_after", "token_of",
+]  # fmt: skip

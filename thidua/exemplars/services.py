@@ -79,6 +79,7 @@ def create_exemplar(
         if name in fields:
             setattr(exemplar, name, fields[name])
     exemplar.search_text = _search_text(exemplar)
+    exemplar.sort_name = subject.sort_name
     same = Exemplar.objects.filter(subject=subject, search_text=exemplar.search_text,
                                    year_from=year_from)  # fmt: skip
     if same.exists():

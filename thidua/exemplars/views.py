@@ -227,8 +227,9 @@ def subject_export(request, fmt: str):
 def subject_list(request):
     q = request.GET.get("q", "")
     kind = request.GET.get("kind", "") if request.GET.get("kind") in SubjectKind.values else ""
-    subjects = selectors.subject_list(request.user, q=q, kind=kind)
-    context = {"page": paginate(request, subjects), "query": query_without_page(request),
+    page = paginate(request, selectors.subject_list(request.user, q=q, kind=kind))
+    selectors.count_exemplars(page.object_list)
+    context = {"page": page, "query": query_without_page(request),
                "q": q, "kind": kind, "kinds": SubjectKind.choices}  # fmt: skip
     return render(request, "exemplars/subject_list.html", context)
 
