@@ -102,3 +102,13 @@ def cluster(province, commune_a, commune_b):
     GroupMembershipFactory(group=group, unit=commune_a)
     GroupMembershipFactory(group=group, unit=commune_b, cadence="half_year", min_exemplars=2)
     return group
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_vocabulary():
+    """Each test reads the typo-correction vocabulary of its own database."""
+    from thidua.core.search import forget_vocabulary
+
+    forget_vocabulary()
+    yield
+    forget_vocabulary()

@@ -1,15 +1,21 @@
-"""Search that tolerates a typo. Exact word matching runs in the database first; only when
-it finds nothing are candidates compared word by word with an edit distance that counts a
-swap of two letters as one edit ("nguyne vna an" still finds "Nguyễn Văn Ân")."""
+"""Search that tolerates a typo. Exact word matching runs in the database first (on
+PostgreSQL through trigram indexes); only when it finds nothing is each query word corrected
+to the words of the vocabulary (`SearchWord`) within an edit distance that counts a swap of
+two letters as one edit, and the search runs again on the corrections: "nguyne vna an"
+finds every "Nguyễn Văn Ân" of the nation, with the same indexed query."""
+
+import time
 
 from django.db.models import Q, QuerySet
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from thidua.core.models import SearchWord
 from thidua.core.text import fold
 
-# How many candidates the fuzzy pass may compare: it is a fallback for a mistyped query,
-# bounded so that a nationwide subject table never gets scanned in Python.
-MAX_CANDIDATES = 5000
+MIN_WORD, MAX_WORD = 2, 60
+VOCABULARY_SECONDS = 300  # how long a process keeps the vocabulary before reading it again
+_vocabulary: tuple[float, list[str], set[str]] = (0.0, [], set())
 
 
 def allowed_edits(word: str) -> int:
@@ -20,30 +26,89 @@ def allowed_edits(word: str) -> int:
     return 1 if len(word) <= 6 else 2
 
 
-def word_matches(query_word: str, words: list[str]) -> bool:
-    limit = allowed_edits(query_word)
-    return any(
-        word.startswith(query_word) or OSA.distance(query_word, word, score_cutoff=limit) <= limit
-        for word in words
-    )
+def words_of(*texts: str) -> set[str]:
+    return {word for text in texts for word in fold(text).split()
+            if MIN_WORD <= len(word) <= MAX_WORD}  # fmt: skip
+
+
+def remember_words(*texts: str) -> None:
+    """Add the words of `texts` to the vocabulary (the services call this as they write a
+    searchable name or title)."""
+    found = words_of(*texts)
+    if found:
+        SearchWord.objects.bulk_create([SearchWord(word=w) for w in found],
+                                       ignore_conflicts=True)  # fmt: skip
+        _read_at, words, known = _vocabulary
+        if known:  # this process sees its own new words at once; the others within minutes
+            new = found - known
+            known |= new
+            words += sorted(new)
+
+
+def vocabulary() -> list[str]:
+    """The vocabulary, read at most every VOCABULARY_SECONDS by each process."""
+    global _vocabulary  # noqa: PLW0603 -- a per-process cache of a small, slow-changing table
+    read_at, words, _known = _vocabulary
+    if time.monotonic() - read_at > VOCABULARY_SECONDS or not words:
+        words = list(SearchWord.objects.values_list("word", flat=True))
+        _vocabulary = (time.monotonic(), words, set(words))
+    return words
+
+
+def forget_vocabulary() -> None:
+    """Read the vocabulary again at the next search (after a bulk load, in tests)."""
+    global _vocabulary  # noqa: PLW0603
+    _vocabulary = (0.0, [], set())
+
+
+def corrections(word: str, words: list[str]) -> set[str]:
+    """The vocabulary's words within a typo of `word`, and `word` itself."""
+    limit = allowed_edits(word)
+    if not limit:
+        return {word}
+    near = process.extract(word, words, scorer=OSA.distance, score_cutoff=limit, limit=None)
+    return {word, *(candidate for candidate, _distance, _index in near)}
+
+
+def rebuild_vocabulary(texts) -> int:
+    """Fill the vocabulary from `texts` (all searchable names and titles), in batches:
+    after a bulk load that bypassed the services. Returns how many words it holds."""
+    batch: set[str] = set()
+    for text in texts:
+        batch |= words_of(text)
+        if len(batch) >= 5000:
+            remember_words(" ".join(batch))
+            batch = set()
+    remember_words(" ".join(batch))
+    forget_vocabulary()
+    return SearchWord.objects.count()
+
+
+def _every_word(field: str, alternatives: list[set[str]], *, word_start: bool = False) -> Q:
+    """Every alternative set has one of its words in `field`: anywhere, or (`word_start`)
+    at the start of one of the field's words, as a corrected word must be."""
+    condition = Q()
+    for options in alternatives:
+        either = Q()
+        for option in sorted(options):
+            if word_start:
+                either |= Q(**{f"{field}__startswith": option})
+                either |= Q(**{f"{field}__contains": f" {option}"})
+            else:
+                either |= Q(**{f"{field}__contains": option})
+        condition &= either
+    return condition
 
 
 def tolerant_filter(queryset: QuerySet, field: str, q: str) -> QuerySet:
     """Rows whose folded `field` contains every word of `q`; failing that, rows where every
-    word of `q` is within a typo of some word of `field`."""
+    word of `q`, or a word within a typo of it, begins one of the field's words."""
     words = fold(q).split()
     if not words:
         return queryset
-    exact = Q()
-    for word in words:
-        exact &= Q(**{f"{field}__contains": word})
-    strict = queryset.filter(exact)
+    strict = queryset.filter(_every_word(field, [{word} for word in words]))
     if strict.exists():
         return strict
-    # Candidates share the first two letters of at least one query word.
-    prefixes = Q()
-    for word in words:
-        prefixes |= Q(**{f"{field}__contains": word[:2]})
-    rows = queryset.filter(prefixes).values_list("pk", field)[:MAX_CANDIDATES]
-    hits = [pk for pk, text in rows if all(word_matches(w, text.split()) for w in words)]
-    return queryset.filter(pk__in=hits)
+    known = vocabulary()
+    options = [corrections(word, known) for word in words]
+    return queryset.filter(_every_word(field, options, word_start=True))

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
+from thidua.core.search import remember_words
 from thidua.core.text import clean_text, fold, person_sort_key, sort_key
 from thidua.exemplars.enums import CriterionScope, SubjectKind
 from thidua.exemplars.evidence import inspect_upload
@@ -53,6 +54,7 @@ def create_subject(*, actor, unit, kind: str, name: str, **fields) -> Subject:
     _set_subject_keys(subject)
     subject.full_clean(exclude=["unit"])
     subject.save()
+    remember_words(subject.name)
     record_event(
         actor=actor, action=Action.CREATE, target=subject, scope_path=unit.path,
         changes=diff({}, snapshot(subject, SUBJECT_FIELDS)),
@@ -92,6 +94,7 @@ def create_exemplar(
         exclude=["subject", "unit", "field", "created_by"], validate_constraints=False
     )
     exemplar.save()
+    remember_words(exemplar.title)
     if movements:
         exemplar.movements.set(movements)
     scopes = [CriterionScope.GENERAL, _criteria_scope(subject.kind)]
