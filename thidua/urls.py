@@ -52,6 +52,7 @@ urlpatterns = [
         "tai-khoan/ma-truy-cap/<int:pk>/thu-hoi/", account_views.token_revoke, name="token_revoke"
     ),
     path("nhat-ky/", home_views.event_list, name="audit"),
+    path("tim-kiem/", home_views.search, name="search"),
     path("don-vi/", include("thidua.units.urls")),
     path("dien-hinh/", include("thidua.exemplars.urls")),
     path("phong-trao/", include("thidua.movements.urls")),

@@ -50,6 +50,7 @@ class Conference(models.Model):
     )
     form = models.CharField(_("hình thức"), max_length=200, blank=True)
     name = models.CharField(_("tên hội nghị"), max_length=300)
+    search_name = models.CharField(max_length=300, editable=False, db_default="")  # folded
     edition = models.PositiveSmallIntegerField(_("lần thứ"), default=1)
     period_start = models.PositiveSmallIntegerField(_("giai đoạn từ năm"))
     period_end = models.PositiveSmallIntegerField(_("đến năm"))

@@ -11,6 +11,7 @@ from thidua.conferences.agenda import AGENDA_TEMPLATE
 from thidua.conferences.enums import ConferenceKind
 from thidua.conferences.enums import ConferenceStatus as Status
 from thidua.conferences.models import AgendaItem, Conference, UpperQuota
+from thidua.core.text import fold
 from thidua.plans.rules import rule_set_for
 from thidua.units.services import lock
 
@@ -83,6 +84,7 @@ def create_conference(*, actor, unit, plan=None, **fields) -> Conference:
             start=conference.period_start,
             end=conference.period_end,
         )
+    conference.search_name = fold(conference.name)[:300]
     conference.save()
     AgendaItem.objects.bulk_create(
         AgendaItem(conference=conference, position=n, title=title, minutes=minutes)
@@ -103,6 +105,7 @@ def update_conference(*, actor, conference: Conference, **fields) -> Conference:
     for name, value in fields.items():
         setattr(conference, name, value)
     _check_period(conference)
+    conference.search_name = fold(conference.name)[:300]
     conference.save()
     record_event(actor=actor, action=Action.UPDATE, target=conference,
                  scope_path=conference.unit.path,

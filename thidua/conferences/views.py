@@ -17,13 +17,14 @@ from thidua.conferences.forms import AgendaFormSet, ConferenceForm, DelegateForm
 from thidua.core.forms import apply_service_errors, is_id
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
+from thidua.core.search import word_filter
 from thidua.documents.response import stored_file
 from thidua.exemplars.models import Exemplar
 from thidua.plans.models import Plan, PlanStatus
 from thidua.plans.selectors import visible_plans
 from thidua.units.models import Unit
 from thidua.units.scope import is_officer, scope_for
-from thidua.units.selectors import get_unit_for
+from thidua.units.selectors import clean_query, get_unit_for
 from thidua.workflow.engine import Refused, allowed_actions, history, transition
 
 DELEGATE_PAGE = 100
@@ -53,11 +54,13 @@ def _local_units(unit):
 @read_only
 @login_required
 def conference_list(request):
+    q = clean_query(request.GET.get("q", ""))
     conferences = selectors.visible_conferences(request.user).select_related("unit")
+    conferences = word_filter(conferences, "search_name", q)
     context = {
         "page": paginate(request, conferences.order_by("-period_start", "unit__sort_name", "pk")),
-        "query": query_without_page(request),
-    }
+        "query": query_without_page(request), "q": q,
+    }  # fmt: skip
     return render(request, "conferences/list.html", context)
 
 

@@ -100,6 +100,13 @@ def _every_word(field: str, alternatives: list[set[str]], *, word_start: bool = 
     return condition
 
 
+def word_filter(queryset: QuerySet, field: str, q: str) -> QuerySet:
+    """Rows whose folded `field` contains every word of `q`, ignoring case and diacritics
+    ("ke hoach 12" finds "Kế hoạch 12/KH-UBND"): the exact search, without the typo pass."""
+    words = fold(q).split()
+    return queryset.filter(_every_word(field, [{w} for w in words])) if words else queryset
+
+
 def tolerant_filter(queryset: QuerySet, field: str, q: str) -> QuerySet:
     """Rows whose folded `field` contains every word of `q`; failing that, rows where every
     word of `q`, or a word within a typo of it, begins one of the field's words."""

@@ -4,10 +4,20 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from thidua.accounts.selectors import roles_of
+from thidua.conferences.selectors import visible_conferences
 from thidua.core.http import read_only
 from thidua.core.pagination import paginate, query_without_page
+from thidua.core.search import word_filter
+from thidua.exemplars.selectors import exemplar_list, subject_list
 from thidua.home.selectors import events_for
-from thidua.units.selectors import current_kind_counts, scope_root_units, visible_groups
+from thidua.plans.selectors import visible_plans
+from thidua.units.selectors import (
+    clean_query,
+    current_kind_counts,
+    scope_root_units,
+    search_units,
+    visible_groups,
+)
 
 TARGET_TYPES = [
     ("units.unit", "Đơn vị"),
@@ -50,3 +60,30 @@ def home(request):
         "notices": request.user.notices.filter(read_at__isnull=True).order_by("-created_at")[:10],
     }
     return render(request, "home/home.html", context)
+
+
+SHOWN = 5  # per kind: the search box answers quickly; each kind's own list shows the rest
+
+
+@read_only
+@login_required
+def search(request):
+    """One box for everything in the user's scope: units, people and collectives,
+    exemplars, plans and conferences whose names hold every word typed (no diacritics
+    needed; a typo is forgiven for people and exemplars)."""
+    q = clean_query(request.GET.get("q", ""))
+    sections = []
+    if q:
+        user = request.user
+        found = [
+            ("Đơn vị", "units:search", search_units(user, q=q, current_only=True)),
+            ("Cá nhân, tập thể", "exemplars:subject_list", subject_list(user, q=q)),
+            ("Điển hình", "exemplars:list", exemplar_list(user, q=q)),
+            ("Kế hoạch", "plans:list",
+             word_filter(visible_plans(user), "search_text", q).order_by("-created_at")),
+            ("Hội nghị", "conferences:list",
+             word_filter(visible_conferences(user), "search_name", q).order_by("-period_start")),
+        ]  # fmt: skip
+        sections = [(title, url, list(rows[: SHOWN + 1])) for title, url, rows in found]
+    context = {"q": q, "sections": sections, "shown": SHOWN}
+    return render(request, "home/search.html", context)

@@ -62,9 +62,15 @@ def create_plan(*, actor, issuer: Unit, title: str, kind: str, **fields) -> Plan
     """A draft typed by hand, for a plan that has no document to read."""
     plan = Plan(issuer=issuer, title=title, kind=kind, **fields)
     _check_basis(plan)
+    set_search_text(plan)
     plan.save()
     record_event(actor=actor, action=Action.CREATE, target=plan, scope_path=issuer.path)
     return plan
+
+
+def set_search_text(plan: Plan) -> None:
+    """The folded symbol and title, which plan searches match ignoring diacritics."""
+    plan.search_text = fold(f"{plan.doc_type} {plan.symbol} {plan.title}")[:600]
 
 
 def _check_basis(plan: Plan) -> None:
@@ -86,6 +92,7 @@ def update_plan(*, actor, plan: Plan, **fields) -> Plan:
     for name, value in fields.items():
         setattr(plan, name, value)
     _check_basis(plan)
+    set_search_text(plan)
     plan.save()
     record_event(actor=actor, action=Action.UPDATE, target=plan, scope_path=plan.issuer.path,
                  changes=diff(before, snapshot(plan, PLAN_FIELDS)))  # fmt: skip
@@ -120,12 +127,14 @@ def draft_from_text(*, actor, issuer: Unit, name: str, text: str, facts: dict,
     from thidua.plans.extraction import deadline_sentences  # noqa: PLC0415
 
     title = facts["title"] or name
-    plan = Plan.objects.create(
+    plan = Plan(
         issuer=issuer, doc_type=facts["doc_type"] or "KH", symbol=facts["symbol"] or "",
         title=title[:500], kind=_guess(title, KIND_WORDS, PlanKind.OTHER), extracted=facts,
         issued_on=datetime.date.fromisoformat(facts["issued_on"]) if facts["issued_on"] else None,
         outside_basis=", ".join(facts["basis"])[:500],
     )  # fmt: skip
+    set_search_text(plan)
+    plan.save()
     deadlines = deadline_sentences(text)
     for due, sentence in deadlines:
         Milestone.objects.create(

@@ -46,6 +46,7 @@ class Plan(models.Model):
         related_name="plans",
     )  # fmt: skip
     title = models.CharField(_("trích yếu"), max_length=500)
+    search_text = models.CharField(max_length=600, editable=False, db_default="")  # folded
     kind = models.CharField(_("loại kế hoạch"), max_length=12, choices=PlanKind.choices)
     implements = models.ForeignKey(
         "self", verbose_name=_("thực hiện kế hoạch"), null=True, blank=True,

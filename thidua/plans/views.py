@@ -10,6 +10,7 @@ from django.utils import timezone
 from thidua.core.forms import apply_service_errors, is_id
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
+from thidua.core.search import word_filter
 from thidua.core.text import clean_text
 from thidua.documents.reports import render_report
 from thidua.documents.response import stored_file
@@ -36,10 +37,9 @@ def higher_plans(user, unit):
 @read_only
 @login_required
 def plan_list(request):
-    plans = selectors.visible_plans(request.user).select_related("issuer").order_by("-created_at")
+    plans = selectors.visible_plans(request.user).select_related("issuer")
     q = clean_text(request.GET.get("q", ""))[:100]
-    if q:
-        plans = plans.filter(symbol__icontains=q) | plans.filter(title__icontains=q)
+    plans = word_filter(plans, "search_text", q).order_by("-created_at", "-pk")
     context = {"page": paginate(request, plans), "query": query_without_page(request), "q": q}
     return render(request, "plans/plan_list.html", context)
 
