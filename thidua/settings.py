@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "thidua.imports",
     "thidua.plans",
     "thidua.conferences",
+    "thidua.exports",
     "thidua.home",
     "thidua.demo",
 ]
@@ -287,6 +288,10 @@ EVIDENCE_MAX_MB = {
 }
 # Documents attached to plans and deliveries (DOCX, XLSX, PDF, images), in MB.
 DOCUMENT_MAX_MB = env_int("DOCUMENT_MAX_MB", 20)
+# Exports: a list up to EXPORT_INLINE_ROWS rows is written in the request; a longer one by a
+# background job, up to EXPORT_MAX_ROWS (README, "Reports").
+EXPORT_INLINE_ROWS = env_int("EXPORT_INLINE_ROWS", 2000)
+EXPORT_MAX_ROWS = env_int("EXPORT_MAX_ROWS", 100_000)
 # Uploaded files are read (plans, workbooks) by background jobs, in a child process that may
 # use this much memory and time (thidua/documents/isolated.py).
 READER_MEMORY_MB = env_int("READER_MEMORY_MB", 512)

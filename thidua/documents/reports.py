@@ -56,27 +56,69 @@ class Report:
             yield [number, *values] if self.numbered else values
 
 
+@dataclass
+class Table:
+    """A report with its rows for one request: what a source builds (see `source`)."""
+
+    report: Report
+    rows: Iterable
+    size: int  # how many rows, counted no further than the export limit
+    issuer: Any = None
+    title: str | None = None
+    filename: str | None = None
+
+
+# key → build(user, params, **kwargs) -> Table: the reports an export job can build again,
+# in the worker, from what the officer asked for (each app registers its own in ready()).
+SOURCES: dict[str, Callable[..., Table]] = {}
+
+
+def source(key: str):
+    """Register the decorated function as the source of report `key`."""
+
+    def decorator(build):
+        SOURCES[key] = build
+        return build
+
+    return decorator
+
+
+def table_bytes(table: Table, fmt: str) -> tuple[bytes, str, str]:
+    """(content, content type, file name) of a table as XLSX or DOCX: what an export job
+    stores."""
+    report, today = table.report, timezone.localdate()
+    title, name = table.title or report.title, table.filename or report.filename
+    if fmt == "xlsx":
+        content = table_to_xlsx(title=title[:200], columns=report.headers(),
+                                rows=report.cells(table.rows))  # fmt: skip
+        return content, XLSX_TYPE, f"{name}.xlsx"
+    content = table_to_docx(
+        issuer_lines=issuer_lines(table.issuer), place=place_name(table.issuer), title=title,
+        columns=report.headers(docx=True), rows=report.cells(table.rows), today=today,
+    )  # fmt: skip
+    return content, DOCX_TYPE, f"{name}.docx"
+
+
+def render_table(table: Table, fmt: str, *, request) -> HttpResponse:
+    return render_report(table.report, table.rows, fmt, request=request, issuer=table.issuer,
+                         title=table.title, filename=table.filename)  # fmt: skip
+
+
 def render_report(
     report: Report, rows: Iterable, fmt: str, *, request, issuer=None, title=None, filename=None
 ) -> HttpResponse:
     """The report in `fmt` (xlsx, docx, html); 404 for another format, or for a document
     in the state format when there is no issuing unit."""
-    title, name, today = title or report.title, filename or report.filename, timezone.localdate()
-    if fmt == "xlsx":
-        content = table_to_xlsx(title=title[:200], columns=report.headers(),
-                                rows=report.cells(rows))  # fmt: skip
-        return attachment(content, XLSX_TYPE, f"{name}.xlsx")
-    if fmt not in FORMATS or issuer is None:
+    table = Table(report=report, rows=rows, size=0, issuer=issuer, title=title,
+                  filename=filename)  # fmt: skip
+    if fmt not in FORMATS or (issuer is None and fmt != "xlsx"):
         raise Http404
-    if fmt == "docx":
-        content = table_to_docx(
-            issuer_lines=issuer_lines(issuer), place=place_name(issuer), title=title,
-            columns=report.headers(docx=True), rows=report.cells(rows), today=today,
-        )  # fmt: skip
-        return attachment(content, DOCX_TYPE, f"{name}.docx")
+    if fmt != "html":
+        return attachment(*table_bytes(table, fmt))
     shown = list(itertools.islice(report.cells(rows), HTML_MAX_ROWS + 1))
+    today = timezone.localdate()
     context = {
-        "title": title, "headers": [header for header, _w in report.headers()],
+        "title": title or report.title, "headers": [h for h, _w in report.headers()],
         "rows": shown[:HTML_MAX_ROWS], "cut": len(shown) > HTML_MAX_ROWS,
         "issuer_lines": issuer_lines(issuer), "place": place_name(issuer), "today": today,
         "max_rows": HTML_MAX_ROWS,

@@ -1,6 +1,14 @@
-"""The exemplar and subject lists as officers export them (documents/reports.py)."""
+"""The exemplar and subject lists as officers export them (documents/reports.py), and their
+sources: the same lists, with the same filters, for a page or an export job."""
 
-from thidua.documents.reports import Column, Report
+from django.db.models import QuerySet
+
+from thidua.core.pagination import bounded_count
+from thidua.documents.reports import Column, Report, Table, source
+from thidua.exemplars import forms, selectors
+from thidua.exemplars.enums import SubjectKind
+from thidua.movements.selectors import visible_movements
+from thidua.units.selectors import get_unit_for, scope_root_units
 
 EXEMPLARS = Report(
     title="Danh sách điển hình tiên tiến",
@@ -29,3 +37,41 @@ SUBJECTS = Report(
         Column("Đơn vị", 26, lambda s: s.unit.name),
     ),
 )
+
+
+def filtered_exemplars(user, params) -> tuple[forms.FilterForm, QuerySet, object]:
+    """The exemplar list's filter form, its exemplars and the unit chosen, from a query."""
+    filters = forms.FilterForm(params or None, movements=visible_movements(user))
+    values = filters.cleaned_data if filters.is_valid() else {}
+    unit = get_unit_for(user, values["unit"]) if values.get("unit") else None
+    exemplars = selectors.exemplar_list(
+        user, q=values.get("q", ""), stage=values.get("stage", ""), field=values.get("field"),
+        kind=values.get("kind", ""), year=values.get("year"), unit=unit,
+        movement=values.get("movement"),
+    )  # fmt: skip
+    return filters, exemplars, unit
+
+
+def _issuer(user):
+    return scope_root_units(user).select_related("parent").first()
+
+
+@source("exemplars")
+def exemplar_table(user, params) -> Table:
+    _filters, exemplars, _unit = filtered_exemplars(user, params)
+    return Table(EXEMPLARS, exemplars.iterator(chunk_size=2000), size=_size(exemplars),
+                 issuer=_issuer(user))  # fmt: skip
+
+
+@source("subjects")
+def subject_table(user, params) -> Table:
+    kind = params.get("kind", "") if params.get("kind") in SubjectKind.values else ""
+    subjects = selectors.subject_list(user, q=params.get("q", ""), kind=kind)
+    return Table(SUBJECTS, subjects.iterator(chunk_size=2000), size=_size(subjects),
+                 issuer=_issuer(user))  # fmt: skip
+
+
+def _size(rows) -> int:
+    from django.conf import settings  # noqa: PLC0415 -- read at each export (tests change it)
+
+    return bounded_count(rows, settings.EXPORT_MAX_ROWS)

@@ -12,12 +12,12 @@ from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.middleware import request_max_mb
 from thidua.core.pagination import paginate, query_without_page
-from thidua.documents.reports import render_report
 from thidua.exemplars import criteria, forms, permissions, reports, selectors, services
 from thidua.exemplars.enums import Stage, SubjectKind
 from thidua.exemplars.models import NurturingAction, Recognition, Replication
-from thidua.movements.selectors import movements_for_exemplar, visible_movements
-from thidua.units.selectors import get_unit_for, scope_root_units
+from thidua.exports.services import export_response
+from thidua.movements.selectors import movements_for_exemplar
+from thidua.units.selectors import get_unit_for
 from thidua.workflow.engine import Refused, allowed_actions, history, transition
 
 RECORD_FORMS = {
@@ -27,33 +27,18 @@ RECORD_FORMS = {
 }
 
 
-def _filtered_exemplars(request):
-    filters = forms.FilterForm(request.GET or None, movements=visible_movements(request.user))
-    values = filters.cleaned_data if filters.is_valid() else {}
-    unit = get_unit_for(request.user, values["unit"]) if values.get("unit") else None
-    exemplars = selectors.exemplar_list(
-        request.user, q=values.get("q", ""), stage=values.get("stage", ""),
-        field=values.get("field"), kind=values.get("kind", ""), year=values.get("year"),
-        unit=unit, movement=values.get("movement"),
-    )  # fmt: skip
-    return filters, exemplars, unit
-
-
 @read_only
 @login_required
 def exemplar_export(request, fmt: str):
     """The filtered list as XLSX, a Word document in the state format or a printable page,
-    with the report's columns. The issuer is the user's own unit."""
-    _filters, exemplars, _unit = _filtered_exemplars(request)
-    issuer = scope_root_units(request.user).select_related("parent").first()
-    return render_report(reports.EXEMPLARS, exemplars.iterator(chunk_size=2000), fmt,
-                         request=request, issuer=issuer)  # fmt: skip
+    with the report's columns; a long list is written by a background job."""
+    return export_response(request, "exemplars", fmt)
 
 
 @read_only
 @login_required
 def exemplar_list(request):
-    filters, exemplars, unit = _filtered_exemplars(request)
+    filters, exemplars, unit = reports.filtered_exemplars(request.user, request.GET)
     context = {
         "filters": filters, "page": paginate(request, exemplars),
         "query": query_without_page(request), "stage_counts": selectors.stage_counts(request.user),
@@ -214,12 +199,7 @@ def record_add(request, pk: int, kind: str):
 @read_only
 @login_required
 def subject_export(request, fmt: str):
-    q = request.GET.get("q", "")
-    kind = request.GET.get("kind", "") if request.GET.get("kind") in SubjectKind.values else ""
-    subjects = selectors.subject_list(request.user, q=q, kind=kind)
-    issuer = scope_root_units(request.user).select_related("parent").first()
-    return render_report(reports.SUBJECTS, subjects.iterator(chunk_size=2000), fmt,
-                         request=request, issuer=issuer)  # fmt: skip
+    return export_response(request, "subjects", fmt)
 
 
 @read_only

@@ -9,4 +9,4 @@ class PlansConfig(AppConfig):
     def ready(self):
         # The plan and obligation workflows, and the subscriptions to other workflows,
         # register themselves with the workflow core.
-        from thidua.plans import subscribers, workflows  # noqa: F401, PLC0415
+        from thidua.plans import reports, subscribers, workflows  # noqa: F401, PLC0415

@@ -7,19 +7,19 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
-from thidua.core.forms import apply_service_errors, is_id
+from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.core.search import word_filter
 from thidua.core.text import clean_text
-from thidua.documents.reports import render_report
 from thidua.documents.response import stored_file
+from thidua.exports.services import export_response
 from thidua.plans import drafts, selectors
 from thidua.plans.forms import PlanForm
 from thidua.plans.models import PlanStatus
-from thidua.plans.reports import board_report
+from thidua.plans.reports import board_filters
 from thidua.units.scope import is_officer
-from thidua.units.selectors import get_group_for, get_unit_for, visible_groups
+from thidua.units.selectors import get_unit_for, visible_groups
 from thidua.workflow.engine import Refused, allowed_actions, history, transition
 
 BOARD_PAGE = 50
@@ -80,33 +80,17 @@ def plan_detail(request, pk: int):
     return render(request, "plans/plan_detail.html", context)
 
 
-def _board_filters(request, plan):
-    """The board's filters from the query string; a unit or group outside the user's scope
-    answers 404 like any other lookup."""
-    status = request.GET.get("status", "")
-    within = request.GET.get("unit", "")
-    group = request.GET.get("group", "")
-    return {
-        "status": status if status in selectors.STATUS_LABELS else "",
-        "within": get_unit_for(request.user, within) if is_id(within) else None,
-        "group": get_group_for(request.user, group) if is_id(group) else None,
-    }
-
-
 @read_only
 @login_required
 def plan_board(request, pk: int):
     """Units × milestones with each obligation's status; filters; XLSX for the issuer."""
     plan = selectors.get_plan_for(request.user, pk)
     today = timezone.localdate()
-    filters = _board_filters(request, plan)
+    if request.GET.get("format"):
+        return export_response(request, "board", request.GET["format"], plan_id=plan.pk)
+    filters = board_filters(request.user, request.GET)
     obligations = selectors.board_obligations(request.user, plan, today, **filters)
     can_manage = is_officer(request.user, plan.issuer)
-    if request.GET.get("format"):
-        milestones = list(plan.milestones.all())
-        rows = selectors.board_export_rows(plan, obligations, today, milestones)
-        return render_report(board_report(plan, milestones), rows, request.GET["format"],
-                             request=request, issuer=plan.issuer)  # fmt: skip
     page = paginate(request, selectors.board_units(obligations), per_page=BOARD_PAGE)
     cells = selectors.board_cells(plan, page.object_list, today)
     milestones = list(plan.milestones.all())
