@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, for the project's own renderer below
     # Listed so that /api/v1/docs serves django-ninja's vendored Swagger UI; without it ninja
     # loads it from a CDN, which closed government networks cannot reach.
     "ninja",
@@ -118,6 +119,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "thidua.urls"
+# Widgets render with the project's templates too (the search-as-you-type choice's).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "thidua.wsgi.application"
 
 TEMPLATES = [

@@ -3,7 +3,7 @@
 from django import forms
 
 from thidua.conferences.models import AgendaItem, Conference, Delegate
-from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField
+from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField, SearchChoice
 from thidua.exemplars.models import Exemplar, Subject
 from thidua.plans.models import Plan
 
@@ -93,12 +93,13 @@ class DelegateForm(CleanTextMixin, forms.ModelForm):
             "votes_total",
         ]
 
-    def __init__(self, *args, exemplars, units, **kwargs):
+    def __init__(self, *args, exemplars, subjects, units, unit, **kwargs):
         super().__init__(*args, **kwargs)
+        # Chosen by typing: a province congress could offer a million exemplars.
+        self.fields["exemplar"].widget = SearchChoice("dien-hinh", {"trong": unit.pk})
         self.fields["exemplar"].queryset = exemplars
-        self.fields["subject"].queryset = Subject.objects.filter(unit__in=units).order_by(
-            "sort_name"
-        )
+        self.fields["subject"].widget = SearchChoice("ca-nhan", {"trong": unit.pk})
+        self.fields["subject"].queryset = subjects
         self.fields["full_name"].required = False
         for name in ("origin_unit", "review_unit"):
             self.fields[name].queryset = units

@@ -19,12 +19,13 @@ from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.core.search import word_filter
 from thidua.documents.response import stored_file
-from thidua.exemplars.models import Exemplar
+from thidua.exemplars.enums import Stage
+from thidua.exemplars.models import Exemplar, Subject
 from thidua.plans.models import Plan, PlanStatus
 from thidua.plans.selectors import visible_plans
 from thidua.units.models import Unit
 from thidua.units.scope import is_officer, scope_for
-from thidua.units.selectors import clean_query, get_unit_for
+from thidua.units.selectors import clean_query, get_unit_for, under
 from thidua.workflow.engine import Refused, allowed_actions, history, transition
 
 DELEGATE_PAGE = 100
@@ -174,10 +175,15 @@ def findings_panel(request, pk: int):
 
 
 def _delegate_form(conference, data=None):
-    exemplars = Exemplar.objects.filter(unit__path__startswith=conference.unit.path)
-    return DelegateForm(
-        data, exemplars=exemplars.select_related("subject"), units=_local_units(conference.unit)
+    """The delegate form: exemplars (not declined or withdrawn) and people of the unit, of
+    the units below and of its former units, chosen by typing."""
+    unit = conference.unit
+    exemplars = Exemplar.objects.filter(under(unit)).exclude(
+        stage__in=[Stage.DECLINED, Stage.WITHDRAWN]
     )
+    return DelegateForm(data, exemplars=exemplars.select_related("subject"),
+                        subjects=Subject.objects.filter(under(unit)), unit=unit,
+                        units=_local_units(unit))  # fmt: skip
 
 
 @form_view

@@ -67,3 +67,32 @@ def apply_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+class SearchChoice(forms.Widget):
+    """A choice among thousands (exemplars of a province, its units): a text box that asks
+    `chooser` for the first matches as the officer types (htmx), and a hidden field with
+    the one chosen. The field's queryset still decides what may be chosen; the page never
+    lists it whole. `params` narrow the suggestions (the unit they must lie under…)."""
+
+    template_name = "includes/search_choice.html"
+
+    def __init__(self, kind: str, params: dict | None = None, attrs=None):
+        super().__init__(attrs)
+        self.kind, self.params = kind, params or {}
+
+    def id_for_label(self, id_):
+        return f"{id_}_tim" if id_ else id_  # the label names the text box one types in
+
+    def get_context(self, name, value, attrs):
+        from django.urls import reverse  # noqa: PLC0415 -- widgets are built before urls load
+        from django.utils.http import urlencode  # noqa: PLC0415
+
+        context = super().get_context(name, value, attrs)
+        chosen = None
+        if value not in (None, "") and str(value).isdigit():
+            chosen = self.choices.queryset.filter(pk=value).first()
+        query = urlencode({"ten": name, **self.params})
+        context["widget"].update(url=f"{reverse('chooser', args=[self.kind])}?{query}",
+                                 label=str(chosen) if chosen else "")  # fmt: skip
+        return context

@@ -1,6 +1,12 @@
 from django import forms
 
-from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField, ModelMultipleChoiceField
+from thidua.core.forms import (
+    CleanTextMixin,
+    DateField,
+    ModelChoiceField,
+    ModelMultipleChoiceField,
+    SearchChoice,
+)
 from thidua.exemplars.enums import (
     Gender,
     Occupation,
@@ -131,6 +137,7 @@ class ReplicationForm(CleanTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         # Any current unit the officer can see, but not villages: models spread between
         # communes, agencies and enterprises.
+        self.fields["unit"].widget = SearchChoice("don-vi", {"khong": "village,nation"})
         self.fields["unit"].queryset = (
             visible_units(user)
             .filter(valid_to__isnull=True)

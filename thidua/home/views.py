@@ -1,21 +1,27 @@
 """The dashboard of the user's units, and the audit trail of their subtrees."""
 
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import render
 
 from thidua.accounts.selectors import roles_of
 from thidua.conferences.selectors import visible_conferences
+from thidua.core.forms import is_id
 from thidua.core.http import read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.core.search import word_filter
+from thidua.exemplars.enums import Stage
 from thidua.exemplars.selectors import exemplar_list, subject_list
 from thidua.home.selectors import events_for
 from thidua.plans.selectors import visible_plans
 from thidua.units.selectors import (
+    attach_lineage,
     clean_query,
     current_kind_counts,
+    get_unit_for,
     scope_root_units,
     search_units,
+    under,
     visible_groups,
 )
 
@@ -87,3 +93,45 @@ def search(request):
         sections = [(title, url, list(rows[: SHOWN + 1])) for title, url, rows in found]
     context = {"q": q, "sections": sections, "shown": SHOWN}
     return render(request, "home/search.html", context)
+
+
+SUGGESTIONS = 20
+
+
+def _exemplars(user, q, within, params):
+    rows = exemplar_list(user, q=q).exclude(stage__in=[Stage.DECLINED, Stage.WITHDRAWN])
+    rows = rows.filter(under(within)) if within else rows
+    return [(e.pk, f"{e.subject.name} – {e.title}", e.unit.name) for e in rows[:SUGGESTIONS]]
+
+
+def _subjects(user, q, within, params):
+    rows = subject_list(user, q=q)
+    rows = rows.filter(under(within)) if within else rows
+    return [(s.pk, str(s), s.unit.name) for s in rows[:SUGGESTIONS]]
+
+
+def _units(user, q, within, params):
+    rows = search_units(user, q=q, current_only=True).exclude(
+        kind__in=params.get("khong", "").split(",")
+    )
+    rows = rows.filter(path__startswith=within.path) if within else rows
+    rows = attach_lineage(list(rows[:SUGGESTIONS]))
+    return [(u.pk, u.name, " › ".join(reversed(u.lineage))) for u in rows]
+
+
+CHOOSERS = {"dien-hinh": _exemplars, "ca-nhan": _subjects, "don-vi": _units}
+
+
+@read_only
+@login_required
+def chooser(request, kind: str):
+    """The first matches of what an officer types in a search-as-you-type choice
+    (core.forms.SearchChoice), in the user's scope and under the unit the page names."""
+    if kind not in CHOOSERS:
+        raise Http404
+    name = request.GET.get("ten", "")
+    q = clean_query(request.GET.get(f"{name}__tim", "") or request.GET.get("q", ""))
+    within = request.GET.get("trong", "")
+    within = get_unit_for(request.user, within) if is_id(within) else None
+    rows = CHOOSERS[kind](request.user, q, within, request.GET) if q else []
+    return render(request, "home/choices.html", {"rows": rows, "q": q})

@@ -84,6 +84,16 @@ def successors_of(user, unit: Unit) -> QuerySet[Unit]:
     return visible_units(user).filter(predecessors=unit).order_by("sort_name")
 
 
+def under(unit, field: str = "unit") -> Q:
+    """Rows whose `field` lies in `unit`'s subtree or in a unit merged into it: a merged
+    commune works with its former communes' records (domain README §2)."""
+    paths = (unit.path, *unit.predecessors.values_list("path", flat=True))
+    condition = Q()
+    for path in paths:
+        condition |= Q(**{f"{field}__path__startswith": path})
+    return condition
+
+
 def clean_query(text: str, max_length: int = 200) -> str:
     """A search string safe for any database: no NUL characters, bounded length."""
     return (text or "").replace("\x00", "")[:max_length].strip()

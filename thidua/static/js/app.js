@@ -24,3 +24,20 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
+
+// A search-as-you-type choice (core.forms.SearchChoice): choosing a suggestion puts its id
+// in the hidden field and its name in the box; clearing the box clears the choice.
+document.addEventListener("click", (event) => {
+  const option = event.target.closest && event.target.closest("[data-choose]");
+  if (!option) return;
+  const chooser = option.closest("[data-chooser]");
+  chooser.querySelector("input[type=hidden]").value = option.dataset.choose;
+  chooser.querySelector("input[type=search]").value = option.dataset.label;
+  chooser.querySelector(".chooser-options").replaceChildren();
+});
+document.addEventListener("input", (event) => {
+  const chooser = event.target.closest && event.target.closest("[data-chooser]");
+  if (chooser && event.target.type === "search" && !event.target.value) {
+    chooser.querySelector("input[type=hidden]").value = "";
+  }
+});
