@@ -161,6 +161,12 @@ class Delegate(models.Model):
         verbose_name_plural = _("đại biểu")
         indexes = [
             models.Index(fields=["conference", "sort_name"], name="delegate_conf_sort_idx"),
+            # The roll-up reads only the delegates sent up, of the conferences that feed one.
+            models.Index(
+                fields=["conference"],
+                condition=models.Q(to_upper=True),
+                name="delegate_sent_up_idx",
+            ),  # fmt: skip
             models.Index(fields=["conference", "category"], name="delegate_conf_cat_idx"),
         ]
 

@@ -39,7 +39,10 @@ def rollup(conference: Conference) -> list[dict]:
     quotas = list(conference.quotas.select_related("unit").order_by("unit__sort_name"))
     rows = (
         Delegate.objects.filter(
-            conference__feeds=conference, to_upper=True, conference__status__in=["held", "reported"]
+            to_upper=True,
+            conference_id__in=Conference.objects.filter(
+                feeds=conference, status__in=["held", "reported"]
+            ).values("pk"),
         )
         .values("conference__unit_id")
         .annotate(
