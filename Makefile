@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export DEBUG ?= 1
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run serve worker install migrate demo test lint fmt check bench clean
+.PHONY: run serve worker install migrate demo test lint fmt check bench bench-national clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,13 @@ fmt: install
 check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py check
+
+# The nation's data (2 million subjects…) in scratch PostgreSQL databases, and every page
+# measured on it and on a 1 % copy (bench/national.py; README, "Benchmarks"). SCALE=0.01
+# for a quick run.
+SCALE ?= 1
+bench-national: install
+	$(BIN)/python bench/national.py --scale $(SCALE)
 
 bench: install
 	$(BIN)/python bench/run.py

@@ -123,7 +123,7 @@ def test_delegate_list_queries_do_not_grow(
     make_delegates(conference, exemplary=item_count)
     client.force_login(officer_a)
 
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(13):
         response = client.get(reverse("conferences:delegates", args=[conference.pk]), {"page": "1"})
     assert len(response.context["page"].object_list) == min(item_count, 100)
 
@@ -185,3 +185,21 @@ def test_a_delegate_from_a_subject_takes_its_details(client, conference, officer
         1970,
         "Thái",
     )
+
+
+def test_a_quota_is_given_to_a_unit_chosen_by_typing_never_a_siblings(
+    client, officer_a, conference, village_a, village_b
+):
+    client.force_login(officer_a)
+    url = reverse("conferences:quotas", args=[conference.pk])
+
+    offered = client.get(reverse("chooser", args=["don-vi"]),
+                         {"q": "thon", "trong": conference.unit.pk})  # fmt: skip
+    sibling = client.post(url, {"unit": village_b.pk, "number": "5"})
+    saved = client.post(url, {"unit": village_a.pk, "number": "5"})
+
+    assert village_a.name in offered.content.decode()
+    assert village_b.name not in offered.content.decode()
+    assert "unit" in sibling.context["form"].errors
+    assert saved.status_code == 302
+    assert conference.quotas.get().unit == village_a

@@ -67,13 +67,24 @@ def test_a_short_list_keeps_page_numbers_and_its_count(subjects, monkeypatch):
     assert (page.number, page.paginator.count, page.paginator.num_pages) == (1, 23, 5)
 
 
+def test_search_results_page_by_keyset_without_counting(subjects, django_assert_num_queries):
+    request = RequestFactory().get("/", {"q": "tran"})
+    with django_assert_num_queries(2):  # the page's keys, then its rows: no COUNT
+        page = paginate(request, subjects, per_page=5, counted=False)
+    few = paginate(request, subjects.filter(name=NAMES[0]), per_page=5, counted=False)
+
+    assert (page.keyset, page.more_than, page.has_next) == (True, None, True)
+    assert [s.name for s in page] == [s.name for s in subjects[:5]]
+    assert (len(few), few.has_next) == (1, False)
+
+
 def test_a_forged_token_gives_the_first_page(subjects):
     assert [s.pk for s in _walk(subjects, "sau", "bm90IGpzb24")] == [s.pk for s in subjects[:5]]
 
 
 def test_each_keyset_page_costs_the_same_queries(subjects, django_assert_num_queries):
     first = _walk(subjects)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(2):  # the page's keys from the index, then its rows
         list(_walk(subjects, "sau", first.next_token))
 
 

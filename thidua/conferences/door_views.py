@@ -86,17 +86,14 @@ def scanned(request, token: str):
 def quotas(request, pk: int):
     """Allot delegates to the units below, and see who has sent whom."""
     conference = managed(request, pk)
-    form = QuotaForm(request.POST or None)
+    form = QuotaForm(request.POST or None, conference_unit=conference.unit)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        unit = Unit.objects.filter(code=data["code"], path__startswith=conference.unit.path)
         try:
-            if not unit.exists():
-                raise ValidationError({"code": f"Không có đơn vị mã {data['code']}."})
             delegate_services.set_quota(
                 actor=request.user,
                 conference=conference,
-                unit=unit.get(),
+                unit=data["unit"],
                 number=data["number"],
                 min_women=data["min_women"],
                 min_direct_labourers=data["min_direct_labourers"],

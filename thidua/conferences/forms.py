@@ -6,6 +6,7 @@ from thidua.conferences.models import AgendaItem, Conference, Delegate
 from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField, SearchChoice
 from thidua.exemplars.models import Exemplar, Subject
 from thidua.plans.models import Plan
+from thidua.units.models import Unit
 
 
 class ConferenceForm(CleanTextMixin, forms.ModelForm):
@@ -101,7 +102,8 @@ class DelegateForm(CleanTextMixin, forms.ModelForm):
         self.fields["subject"].widget = SearchChoice("ca-nhan", {"trong": unit.pk})
         self.fields["subject"].queryset = subjects
         self.fields["full_name"].required = False
-        for name in ("origin_unit", "review_unit"):
+        for name in ("origin_unit", "review_unit"):  # a province has hundreds of units
+            self.fields[name].widget = SearchChoice("don-vi", {"trong": unit.pk})
             self.fields[name].queryset = units
 
     def clean(self):
@@ -115,7 +117,7 @@ class DelegateForm(CleanTextMixin, forms.ModelForm):
 
 
 class QuotaForm(CleanTextMixin, forms.Form):
-    code = forms.CharField(label="Mã đơn vị cấp dưới", max_length=20)
+    unit = ModelChoiceField(Unit.objects.none(), label="Đơn vị cấp dưới")
     number = forms.IntegerField(label="Số đại biểu", min_value=1, max_value=2000)
     min_women = forms.IntegerField(
         label="Tối thiểu nữ", min_value=0, max_value=2000, required=False
@@ -123,6 +125,13 @@ class QuotaForm(CleanTextMixin, forms.Form):
     min_direct_labourers = forms.IntegerField(
         label="Tối thiểu trực tiếp lao động", min_value=0, max_value=2000, required=False
     )
+
+    def __init__(self, *args, conference_unit: Unit, **kwargs):
+        """The units below the conference's, chosen by name or code as one types."""
+        super().__init__(*args, **kwargs)
+        below = Unit.objects.filter(path__startswith=conference_unit.path, valid_to__isnull=True)
+        self.fields["unit"].widget = SearchChoice("don-vi", {"trong": conference_unit.pk})
+        self.fields["unit"].queryset = below.exclude(pk=conference_unit.pk)
 
 
 AgendaFormSet = forms.modelformset_factory(

@@ -1,7 +1,10 @@
 """The brief-profile list of delegates (danh sách trích ngang) as officers export it
 (documents/reports.py): the birth year under "Nam" or "Nữ", as the samples' forms do."""
 
-from thidua.documents.reports import Column, Report
+from thidua.conferences.models import Delegate
+from thidua.documents.reports import Column, Report, choice_label
+
+CATEGORY = choice_label(Delegate, "category")
 
 
 def _year_if(gender: str):
@@ -22,7 +25,7 @@ BRIEF_PROFILES = Report(
         Column("Dân tộc", 18, lambda d: d.ethnicity, docx_mm=17),
         Column("Chức vụ, nghề nghiệp", 40, lambda d: d.position, docx_mm=39),
         Column("Nơi công tác, cư trú", 40, _workplace, docx_mm=39),
-        Column("Thành phần", 30, lambda d: d.get_category_display(), docx_mm=29),
+        Column("Thành phần", 30, lambda d: CATEGORY(d.category), docx_mm=29),
         Column("Thành tích, mô hình", 50, lambda d: d.achievements[:300], docx_mm=48),
     ),
 )

@@ -36,6 +36,20 @@ class Column:
     docx_mm: int | None = None
 
 
+def choice_label(model, name: str) -> Callable[[Any], Any]:
+    """The label of a value of `model.name`'s choices, from a dict built at first use:
+    get_FOO_display() rebuilds and hashes the lazy choices on every call, a quarter of the
+    time of a 100,000-row export."""
+    labels: dict = {}
+
+    def label(value):
+        if not labels:
+            labels.update((key, str(text)) for key, text in model._meta.get_field(name).flatchoices)
+        return labels.get(value, value)
+
+    return label
+
+
 @dataclass(frozen=True)
 class Report:
     """A table as officers export it. `numbered` adds the STT column of state documents."""

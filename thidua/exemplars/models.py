@@ -71,7 +71,11 @@ class Subject(models.Model):
         verbose_name_plural = _("đối tượng")
         indexes = [
             models.Index(fields=["unit", "sort_name"], name="subject_unit_sort_idx"),
-            models.Index(fields=["sort_name", "id"], name="subject_sort_idx"),
+            # Covering: a page of a long list, searched or scoped, is found in the index
+            # alone (core.pagination reads the keys first, then the rows shown).
+            models.Index(
+                fields=["sort_name", "id"], include=["search_name", "unit"], name="subject_sort_idx"
+            ),  # fmt: skip
             models.Index(fields=["search_name", "birth_year"], name="subject_dup_idx"),
         ]
 
@@ -124,7 +128,13 @@ class Exemplar(models.Model):
         indexes = [
             models.Index(fields=["unit", "stage"], name="exemplar_unit_stage_idx"),
             models.Index(fields=["field", "stage"], name="exemplar_field_stage_idx"),
-            models.Index(fields=["sort_name", "id"], name="exemplar_sort_idx"),
+            models.Index(
+                fields=["sort_name", "id"],
+                include=["search_text", "unit", "stage"],
+                name="exemplar_sort_idx",
+            ),  # fmt: skip
+            # The stage counts and a list narrowed to one stage, at national scope.
+            models.Index(fields=["stage", "sort_name", "id"], name="exemplar_stage_sort_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -4,23 +4,27 @@ sources: the same lists, with the same filters, for a page or an export job."""
 from django.db.models import QuerySet
 
 from thidua.core.pagination import bounded_count
-from thidua.documents.reports import Column, Report, Table, source
+from thidua.documents.reports import Column, Report, Table, choice_label, source
 from thidua.exemplars import forms, selectors
 from thidua.exemplars.enums import SubjectKind
+from thidua.exemplars.models import Exemplar, Subject
 from thidua.movements.selectors import visible_movements
 from thidua.units.selectors import get_unit_for, scope_root_units
+
+KIND, GENDER = choice_label(Subject, "kind"), choice_label(Subject, "gender")
+OCCUPATION, STAGE = choice_label(Subject, "occupation"), choice_label(Exemplar, "stage")
 
 EXEMPLARS = Report(
     title="Danh sách điển hình tiên tiến",
     filename="dien-hinh-tien-tien",
     columns=(
         Column("Đối tượng", 28, lambda e: e.subject.name, docx_mm=45),
-        Column("Loại", 12, lambda e: e.subject.get_kind_display(), docx_mm=20),
+        Column("Loại", 12, lambda e: KIND(e.subject.kind), docx_mm=20),
         Column("Mô hình, cách làm hay", 40, lambda e: e.title, docx_mm=65),
         Column("Lĩnh vực", 24, lambda e: e.field.name, docx_mm=35),
         Column("Đơn vị", 24, lambda e: e.unit.name, docx_mm=35),
         Column("Từ năm", 8, lambda e: e.year_from, docx_mm=15),
-        Column("Giai đoạn", 16, lambda e: e.get_stage_display(), docx_mm=25),
+        Column("Giai đoạn", 16, lambda e: STAGE(e.stage), docx_mm=25),
     ),
 )
 
@@ -29,11 +33,11 @@ SUBJECTS = Report(
     filename="ca-nhan-tap-the",
     columns=(
         Column("Tên", 30, lambda s: s.name),
-        Column("Đối tượng", 12, lambda s: s.get_kind_display()),
-        Column("Giới tính", 9, lambda s: s.get_gender_display()),
+        Column("Đối tượng", 12, lambda s: KIND(s.kind)),
+        Column("Giới tính", 9, lambda s: GENDER(s.gender)),
         Column("Năm sinh", 9, lambda s: s.birth_year),
         Column("Dân tộc", 10, lambda s: s.ethnicity),
-        Column("Nghề nghiệp", 22, lambda s: s.get_occupation_display()),
+        Column("Nghề nghiệp", 22, lambda s: OCCUPATION(s.occupation)),
         Column("Đơn vị", 26, lambda s: s.unit.name),
     ),
 )

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from thidua.core.search import tolerant_filter
 from thidua.core.text import fold
-from thidua.exemplars.models import Exemplar, Subject
+from thidua.exemplars.models import Exemplar, Stage, Subject
 from thidua.units.scope import scope_for
 from thidua.units.selectors import attach_lineage, clean_query
 
@@ -82,9 +82,19 @@ def count_exemplars(subjects) -> None:
         subject.exemplar_count = counts.get(subject.pk, 0)
 
 
-def stage_counts(user) -> dict[str, int]:
-    rows = visible_exemplars(user).values("stage").annotate(total=Count("pk")).order_by()
-    return {row["stage"]: row["total"] for row in rows}
+STAGE_COUNT_LIMIT = 10_000
+
+
+def stage_counts(user) -> list[tuple[str, str, int, bool]]:
+    """(stage, label, count, more) of the exemplars in scope: each count read from an index
+    no further than STAGE_COUNT_LIMIT + 1 rows ("more" then), so that the nation's list
+    does not group a million rows on every view."""
+    visible = visible_exemplars(user).order_by()
+    counts = []
+    for value, label in Stage.choices:
+        n = visible.filter(stage=value)[: STAGE_COUNT_LIMIT + 1].count()
+        counts.append((value, label, min(n, STAGE_COUNT_LIMIT), n > STAGE_COUNT_LIMIT))
+    return counts
 
 
 def replication_spread(exemplar) -> list[tuple[str, list]]:

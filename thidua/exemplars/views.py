@@ -40,7 +40,8 @@ def exemplar_export(request, fmt: str):
 def exemplar_list(request):
     filters, exemplars, unit = reports.filtered_exemplars(request.user, request.GET)
     context = {
-        "filters": filters, "page": paginate(request, exemplars),
+        "filters": filters,
+        "page": paginate(request, exemplars, counted=not request.GET.get("q", "").strip()),
         "query": query_without_page(request), "stage_counts": selectors.stage_counts(request.user),
         "stages": Stage.choices, "unit": unit,
     }  # fmt: skip
@@ -207,7 +208,8 @@ def subject_export(request, fmt: str):
 def subject_list(request):
     q = request.GET.get("q", "")
     kind = request.GET.get("kind", "") if request.GET.get("kind") in SubjectKind.values else ""
-    page = paginate(request, selectors.subject_list(request.user, q=q, kind=kind))
+    subjects = selectors.subject_list(request.user, q=q, kind=kind)
+    page = paginate(request, subjects, counted=not q.strip())  # a search is not counted
     selectors.count_exemplars(page.object_list)
     context = {"page": page, "query": query_without_page(request),
                "q": q, "kind": kind, "kinds": SubjectKind.choices}  # fmt: skip

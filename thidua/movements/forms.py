@@ -1,6 +1,6 @@
 from django import forms
 
-from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField
+from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField, SearchChoice
 from thidua.units.models import Unit, UnitKind
 from thidua.units.selectors import visible_units
 
@@ -48,6 +48,8 @@ class RegistrationForm(CleanTextMixin, forms.Form):
     def __init__(self, *args, user, movement, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["drive"].queryset = movement.drives.all()
+        # Chosen by typing: the nation's officer would otherwise get 23,000 options.
+        self.fields["unit"].widget = SearchChoice("don-vi", {"khong": UnitKind.NATION})
         self.fields["unit"].queryset = (
             visible_units(user).filter(valid_to__isnull=True).exclude(kind=UnitKind.NATION)
             .order_by("depth", "sort_name")

@@ -84,7 +84,7 @@ def milestone_units(request, pk: int, milestone_pk: int):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         units = drafts.addressed_units(plan.issuer, level=data["level"], kind=data["kind"],
-                                       group=data["group"], units=data["codes"])  # fmt: skip
+                                       group=data["group"], units=form.chosen_units())  # fmt: skip
         targets = plan.milestones.all() if request.POST.get("all") else [milestone]
         for target in targets:
             drafts.set_owing_units(actor=request.user, milestone=target, units=units)
@@ -109,7 +109,7 @@ def rule_set_edit(request, pk: int, rule_pk: int | None = None):
     if request.method == "POST" and form.is_valid():
         try:
             saved = drafts.save_rule_set(actor=request.user, rule_set=form.instance,
-                                         pilot_units=form.cleaned_data["pilot_codes"])  # fmt: skip
+                                         pilot_units=form.cleaned_data["pilot_units"])  # fmt: skip
         except ValidationError as error:
             apply_service_errors(form, error)
         else:

@@ -216,7 +216,7 @@ def save_rule_set(*, actor, rule_set: ConferenceRuleSet, pilot_units=None) -> Co
     validate_rule_set(rule_set)
     issuer_path = rule_set.plan.issuer.path
     if pilot_units and any(not unit.path.startswith(issuer_path) for unit in pilot_units):
-        raise ValidationError({"pilot_codes": "Đơn vị làm điểm phải thuộc đơn vị ban hành."})
+        raise ValidationError({"pilot_units": "Đơn vị làm điểm phải thuộc đơn vị ban hành."})
     created = rule_set.pk is None
     rule_set.save()
     if pilot_units is not None:

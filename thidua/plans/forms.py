@@ -9,6 +9,7 @@ from thidua.documents.uploads import inspect_document
 from thidua.plans.models import Milestone, Plan
 from thidua.plans.rules import REPRESENTATION, ConferenceRuleSet
 from thidua.units.models import EmulationGroup, Level, Unit, UnitKind
+from thidua.units.widgets import UnitsField
 
 MAX_CODES = 500
 
@@ -63,7 +64,7 @@ class MilestoneForm(CleanTextMixin, forms.ModelForm):
 
 class OwingUnitsForm(CleanTextMixin, forms.Form):
     """Who owes a milestone: every unit of the issuer's subtree that matches the filters
-    given, or the units whose codes are listed one by one."""
+    given, or the units ticked in the tree or whose codes are listed (pasted from a sheet)."""
 
     level = forms.ChoiceField(label="Cấp", required=False,
                               choices=[("", "Mọi cấp"), *Level.choices])  # fmt: skip
@@ -71,8 +72,9 @@ class OwingUnitsForm(CleanTextMixin, forms.Form):
                              choices=[("", "Mọi loại"), *UnitKind.choices])  # fmt: skip
     group = ModelChoiceField(EmulationGroup.objects.none(), required=False,
                              label="Cụm, khối thi đua")  # fmt: skip
+    units = UnitsField(label="Hoặc đánh dấu từng đơn vị")
     codes = forms.CharField(
-        label="Hoặc từng đơn vị (mã đơn vị, cách nhau bởi dấu phẩy)", required=False,
+        label="Hoặc nhập mã từng đơn vị (cách nhau bởi dấu phẩy)", required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )  # fmt: skip
 
@@ -80,6 +82,12 @@ class OwingUnitsForm(CleanTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.issuer = issuer
         self.fields["group"].queryset = groups
+        self.fields["units"].set_root(issuer)
+
+    def chosen_units(self) -> list[Unit]:
+        """The units named one by one: ticked in the tree and listed by code."""
+        ticked = self.cleaned_data["units"] + self.cleaned_data["codes"]
+        return list({unit.pk: unit for unit in ticked}.values())
 
     def clean_codes(self):
         codes = [code.strip() for code in self.cleaned_data["codes"].split(",") if code.strip()]
@@ -117,8 +125,7 @@ class RuleSetForm(CleanTextMixin, forms.ModelForm):
     window_end = DateField(label="Hoàn thành trước ngày")
     pilot_deadline = DateField(label="Hạn hội nghị điểm", required=False)
     dossier_deadline = DateField(label="Hạn nộp hồ sơ", required=False)
-    pilot_codes = forms.CharField(label="Đơn vị làm điểm (mã, cách nhau bởi dấu phẩy)",
-                                  required=False)  # fmt: skip
+    pilot_units = UnitsField(label="Đơn vị làm điểm")
 
     class Meta:
         model = ConferenceRuleSet
@@ -134,25 +141,17 @@ class RuleSetForm(CleanTextMixin, forms.ModelForm):
                    "window_start", "window_end", "length", "delegate_cap", "plenary_below",
                    "exemplary_share_pct", "share_tolerance_pct", "presidium_min",
                    "presidium_max", "representation", "dossier_text", "dossier_deadline",
-                   "pilot_codes", "pilot_deadline", "pilot_needs_appraisal"]  # fmt: skip
+                   "pilot_units", "pilot_deadline", "pilot_needs_appraisal"]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         rules = self.instance
         self.fields["allowed_forms_text"].initial = "\n".join(rules.allowed_forms)
         self.fields["dossier_text"].initial = "\n".join(rules.dossier_documents)
+        self.fields["pilot_units"].set_root(rules.plan.issuer)
         if rules.pk:
-            self.fields["pilot_codes"].initial = ", ".join(
-                rules.pilot_units.values_list("code", flat=True)
-            )
-
-    def clean_pilot_codes(self):
-        codes = [c.strip() for c in self.cleaned_data["pilot_codes"].split(",") if c.strip()]
-        found = list(Unit.objects.filter(path__startswith=self.instance.plan.issuer.path,
-                                         code__in=codes[:MAX_CODES]))  # fmt: skip
-        if missing := sorted(set(codes) - {unit.code for unit in found}):
-            raise ValidationError(f"Không có đơn vị mã {', '.join(missing[:10])}.")
-        return found
+            pilots = rules.pilot_units.values_list("pk", flat=True)
+            self.fields["pilot_units"].initial = list(pilots)
 
     def _post_clean(self):
         super()._post_clean()

@@ -171,3 +171,41 @@ def memberships_of_unit(unit: Unit) -> QuerySet[GroupMembership]:
     return unit.group_memberships.select_related("group", "group__owner").order_by(
         "group__kind", "group__number"
     )
+
+
+BRANCH_LIMIT = 1000  # a province's communes and bodies fit; more is a case for the filters
+
+
+def branch_nodes(unit: Unit, *, ticked: frozenset[int] | set[int] = frozenset()) -> list[dict]:
+    """The tree picker's view of `unit`: its children in force, in dictionary order, each
+    {"unit", "ticked", "children"}; a child whose subtree holds a ticked unit comes with
+    its own children (open), and so on down. One query for the ticked units' paths, one for
+    all the children shown, whatever their number."""
+    opened = {unit.pk}
+    if ticked:
+        paths = Unit.objects.filter(pk__in=ticked, path__startswith=unit.path).values_list(
+            "path", flat=True
+        )
+        depth = len(unit.ancestor_ids)
+        opened |= {pk for path in paths for pk in _path_ids(path)[depth:-1]}
+    rows = (
+        Unit.objects.filter(parent_id__in=opened, valid_to__isnull=True)
+        .annotate(child_count=Count("children", filter=Q(children__valid_to__isnull=True)))
+        .order_by("parent_id", "sort_name", "pk")
+    )
+    by_parent: dict[int, list[Unit]] = {}
+    for child in rows:
+        by_parent.setdefault(child.parent_id, []).append(child)
+    return _nodes(unit.pk, by_parent, ticked, opened)
+
+
+def _path_ids(path: str) -> list[int]:
+    return [int(part) for part in path.strip("/").split("/") if part]
+
+
+def _nodes(parent: int, by_parent, ticked, opened) -> list[dict]:
+    return [
+        {"unit": child, "ticked": child.pk in ticked,
+         "children": _nodes(child.pk, by_parent, ticked, opened) if child.pk in opened else None}
+        for child in by_parent.get(parent, [])[:BRANCH_LIMIT]
+    ]  # fmt: skip

@@ -143,3 +143,14 @@ def unit_delete(request, pk: int):
     crumbs = selectors.breadcrumb(request.user, unit)
     context = {"unit": unit, "blockers": blockers, "breadcrumb": crumbs}
     return render(request, "units/confirm_delete.html", context)
+
+
+@read_only
+@login_required
+def branch(request, pk: int):
+    """One branch of the tree picker (units.widgets.UnitTree), opened by the officer: the
+    unit's children in force, as checkboxes named as the form's field. 404 outside scope."""
+    unit = selectors.get_unit_for(request.user, pk)
+    name = request.GET.get("ten", "")[:100]
+    context = {"nodes": selectors.branch_nodes(unit), "name": name}
+    return render(request, "units/widgets/unit_tree_nodes.html", context)

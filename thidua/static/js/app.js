@@ -41,3 +41,24 @@ document.addEventListener("input", (event) => {
     chooser.querySelector("input[type=hidden]").value = "";
   }
 });
+
+// The tree picker (units.widgets.UnitTree): one button ticks every unit of its level, and
+// the count of ticked units follows every change.
+function countTicked(tree) {
+  const count = tree.querySelector("[data-ticked-count]");
+  if (count) count.textContent = tree.querySelectorAll("input[type=checkbox]:checked").length;
+}
+document.addEventListener("click", (event) => {
+  const button = event.target.closest && event.target.closest("[data-tick-level]");
+  if (!button) return;
+  const level = button.closest("ul");
+  for (const item of level.children) {
+    const box = item.querySelector(":scope > label > input[type=checkbox]");
+    if (box) box.checked = true;
+  }
+  countTicked(button.closest("[data-unit-tree]"));
+});
+document.addEventListener("change", (event) => {
+  const tree = event.target.closest && event.target.closest("[data-unit-tree]");
+  if (tree) countTicked(tree);
+});
