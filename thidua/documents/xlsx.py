@@ -45,14 +45,15 @@ def table_to_xlsx(*, title: str, columns: list[tuple[str, int]], rows: Iterable[
 def _cell(sheet, value, font=None, alignment=None, style=None):
     from openpyxl.cell import WriteOnlyCell  # noqa: PLC0415 -- thin helper
 
-    cell = WriteOnlyCell(sheet, value=clean_text(value) if isinstance(value, str) else value)
+    cell = WriteOnlyCell(sheet)
+    if style is not None:  # first: a date's number format and the quote prefix are style
+        cell._style = copy(style)  # noqa: SLF001 -- see table_to_xlsx
+    cell.value = clean_text(value) if isinstance(value, str) else value
     if isinstance(value, str):
         # openpyxl would write "=…" as a formula and "#N/A" as an error; user text is text.
         cell.data_type = "s"
         if cell.value.startswith(FORMULA_STARTS):
             cell.quotePrefix = True  # Excel shows it as typed and keeps it text when edited
-    if style is not None:
-        cell._style = copy(style)  # noqa: SLF001 -- see table_to_xlsx
     if font is not None:
         cell.font = font
     if alignment is not None:
