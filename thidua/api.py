@@ -9,6 +9,7 @@ from ninja import NinjaAPI, Swagger
 from ninja.security import HttpBearer, django_auth
 
 from thidua.accounts.models import ApiToken, hash_token
+from thidua.awards.api import router as awards_router
 from thidua.conferences.api import router as conferences_router
 from thidua.core.api_errors import NulRefusingParser, document_errors, install_handlers
 from thidua.exemplars.api import router as exemplars_router
@@ -65,3 +66,4 @@ api.add_router("/", movements_router)
 api.add_router("/", quotas_router)
 api.add_router("/", plans_router)
 api.add_router("/", conferences_router)
+api.add_router("/", awards_router)

@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "thidua.imports",
     "thidua.plans",
     "thidua.conferences",
+    "thidua.awards",
     "thidua.exports",
     "thidua.home",
     "thidua.demo",

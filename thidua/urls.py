@@ -59,6 +59,7 @@ urlpatterns = [
     path("dien-hinh/", include("thidua.exemplars.urls")),
     path("phong-trao/", include("thidua.movements.urls")),
     path("chi-tieu/", include("thidua.quotas.urls")),
+    path("khen-thuong/", include("thidua.awards.urls")),
     path("nhap-excel/", include("thidua.imports.urls")),
     path("ke-hoach/", include("thidua.plans.urls")),
     path("hoi-nghi/", include("thidua.conferences.urls")),

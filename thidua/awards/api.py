@@ -1,0 +1,72 @@
+"""The catalogue over the API: titles and forms with the rule and authorities in force on a
+date, and the base salaries. Read by every account; corrected only in the pages."""
+
+import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+from ninja import Field, Router, Schema
+
+from thidua.awards import selectors
+from thidua.awards.models import Category, Certainty
+
+router = Router(tags=["Khen thưởng"])
+
+
+class AuthorityOut(Schema):
+    issuer_kind: str
+    issuer_level: str
+    issuer_title: str
+    valid_from: datetime.date
+    valid_to: datetime.date | None
+    legal_basis: str
+    certainty: Certainty
+
+
+class RuleOut(Schema):
+    valid_from: datetime.date
+    valid_to: datetime.date | None
+    name: str = Field(description="Tên trong giai đoạn này, nếu khác tên hiện nay")
+    periods: list[str]
+    commendation_types: list[str]
+    reward_multiple: Decimal | None = Field(description="Tiền thưởng, số lần mức lương cơ sở")
+    reward_objects: str
+    criteria: str
+    legal_basis: str
+    certainty: Certainty
+
+
+class AwardOut(Schema):
+    code: str
+    name: str
+    category: Category
+    subject_kinds: list[str]
+    rule: RuleOut | None = Field(description="Quy định áp dụng tại ngày hỏi")
+    reward_amount: int | None = Field(alias="amount", description="Tiền thưởng (đồng)")
+    authorities: list[AuthorityOut] = Field(alias="grantors")
+
+
+class BaseSalaryOut(Schema):
+    amount: int
+    valid_from: datetime.date
+    valid_to: datetime.date | None
+    legal_basis: str
+    certainty: Certainty
+
+
+@router.get("/awards", response=list[AwardOut])
+def list_awards(request, on: datetime.date | None = None, category: Category | None = None):
+    """Every title and form with its rule and authorities in force on `on` (today when
+    absent) and the reward in đồng at the base salary then."""
+    on = on or timezone.localdate()
+    salary = selectors.base_salary_on(on)
+    awards = selectors.catalogue(on, category=category or "")
+    for award in awards:
+        award.amount = selectors.reward_amount(award.rule, salary)
+    return awards
+
+
+@router.get("/base-salaries", response=list[BaseSalaryOut])
+def list_base_salaries(request):
+    """Mức lương cơ sở over time, newest first."""
+    return selectors.base_salaries()

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from thidua.awards import views
+
+app_name = "awards"
+urlpatterns = [
+    path("danh-muc/", views.catalogue, name="catalogue"),
+    path("danh-muc/<slug:code>/", views.award_detail, name="detail"),
+    path("danh-muc/<slug:code>/quy-dinh/them/", views.rule_add, name="rule_add"),
+    path("danh-muc/<slug:code>/quy-dinh/<int:pk>/sua/", views.rule_edit, name="rule_edit"),
+    path("danh-muc/<slug:code>/tham-quyen/them/", views.authority_edit, name="authority_add"),
+    path(
+        "danh-muc/<slug:code>/tham-quyen/<int:pk>/sua/", views.authority_edit, name="authority_edit"
+    ),  # fmt: skip
+    path(
+        "danh-muc/<slug:code>/tham-quyen/<int:pk>/xoa/",
+        views.authority_delete,
+        name="authority_delete",
+    ),  # fmt: skip
+    path("luong-co-so/", views.base_salary_list, name="base_salaries"),
+    path("luong-co-so/them/", views.base_salary_edit, name="base_salary_add"),
+    path("luong-co-so/<int:pk>/sua/", views.base_salary_edit, name="base_salary_edit"),
+]
