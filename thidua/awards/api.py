@@ -9,6 +9,7 @@ from ninja import Field, Router, Schema
 
 from thidua.awards import selectors
 from thidua.awards.models import Category, Certainty
+from thidua.exemplars.selectors import get_subject_for
 
 router = Router(tags=["Khen thưởng"])
 
@@ -70,3 +71,62 @@ def list_awards(request, on: datetime.date | None = None, category: Category | N
 def list_base_salaries(request):
     """Mức lương cơ sở over time, newest first."""
     return selectors.base_salaries()
+
+
+class AwardRecordOut(Schema):
+    id: int
+    award_code: str | None = Field(alias="award.code", default=None)
+    title: str
+    year: int
+    commendation_type: str
+    decision_number: str
+    decision_date: datetime.date | None
+    issuer: str
+    revoked_on: datetime.date | None
+
+
+class InitiativeOut(Schema):
+    title: str
+    recognised_by: str
+    scope: int = Field(description="1 cơ sở, 2 bộ/ngành/tỉnh, 3 toàn quốc")
+    recognised_on: datetime.date
+    decision_number: str
+
+
+class RatingOut(Schema):
+    year: int
+    rating: int = Field(description="1 không hoàn thành … 4 hoàn thành xuất sắc nhiệm vụ")
+
+
+class DisciplineOut(Schema):
+    sanction: int = Field(description="1 khiển trách, 2 cảnh cáo, … 6 buộc thôi việc")
+    starts_on: datetime.date
+    ends_on: datetime.date
+
+
+class BlockOut(Schema):
+    reason: str
+    since: datetime.date
+    until: datetime.date | None
+
+
+class MemberOut(Schema):
+    year: int
+    member_id: int
+    member_name: str = Field(alias="member.name")
+
+
+class HistoryOut(Schema):
+    awards: list[AwardRecordOut]
+    initiatives: list[InitiativeOut]
+    ratings: list[RatingOut]
+    disciplines: list[DisciplineOut]
+    blocks: list[BlockOut]
+    members: list[MemberOut]
+
+
+@router.get("/subjects/{subject_id}/history", response=HistoryOut)
+def subject_history(request, subject_id: int):
+    """A subject's history for commendation (awards, initiatives, ratings, discipline,
+    blocks, a collective's members by year); 404 outside the caller's scope."""
+    return selectors.history_of(get_subject_for(request.user, subject_id))

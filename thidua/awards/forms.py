@@ -1,17 +1,26 @@
-"""Forms of the catalogue: what the administrator corrects. Dates are typed dd/mm/yyyy;
-each form keeps what was typed when a field is refused."""
+"""Forms of the catalogue (what the administrator corrects) and of a subject's history
+(what officers record). Dates are typed dd/mm/yyyy; each form keeps what was typed when a
+field is refused."""
 
 from django import forms
 
 from thidua.awards.models import (
+    Award,
     AwardAuthority,
+    AwardRecord,
     AwardRule,
     BaseSalary,
+    Block,
     Category,
     CommendationType,
+    Discipline,
+    Initiative,
     Period,
+    Rating,
 )
-from thidua.core.forms import CleanTextMixin, DateField
+from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField, SearchChoice
+from thidua.exemplars.enums import SubjectKind
+from thidua.exemplars.models import Subject
 
 CHECKS = forms.CheckboxSelectMultiple
 
@@ -68,3 +77,86 @@ class CatalogueFilter(forms.Form):
     ngay = DateField(label="Quy định áp dụng ngày", required=False)
     nhom = forms.ChoiceField(label="Nhóm", required=False,
                              choices=[("", "Tất cả"), *Category.choices])  # fmt: skip
+
+
+# A subject's history (models.history).
+
+YEARS = {"min_value": 1945, "max_value": 2100}
+
+
+class AwardRecordForm(CleanTextMixin, forms.ModelForm):
+    decision_date = DateField(label="Ngày quyết định", required=False)
+
+    class Meta:
+        model = AwardRecord
+        fields = ["award", "title", "year", "commendation_type", "decision_number",
+                  "decision_date", "issuer"]  # fmt: skip
+        help_texts = {"title": "Để trống khi đã chọn trong danh mục."}
+
+    def __init__(self, *args, subject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.subject = subject
+        # The catalogue is a few dozen rows: its subject kinds are read here, the same way
+        # on SQLite (no JSON containment) and PostgreSQL.
+        given = [
+            a.pk for a in Award.objects.only("subject_kinds") if subject.kind in a.subject_kinds
+        ]
+        self.fields["award"].queryset = Award.objects.filter(pk__in=given)
+        self.fields["award"].required = False
+        self.fields["title"].required = False
+        self.fields["year"].widget.attrs.update(min=1945, max=2100)
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("award") and not data.get("title"):
+            self.add_error("title", "Chọn danh hiệu, hình thức trong danh mục hoặc ghi tên.")
+        return data
+
+
+class InitiativeForm(CleanTextMixin, forms.ModelForm):
+    recognised_on = DateField(label="Ngày công nhận")
+
+    class Meta:
+        model = Initiative
+        fields = ["title", "recognised_by", "scope", "recognised_on", "decision_number"]
+
+
+class RatingForm(forms.Form):
+    year = forms.IntegerField(label="Năm", **YEARS)
+    rating = forms.TypedChoiceField(label="Xếp loại", choices=Rating.choices, coerce=int)
+
+
+class DisciplineForm(CleanTextMixin, forms.ModelForm):
+    starts_on = DateField(label="Từ ngày")
+    ends_on = DateField(label="Đến ngày")
+
+    class Meta:
+        model = Discipline
+        fields = ["sanction", "starts_on", "ends_on", "decision_number", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+
+class BlockForm(CleanTextMixin, forms.ModelForm):
+    since = DateField(label="Từ ngày")
+
+    class Meta:
+        model = Block
+        fields = ["reason", "since", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 2})}
+
+
+class MemberForm(forms.Form):
+    member = ModelChoiceField(Subject.objects.none(), label="Cá nhân")
+    year = forms.IntegerField(label="Năm", **YEARS)
+
+    def __init__(self, *args, collective, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].widget = SearchChoice("ca-nhan", {"trong": collective.unit_id})
+        self.fields["member"].queryset = Subject.objects.filter(
+            unit__path__startswith=collective.unit.path, kind=SubjectKind.INDIVIDUAL)  # fmt: skip
+
+
+class RevokeForm(CleanTextMixin, forms.Form):
+    on = DateField(label="Ngày hủy bỏ")
+    note = forms.CharField(label="Lý do, số quyết định hủy bỏ", max_length=2000,
+                           widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip

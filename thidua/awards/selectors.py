@@ -64,3 +64,21 @@ def grantable_by(unit, on: datetime.date) -> QuerySet[Award]:
 
 def base_salaries() -> QuerySet[BaseSalary]:
     return BaseSalary.objects.order_by("-valid_from")
+
+
+def history_of(subject) -> dict:
+    """Everything recorded of `subject` for commendation, newest first: one query a kind
+    (two more for a collective's members), whatever the length of the history."""
+    history = {
+        "awards": list(subject.award_records.select_related("award")),
+        "initiatives": list(subject.initiatives.all()),
+        "ratings": list(subject.ratings.all()),
+        "disciplines": list(subject.disciplines.all()),
+        "blocks": list(subject.blocks.all()),
+        "members": [],
+    }
+    if subject.kind == "collective":
+        history["members"] = list(
+            subject.members_by_year.select_related("member").order_by("-year", "member__sort_name")
+        )
+    return history

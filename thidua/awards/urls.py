@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.awards import views
+from thidua.awards import history_views, views
 
 app_name = "awards"
 urlpatterns = [
@@ -20,4 +20,21 @@ urlpatterns = [
     path("luong-co-so/", views.base_salary_list, name="base_salaries"),
     path("luong-co-so/them/", views.base_salary_edit, name="base_salary_add"),
     path("luong-co-so/<int:pk>/sua/", views.base_salary_edit, name="base_salary_edit"),
+    path("doi-tuong/<int:pk>/", history_views.subject_history, name="history"),
+    path("doi-tuong/<int:pk>/them/<slug:kind>/", history_views.history_add, name="history_add"),
+    path(
+        "doi-tuong/<int:pk>/xoa/<slug:kind>/<int:row_pk>/",
+        history_views.history_delete,
+        name="history_delete",
+    ),  # fmt: skip
+    path(
+        "doi-tuong/<int:pk>/huy-bo/<int:row_pk>/",
+        history_views.history_revoke,
+        name="history_revoke",
+    ),  # fmt: skip
+    path(
+        "doi-tuong/<int:pk>/het-tam-dung/<int:row_pk>/",
+        history_views.history_lift,
+        name="history_lift",
+    ),  # fmt: skip
 ]

@@ -1,0 +1,31 @@
+"""The commendation app's models: the catalogue (dated rules) and subjects' history."""
+
+from thidua.awards.models.catalogue import (
+    Award,
+    AwardAuthority,
+    AwardRule,
+    BaseSalary,
+    Category,
+    Certainty,
+    CommendationType,
+    Period,
+)
+from thidua.awards.models.history import (
+    AwardRecord,
+    Block,
+    BlockReason,
+    Discipline,
+    Initiative,
+    Membership,
+    Rating,
+    Sanction,
+    Scope,
+    Source,
+    TaskRating,
+)
+
+__all__ = [
+    "Award", "AwardAuthority", "AwardRecord", "AwardRule", "BaseSalary", "Block",
+    "BlockReason", "Category", "Certainty", "CommendationType", "Discipline", "Initiative",
+    "Membership", "Period", "Rating", "Sanction", "Scope", "Source", "TaskRating",
+]  # fmt: skip
