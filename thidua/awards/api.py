@@ -5,10 +5,11 @@ import datetime
 from decimal import Decimal
 
 from django.utils import timezone
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 
-from thidua.awards import selectors
+from thidua.awards import eligibility, selectors
 from thidua.awards.models import Category, Certainty
+from thidua.awards.selectors import get_award
 from thidua.exemplars.selectors import get_subject_for
 
 router = Router(tags=["Khen thưởng"])
@@ -130,3 +131,26 @@ def subject_history(request, subject_id: int):
     """A subject's history for commendation (awards, initiatives, ratings, discipline,
     blocks, a collective's members by year); 404 outside the caller's scope."""
     return selectors.history_of(get_subject_for(request.user, subject_id))
+
+
+class FindingOut(Schema):
+    label: str
+    status: str = Field(description="met, not_met hoặc unknown (chưa kiểm tra được)")
+    facts: str
+
+
+class VerdictOut(Schema):
+    award_code: str = Field(alias="award.code")
+    year: int
+    status: str
+    rule_valid_from: datetime.date | None = Field(alias="rule.valid_from", default=None)
+    findings: list[FindingOut]
+
+
+@router.get("/subjects/{subject_id}/eligibility", response=VerdictOut)
+def subject_eligibility(request, subject_id: int, award: str,
+                        year: int = Query(..., ge=1945, le=2100)):  # fmt: skip
+    """Whether the subject meets the award's checkable criteria in `year`, each criterion
+    met, not met or unknown with the facts used; 404 outside the caller's scope."""
+    subject = get_subject_for(request.user, subject_id)
+    return eligibility.evaluate(subject, get_award(award), year)

@@ -5,3 +5,7 @@ class AwardsConfig(AppConfig):
     name = "thidua.awards"
     label = "awards"
     verbose_name = "Khen thưởng"
+
+    def ready(self):
+        # The exemplar checklist's award criterion reads the history (awards/criteria.py).
+        from thidua.awards import criteria  # noqa: F401, PLC0415

@@ -148,3 +148,32 @@ BASE_SALARIES = [
     (1_800_000, D(2023, 7, 1), "Nghị định 24/2023/NĐ-CP"),
     (2_340_000, D(2024, 7, 1), "Nghị định 73/2024/NĐ-CP"),
 ]
+
+# The machine-checkable criteria of each award (LAW.md §1.7), read by awards/eligibility.py.
+# Every version of an award gets its code's list unless LATER_CHECKS names the version.
+# Parameters: rating levels 1–4 (4 = hoàn thành xuất sắc), initiative scopes 1–3 (1 = cơ sở),
+# sanctions 1–6 (2 = cảnh cáo).
+NOT_BLOCKED = [{"test": "not_blocked"}, {"test": "no_own_discipline", "sanction": 1}]
+CHECKS = {
+    "ldtt": [{"test": "rating_at_least", "level": 3}, *NOT_BLOCKED],
+    "cstt": [{"test": "rating_at_least", "level": 3}, *NOT_BLOCKED],
+    "cstdcs": [{"test": "holds", "award": "ldtt"},
+               {"test": "initiatives", "count": 1, "scope": 1, "years": 1},
+               {"test": "cap", "award": "ldtt", "percent": 15}, *NOT_BLOCKED],
+    "cstd_tinh": [{"test": "consecutive", "award": "cstdcs", "years": 3},
+                  {"test": "initiatives", "count": 1, "scope": 2, "years": 3}, *NOT_BLOCKED],
+    "cstd_tq": [{"test": "consecutive", "award": "cstd_tinh", "years": 2},
+                {"test": "initiatives", "count": 1, "scope": 3, "years": 6}, *NOT_BLOCKED],
+    "ttldtt": [{"test": "members_share", "award": "ldtt", "percent": 50, "strict": True},
+               {"test": "no_member_discipline", "sanction": 2}, {"test": "not_blocked"}],
+    "ttldxs": [{"test": "holds", "award": "ttldtt"},
+               {"test": "members_rating", "level": 2},
+               {"test": "members_share", "award": "ldtt", "percent": 70},
+               {"test": "member_holds", "award": "cstdcs"},
+               {"test": "no_member_discipline", "sanction": 2}, {"test": "not_blocked"}],
+}  # fmt: skip
+LATER_CHECKS = {
+    ("cstdcs", LAW_2026): [{"test": "rating_at_least", "level": 4},
+                           {"test": "initiatives", "count": 1, "scope": 1, "years": 1},
+                           {"test": "cap", "award": "ldtt", "percent": 15}, *NOT_BLOCKED],
+}  # fmt: skip

@@ -52,6 +52,20 @@ def _rules(rule_model, award, row) -> int:
     return len(versions)
 
 
+def load_checks(rule_model) -> int:
+    """Give the seeded versions that have none their machine-checkable criteria (a version
+    an administrator edited keeps its own). Returns how many versions it filled."""
+    filled = 0
+    for rule in rule_model.objects.filter(checks=[]).select_related("award"):
+        checks = seed.LATER_CHECKS.get((rule.award.code, rule.valid_from),
+                                       seed.CHECKS.get(rule.award.code))  # fmt: skip
+        if checks:
+            rule.checks = checks
+            rule.save(update_fields=["checks"])
+            filled += 1
+    return filled
+
+
 def _salaries(salary_model) -> int:
     rows = sorted(seed.BASE_SALARIES, key=lambda row: row[1])
     created = 0

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.awards import history_views, views
+from thidua.awards import eligibility_views, history_views, views
 
 app_name = "awards"
 urlpatterns = [
@@ -20,6 +20,7 @@ urlpatterns = [
     path("luong-co-so/", views.base_salary_list, name="base_salaries"),
     path("luong-co-so/them/", views.base_salary_edit, name="base_salary_add"),
     path("luong-co-so/<int:pk>/sua/", views.base_salary_edit, name="base_salary_edit"),
+    path("du-dieu-kien/", eligibility_views.who_is_eligible, name="eligible"),
     path("doi-tuong/<int:pk>/", history_views.subject_history, name="history"),
     path("doi-tuong/<int:pk>/them/<slug:kind>/", history_views.history_add, name="history_add"),
     path(

@@ -91,6 +91,9 @@ class AwardRule(models.Model):
                                           decimal_places=2, null=True, blank=True)  # fmt: skip
     reward_objects = models.CharField(_("hiện vật"), max_length=255, blank=True)
     criteria = models.TextField(_("tiêu chuẩn"), blank=True)
+    # The machine-checkable parts of the criteria (LAW.md §1.7), as the eligibility engine
+    # reads them: [{"test": "consecutive", "award": "cstdcs", "years": 3}, …].
+    checks = models.JSONField(_("điều kiện kiểm tra tự động"), default=list, blank=True)
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
     certainty = models.CharField(_("mức tin cậy"), max_length=10, choices=Certainty.choices)
     note = models.TextField(_("ghi chú"), blank=True)
