@@ -8,4 +8,8 @@ class AwardsConfig(AppConfig):
 
     def ready(self):
         # The exemplar checklist's award criterion reads the history (awards/criteria.py).
-        from thidua.awards import criteria  # noqa: F401, PLC0415
+        # The nomination workflow registers itself with the workflow core.
+        from thidua.awards import (
+            criteria,  # noqa: F401, PLC0415
+            workflows,  # noqa: F401, PLC0415
+        )

@@ -12,6 +12,7 @@ from thidua.awards.eligibility import MET, NOT_MET, UNKNOWN
 from thidua.awards.models import Award
 from thidua.core.forms import ModelChoiceField, SearchChoice
 from thidua.core.http import read_only
+from thidua.exemplars.permissions import can_add_subject
 from thidua.units.models import Unit
 from thidua.units.selectors import get_unit_for, scope_root_units
 
@@ -48,5 +49,6 @@ def who_is_eligible(request):
         verdicts = [v for v in verdicts if v.status == data["hien"]]
     context = {"filters": filters, "unit": unit, "award": award, "year": year,
                "verdicts": verdicts, "more": more, "counts": counts,
-               "limit": eligibility.LIST_LIMIT}  # fmt: skip
+               "limit": eligibility.LIST_LIMIT,
+               "can_nominate": bool(unit) and can_add_subject(request.user, unit)}  # fmt: skip
     return render(request, "awards/eligible.html", context)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.awards import eligibility_views, history_views, views
+from thidua.awards import eligibility_views, history_views, nomination_views, views
 
 app_name = "awards"
 urlpatterns = [
@@ -21,6 +21,13 @@ urlpatterns = [
     path("luong-co-so/them/", views.base_salary_edit, name="base_salary_add"),
     path("luong-co-so/<int:pk>/sua/", views.base_salary_edit, name="base_salary_edit"),
     path("du-dieu-kien/", eligibility_views.who_is_eligible, name="eligible"),
+    path("de-nghi/", nomination_views.nomination_list, name="nominations"),
+    path("de-nghi/lap/", nomination_views.nominate_from_eligible, name="nominate"),
+    path("de-nghi/nhieu/", nomination_views.nominations_bulk, name="nominations_bulk"),
+    path("de-nghi/<int:pk>/", nomination_views.nomination_detail, name="nomination"),
+    path(
+        "de-nghi/<int:pk>/<slug:action>/", nomination_views.nomination_act, name="nomination_act"
+    ),  # fmt: skip
     path("doi-tuong/<int:pk>/", history_views.subject_history, name="history"),
     path("doi-tuong/<int:pk>/them/<slug:kind>/", history_views.history_add, name="history_add"),
     path(

@@ -23,9 +23,16 @@ from thidua.awards.models.history import (
     Source,
     TaskRating,
 )
+from thidua.awards.models.nominations import (
+    STANDING,
+    Nomination,
+    NominationAction,
+    NominationState,
+)
 
 __all__ = [
     "Award", "AwardAuthority", "AwardRecord", "AwardRule", "BaseSalary", "Block",
     "BlockReason", "Category", "Certainty", "CommendationType", "Discipline", "Initiative",
-    "Membership", "Period", "Rating", "Sanction", "Scope", "Source", "TaskRating",
+    "Membership", "Nomination", "NominationAction", "NominationState", "Period", "Rating",
+    "STANDING", "Sanction", "Scope", "Source", "TaskRating",
 ]  # fmt: skip

@@ -62,3 +62,12 @@ document.addEventListener("change", (event) => {
   const tree = event.target.closest && event.target.closest("[data-unit-tree]");
   if (tree) countTicked(tree);
 });
+
+// «Ai đủ điều kiện»: one button ticks every subject who meets the criteria.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest && event.target.closest("[data-tick-eligible]");
+  if (!button) return;
+  for (const box of button.closest("form").querySelectorAll("input[data-eligible]")) {
+    box.checked = true;
+  }
+});
