@@ -13,6 +13,7 @@ from thidua.awards.models import (
     Block,
     Category,
     CommendationType,
+    Decision,
     Discipline,
     Initiative,
     Period,
@@ -160,3 +161,14 @@ class RevokeForm(CleanTextMixin, forms.Form):
     on = DateField(label="Ngày hủy bỏ")
     note = forms.CharField(label="Lý do, số quyết định hủy bỏ", max_length=2000,
                            widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+
+class DecisionForm(CleanTextMixin, forms.ModelForm):
+    signed_on = DateField(label="Ngày ký")
+
+    class Meta:
+        model = Decision
+        fields = ["symbol", "signed_on", "summary", "authority", "grounds", "capacity",
+                  "position", "signer_title", "signer_name", "recipients"]  # fmt: skip
+        widgets = {"grounds": forms.Textarea(attrs={"rows": 4}),
+                   "recipients": forms.Textarea(attrs={"rows": 3})}  # fmt: skip

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.awards import eligibility_views, history_views, nomination_views, views
+from thidua.awards import decision_views, eligibility_views, history_views, nomination_views, views
 
 app_name = "awards"
 urlpatterns = [
@@ -25,6 +25,11 @@ urlpatterns = [
     path("de-nghi/lap/", nomination_views.nominate_from_eligible, name="nominate"),
     path("de-nghi/nhieu/", nomination_views.nominations_bulk, name="nominations_bulk"),
     path("de-nghi/<int:pk>/", nomination_views.nomination_detail, name="nomination"),
+    path("quyet-dinh/", decision_views.decision_list, name="decisions"),
+    path("quyet-dinh/lap/", decision_views.decision_create, name="decision_create"),
+    path("quyet-dinh/<int:pk>/", decision_views.decision_detail, name="decision"),
+    path("quyet-dinh/<int:pk>/ban-hanh/", decision_views.decision_issue, name="decision_issue"),
+    path("quyet-dinh/<int:pk>/docx/", decision_views.decision_download, name="decision_docx"),
     path(
         "de-nghi/<int:pk>/<slug:action>/", nomination_views.nomination_act, name="nomination_act"
     ),  # fmt: skip

@@ -10,6 +10,13 @@ from thidua.awards.models.catalogue import (
     CommendationType,
     Period,
 )
+from thidua.awards.models.decisions import (
+    Capacity,
+    Decision,
+    DecisionCounter,
+    DecisionLine,
+    DecisionState,
+)
 from thidua.awards.models.history import (
     AwardRecord,
     Block,
@@ -31,6 +38,7 @@ from thidua.awards.models.nominations import (
 )
 
 __all__ = [
+    "Capacity", "Decision", "DecisionCounter", "DecisionLine", "DecisionState",
     "Award", "AwardAuthority", "AwardRecord", "AwardRule", "BaseSalary", "Block",
     "BlockReason", "Category", "Certainty", "CommendationType", "Discipline", "Initiative",
     "Membership", "Nomination", "NominationAction", "NominationState", "Period", "Rating",
