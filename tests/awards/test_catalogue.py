@@ -54,11 +54,15 @@ def test_the_seed_keeps_the_legal_references_markers():
 
 
 def test_district_authority_ends_with_the_district_level(province, commune_a):
-    before = {a.code for a in selectors.grantable_by(commune_a, D(2025, 8, 1))}
+    before = {a.code for a in selectors.grantable_by(commune_a, D(2025, 6, 30))}
+    after = {a.code for a in selectors.grantable_by(commune_a, D(2025, 8, 1))}
 
     district_rows = AwardAuthority.objects.filter(issuer_kind="district")
+    inherited = AwardAuthority.objects.filter(issuer_kind="commune", valid_from=D(2025, 7, 1))
 
     assert before == {"ldtt", "giay_khen", "gia_dinh_van_hoa"}
+    assert after == before | {"cstdcs", "ttldtt", "thon_van_hoa"}
+    assert {row.certainty for row in inherited} == {"unverified"}  # LAW.md §1.6: not verified
     assert district_rows.exists()
     assert all(row.valid_to == D(2025, 7, 1) for row in district_rows)
 

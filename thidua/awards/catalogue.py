@@ -135,6 +135,11 @@ AUTHORITIES = [
      "Chủ tịch Ủy ban nhân dân cấp huyện", LAW_2022, DISTRICT_END, ART_80 + ".2", "verified"),
     (["ldtt", "giay_khen", "gia_dinh_van_hoa"], "commune", "commune",
      "Chủ tịch Ủy ban nhân dân cấp xã", LAW_2022, None, ART_80 + ".3", "verified"),
+    # The district chairman's powers after 01/7/2025: LAW.md §1.6 could not verify whether
+    # they went to the commune or the province; the commune is assumed here, unverified.
+    (["ttldtt", "cstdcs", "thon_van_hoa"], "commune", "commune",
+     "Chủ tịch Ủy ban nhân dân cấp xã", DISTRICT_END, None,
+     "Nghị định 152/2025/NĐ-CP (phân cấp thẩm quyền của cấp huyện)", "unverified"),
     (["ttldtt", "cstdcs", "ldtt", "giay_khen"], "enterprise", "",
      "Tổng giám đốc, giám đốc doanh nghiệp, hợp tác xã", LAW_2022, None, ART_80 + ".4",
      "verified"),

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from thidua.awards import decision_views, eligibility_views, history_views, nomination_views, views
+from thidua.awards import (
+    council_views,
+    decision_views,
+    eligibility_views,
+    history_views,
+    nomination_views,
+    views,
+)
 
 app_name = "awards"
 urlpatterns = [
@@ -25,6 +32,12 @@ urlpatterns = [
     path("de-nghi/lap/", nomination_views.nominate_from_eligible, name="nominate"),
     path("de-nghi/nhieu/", nomination_views.nominations_bulk, name="nominations_bulk"),
     path("de-nghi/<int:pk>/", nomination_views.nomination_detail, name="nomination"),
+    path("hoi-dong/", council_views.meeting_list, name="meetings"),
+    path("hoi-dong/mo/", council_views.meeting_create, name="meeting_create"),
+    path("hoi-dong/<int:pk>/", council_views.meeting_detail, name="meeting"),
+    path("hoi-dong/<int:pk>/phieu/", council_views.meeting_votes, name="meeting_votes"),
+    path("hoi-dong/<int:pk>/chot/", council_views.meeting_close, name="meeting_close"),
+    path("hoi-dong/<int:pk>/bien-ban/", council_views.meeting_minutes, name="meeting_minutes"),
     path("quyet-dinh/", decision_views.decision_list, name="decisions"),
     path("quyet-dinh/lap/", decision_views.decision_create, name="decision_create"),
     path("quyet-dinh/<int:pk>/", decision_views.decision_detail, name="decision"),

@@ -10,6 +10,14 @@ from thidua.awards.models.catalogue import (
     CommendationType,
     Period,
 )
+from thidua.awards.models.council import (
+    Choice,
+    CouncilMeeting,
+    Item,
+    MeetingState,
+    Seat,
+    Vote,
+)
 from thidua.awards.models.decisions import (
     Capacity,
     Decision,
@@ -38,6 +46,7 @@ from thidua.awards.models.nominations import (
 )
 
 __all__ = [
+    "Choice", "CouncilMeeting", "Item", "MeetingState", "Seat", "Vote",
     "Capacity", "Decision", "DecisionCounter", "DecisionLine", "DecisionState",
     "Award", "AwardAuthority", "AwardRecord", "AwardRule", "BaseSalary", "Block",
     "BlockReason", "Category", "Certainty", "CommendationType", "Discipline", "Initiative",
