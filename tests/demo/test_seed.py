@@ -18,6 +18,7 @@ def test_seed_builds_the_demo_province_once():
             GroupMembership.objects.count()) == counts  # fmt: skip
     assert [u for u, _n, _w in logins] == [
         "quantri", "canbo.tinh", "canbo.daison", "canbo.tuky", "hoidong.tinh", "lanhdao.tinh",
+        "hoidong.daison", "hoidong.daison2", "hoidong.daison3",
     ]  # fmt: skip
 
 
@@ -108,3 +109,24 @@ def test_seed_has_conferences_in_every_status():
     assert dai_son.delegates.filter(origin_unit__in=dai_son.unit.predecessors.all()).exists()
     congress = Conference.objects.get(kind="congress")
     assert {row["quota"].unit.name: row["n"] for row in rollup(congress)}["Xã Đại Sơn"] == 10
+
+
+@pytest.mark.django_db
+def test_seed_has_the_commendation_round_in_progress():
+    from thidua.awards.models import AwardRecord, CouncilMeeting, Decision, Nomination
+
+    seed_demo()
+    dai_son = Unit.objects.get(code="11086")
+    states = set(Nomination.objects.values_list("state", flat=True))
+    meeting = CouncilMeeting.objects.get(unit=dai_son)
+    climbing = Nomination.objects.get(award__code="bang_khen_tinh")
+
+    assert states >= {"draft", "submitted", "returned", "in_review", "approved", "rejected",
+                      "decided", "withdrawn"}  # fmt: skip
+    assert any(item.recused.exists() for item in meeting.items.all())
+    assert Decision.objects.get(issuer=dai_son).state == "issued"
+    assert AwardRecord.objects.filter(revoked_on__isnull=False).count() == 1
+    assert AwardRecord.objects.filter(source="decision").count() == 2
+    assert climbing.at_unit.code == "31"  # under review at the city
+    years = set(AwardRecord.objects.values_list("year", flat=True))
+    assert len(years) >= 5

@@ -103,7 +103,15 @@ ACCOUNTS = [
     ("hoidong.tinh", "Lê Quang Huy", "Ủy viên Hội đồng Thi đua – Khen thưởng thành phố",
      "council", "province"),
     ("lanhdao.tinh", "Vũ Đức Thắng", "Phó Chủ tịch UBND thành phố", "leader", "province"),
+    ("hoidong.daison", "Đỗ Văn Bình", "Chủ tịch UBND xã, Chủ tịch Hội đồng TĐKT xã", "council",
+     "commune"),
+    ("hoidong.daison2", "Lê Thị Hoa", "Phó Chủ tịch UBND xã, Phó Chủ tịch Hội đồng", "council",
+     "commune"),
+    ("hoidong.daison3", "Phạm Thị Nhung", "Chủ tịch Hội Liên hiệp Phụ nữ xã, Ủy viên Hội đồng",
+     "council", "commune"),
 ]  # fmt: skip
+# The council member who heads the commune's Women's Union stands aside for its staff.
+UNION_HEAD = ("hoidong.daison3", "Hội Liên hiệp Phụ nữ xã Đại Sơn")
 
 # A one-page PDF standing in for the signed documents units send (deliveries, dossiers).
 PAPER_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

@@ -7,6 +7,7 @@ from thidua.accounts.models import User
 from thidua.accounts.services import assign_role
 from thidua.demo import data
 from thidua.demo.activity import seed_movements, seed_quotas
+from thidua.demo.awards import seed_awards
 from thidua.demo.conferences import seed_conferences
 from thidua.demo.exemplars import seed_exemplars
 from thidua.demo.plans import seed_plans
@@ -116,4 +117,9 @@ def seed_demo() -> list[tuple[str, str, str]]:
     seed_plans(province=province, commune=commune, sibling=sibling)
     seed_conferences(province=province, commune=commune, sibling=sibling)
     places = {"province": province, "commune": commune, "sibling": sibling}
-    return _ensure_accounts(actor, places)
+    logins = _ensure_accounts(actor, places)
+    head, body = data.UNION_HEAD
+    assign_role(actor=actor, user=User.objects.get(username=head),
+                unit=commune.children.get(name=body), role="leader")  # fmt: skip
+    seed_awards(commune=commune, secretary=User.objects.get(username="canbo.daison"))
+    return logins

@@ -1,0 +1,162 @@
+"""Demo commendation of Xã Đại Sơn, dated from today: five years of history of its staff
+(ratings, titles with their decisions, initiatives, one discipline, one revoked award),
+this year's round in progress (nominations in every state), a council meeting at which a
+member stands aside, a decision issued, and a Bằng khen nomination under review at the
+city. Made through the services and the workflow, so every step is in the ledger."""
+
+import datetime
+
+from django.utils import timezone
+
+from thidua.awards import council, decisions, history, nominations
+from thidua.awards.loader import load_catalogue, load_checks
+from thidua.awards.models import (
+    Award,
+    AwardAuthority,
+    AwardRecord,
+    AwardRule,
+    BaseSalary,
+    Discipline,
+    Initiative,
+    Membership,
+    Nomination,
+)
+from thidua.exemplars import services as exemplar_services
+from thidua.workflow.engine import transition
+
+STAFF = ["Đỗ Thị Hạnh", "Bùi Văn Khoa", "Ngô Thị Liên", "Hoàng Văn Mạnh", "Vũ Thị Ngọc",
+         "Đặng Văn Phúc", "Lương Thị Quyên", "Trịnh Văn Sơn", "Mai Thị Tuyết", "Cao Văn Vinh",
+         "Phan Thị Xuân", "Tạ Văn Yên"]  # fmt: skip
+UNION_STAFF = ["Nguyễn Thị Diệu", "Trần Thị Gấm"]
+RATINGS = [4, 3, 4, 3, 3, 4, 3, 2, 3, 4, 3, 3]  # each person's usual yearly rating
+
+
+def _subjects(commune, union):
+    people = [exemplar_services.create_subject(actor=None, unit=commune, kind="individual",
+                                               name=name, occupation="civil_servant")
+              for name in STAFF]  # fmt: skip
+    for name in UNION_STAFF:
+        people.append(exemplar_services.create_subject(
+            actor=None, unit=union, kind="individual", name=name, gender="female"))  # fmt: skip
+    team = exemplar_services.create_subject(
+        actor=None, unit=commune, kind="collective", name="Bộ phận Văn hóa – Xã hội xã Đại Sơn",
+        size=6,
+    )  # fmt: skip
+    return people, team
+
+
+def _past(commune, people, team, year: int) -> None:
+    """Five closed years: ratings, LĐTT for those rated good or better (a decision each
+    year), CSTĐCS with an initiative for two people, the team's TTLĐTT."""
+    ldtt, cstdcs, ttldtt = (Award.objects.get(code=c) for c in ("ldtt", "cstdcs", "ttldtt"))
+    for past in range(year - 5, year):
+        number = f"{past - 2000:02d}/QĐ-UBND"
+        for person, rating in zip(people, RATINGS + [3, 3], strict=False):
+            history.rate_year(actor=None, subject=person, year=past, rating=rating)
+            if rating >= 3:
+                _given(person, ldtt, past, number, commune)
+        for person in people[:2]:
+            history.record_initiative(actor=None, initiative=Initiative(
+                subject=person, title=f"Số hóa hồ sơ văn hóa năm {past}",
+                recognised_by="Hội đồng sáng kiến xã Đại Sơn", scope=1,
+                recognised_on=datetime.date(past, 10, 15)))  # fmt: skip
+            _given(person, cstdcs, past, f"{past - 2000:02d}b/QĐ-UBND", commune)
+        for person in people[:6]:
+            Membership.objects.get_or_create(collective=team, member=person, year=past)
+        _given(team, ttldtt, past, number, commune)
+
+
+def _given(subject, award, year, number, commune):
+    return history.record_award(actor=None, record=AwardRecord(
+        subject=subject, award=award, year=year, decision_number=number, source="imported",
+        decision_date=datetime.date(year, 12, 28),
+        issuer=f"Chủ tịch Ủy ban nhân dân {commune.name}"))  # fmt: skip
+
+
+def _round(commune, union, people, team, *, year: int, secretary) -> None:
+    """This year's round: ratings, and nominations in every state."""
+    for person, rating in zip(people, RATINGS + [3, 4], strict=False):
+        history.rate_year(actor=None, subject=person, year=year, rating=rating)
+    for person in people[:6]:
+        Membership.objects.get_or_create(collective=team, member=person, year=year)
+    ldtt = Award.objects.get(code="ldtt")
+    good = [person for person, rating in zip(people, RATINGS, strict=False) if rating >= 3]
+    made = [nominations.create_nomination(actor=None, unit=commune, subject=p, award=ldtt,
+                                          year=year) for p in good[:8]]  # fmt: skip
+    made += [nominations.create_nomination(actor=None, unit=union, subject=p, award=ldtt,
+                                           year=year) for p in people[12:]]  # fmt: skip
+    # Two stay drafts; one is withdrawn; one returned; one waits to be received; the rest
+    # go to the council.
+    transition(made[2], "withdraw", by=None)
+    for nomination in made[3:]:
+        transition(nomination, "submit", by=None)
+    transition(made[3], "return", by=None, reason="Bổ sung báo cáo thành tích.")
+    for nomination in made[5:]:
+        transition(nomination, "receive", by=None)
+    _meeting(commune, secretary, year)
+
+
+def _meeting(commune, secretary, year: int) -> None:
+    """The commune council votes: the chairwoman of the Women's Union stands aside for its
+    staff; one nomination falls short; the others are approved, and a decision is issued
+    for two of them."""
+    today = timezone.localdate()
+    meeting = council.open_meeting(
+        actor=None, unit=commune, held_on=today, place="Hội trường UBND xã",
+        chair="Đỗ Văn Bình", secretary="Trần Văn Minh",
+    )  # fmt: skip
+    seats = [seat.member_id for seat in meeting.seats.all()]
+    votes = {}
+    for index, item in enumerate(meeting.items.select_related("nomination__subject")):
+        choice = "against" if index == 0 else "for"
+        votes.update({(item.pk, member): choice for member in seats})
+    council.record_votes(actor=secretary, meeting=meeting, presence={}, recusals={},
+                         votes=votes)  # fmt: skip
+    council.close_meeting(actor=None, meeting=meeting)
+    approved = list(Nomination.objects.filter(unit=commune, year=year, state="approved")
+                    .order_by("pk")[:2])  # fmt: skip
+    decision = decisions.draft_decision(actor=None, issuer=commune, nominations=approved)
+    decision.signer_name, decision.capacity = "Đỗ Văn Bình", ""
+    decision.save()
+    decisions.issue_decision(actor=None, decision=decision)
+
+
+def _climbing(commune, people, year: int) -> None:
+    """A Bằng khen of the city for the best officer, under review at the city."""
+    award = Award.objects.get(code="bang_khen_tinh")
+    nomination = nominations.create_nomination(
+        actor=None, unit=commune, subject=people[0], award=award, year=year,
+        achievement="Hoàn thành xuất sắc nhiệm vụ 5 năm liền.",
+    )  # fmt: skip
+    transition(nomination, "submit", by=None)
+    transition(nomination, "receive", by=None)
+
+
+def _setbacks(people, year: int) -> None:
+    """One discipline two years ago; one award revoked for a false declaration."""
+    history.record_discipline(actor=None, discipline=Discipline(
+        subject=people[7], sanction=1, starts_on=datetime.date(year - 2, 3, 1),
+        ends_on=datetime.date(year - 2, 8, 31), decision_number="05/QĐ-UBND"))  # fmt: skip
+    record = people[11].award_records.order_by("year").first()
+    if record is not None:
+        note = "Quyết định 21/QĐ-UBND: kê khai thành tích không trung thực."
+        history.revoke_award(actor=None, record=record, on=datetime.date(year - 1, 6, 1),
+                             note=note)  # fmt: skip
+
+
+def seed_awards(*, commune, secretary) -> None:
+    """Once: the demo's commendation data of `commune`, whose council members exist and
+    whose officer `secretary` enters the council's votes."""
+    # The catalogue comes with the migrations; a flushed database (transactional tests)
+    # gets it back here.
+    load_catalogue(Award, AwardRule, AwardAuthority, BaseSalary)
+    load_checks(AwardRule)
+    if Nomination.objects.filter(unit=commune).exists():
+        return
+    year = timezone.localdate().year
+    union = commune.children.get(name="Hội Liên hiệp Phụ nữ xã Đại Sơn")
+    people, team = _subjects(commune, union)
+    _past(commune, people, team, year)
+    _setbacks(people, year)
+    _round(commune, union, people, team, year=year, secretary=secretary)
+    _climbing(commune, people, year)
