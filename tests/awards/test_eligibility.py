@@ -245,3 +245,23 @@ def test_the_api_explains_a_verdict_in_scope_only(client, officer_a, officer_b, 
     assert mine["status"] == "not_met"
     assert mine["findings"][0]["facts"] == "Năm 2025: Hoàn thành nhiệm vụ."
     assert sibling.status_code == 404
+
+
+def test_the_cap_counts_the_rounds_standing_nominations_too(officer_a, commune_a, person):
+    from thidua.awards import nominations
+
+    people = [exemplar_services.create_subject(actor=officer_a, unit=commune_a,
+                                               kind="individual", name=f"Người {n}")
+              for n in range(7)]  # fmt: skip
+    for someone in people:  # 7 nominated for LĐTT this round: 15 % of 7 → 1 CSTĐCS
+        nominations.create_nomination(actor=officer_a, unit=commune_a, subject=someone,
+                                      award=_award("ldtt"), year=2025)  # fmt: skip
+    rate(officer_a, person, 3, 2025)
+    idea(officer_a, person, D(2025, 5, 1))
+    before = by_label(verdict(person, "cstdcs", 2025), "Tối đa 15 %")
+    nominations.create_nomination(actor=officer_a, unit=commune_a, subject=people[0],
+                                  award=_award("cstdcs"), year=2025)  # fmt: skip
+    after = by_label(verdict(person, "cstdcs", 2025), "Tối đa 15 %")
+
+    assert (before.status, before.facts) == (MET, "Đã có 0/1 (=15 % của 7).")
+    assert (after.status, after.facts) == (NOT_MET, "Đã có 1/1 (=15 % của 7).")

@@ -8,6 +8,7 @@ from collections import defaultdict
 from django.db.models import Count
 
 from thidua.awards.models import (
+    STANDING,
     AwardRecord,
     Block,
     BlockReason,
@@ -15,6 +16,8 @@ from thidua.awards.models import (
     Discipline,
     Initiative,
     Membership,
+    Nomination,
+    NominationState,
     TaskRating,
 )
 
@@ -87,13 +90,21 @@ class Facts:
                 if since <= day and (until is None or until >= day)]  # fmt: skip
 
     def unit_count(self, unit_id: int, code: str, year: int) -> int:
-        """How many of the unit's subjects hold `code` in `year` (merit, not revoked); one
-        grouped query per unit, year."""
+        """How many of the unit's subjects hold `code` in `year` (merit, not revoked) or are
+        nominated for it and not yet decided, so that a cap is seen as it is approached in
+        the round; two grouped queries per unit and year."""
         key = (unit_id, year)
         if key not in self._unit_counts:
-            rows = AwardRecord.objects.filter(
+            held = AwardRecord.objects.filter(
                 subject__unit_id=unit_id, year=year, revoked_on__isnull=True,
                 commendation_type=CommendationType.MERIT, award__isnull=False,
             ).values("award__code").annotate(n=Count("pk")).order_by()  # fmt: skip
-            self._unit_counts[key] = {row["award__code"]: row["n"] for row in rows}
+            pending = Nomination.objects.filter(
+                subject__unit_id=unit_id, year=year,
+                state__in=[s for s in STANDING if s != NominationState.DECIDED],
+            ).values("award__code").annotate(n=Count("pk")).order_by()  # fmt: skip
+            counts: dict[str, int] = {}
+            for row in [*held, *pending]:
+                counts[row["award__code"]] = counts.get(row["award__code"], 0) + row["n"]
+            self._unit_counts[key] = counts
         return self._unit_counts[key].get(code, 0)
