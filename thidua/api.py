@@ -10,6 +10,7 @@ from ninja.security import HttpBearer, django_auth
 
 from thidua.accounts.models import ApiToken, hash_token
 from thidua.awards.api import router as awards_router
+from thidua.awards.workflow_api import router as award_workflow_router
 from thidua.conferences.api import router as conferences_router
 from thidua.core.api_errors import NulRefusingParser, document_errors, install_handlers
 from thidua.exemplars.api import router as exemplars_router
@@ -67,3 +68,4 @@ api.add_router("/", quotas_router)
 api.add_router("/", plans_router)
 api.add_router("/", conferences_router)
 api.add_router("/", awards_router)
+api.add_router("/", award_workflow_router)
