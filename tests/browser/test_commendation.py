@@ -1,0 +1,121 @@
+"""The commune's year-end round in the browser: the officer of Xã Đại Sơn opens «Ai đủ điều
+kiện» for CSTĐCS, nominates everyone eligible in bulk and sends them; receives them; the
+commune council votes with one member standing aside; the decision is issued and
+downloaded as Word; the history shows the new award."""
+
+import datetime
+import io
+
+import pytest
+from docx import Document
+from playwright.sync_api import expect
+
+from tests.factories import UnitFactory, UnitRoleFactory, UserFactory
+from thidua.accounts.models import Role
+from thidua.awards import history
+from thidua.awards.loader import load_catalogue, load_checks
+from thidua.awards.models import (
+    Award,
+    AwardAuthority,
+    AwardRecord,
+    AwardRule,
+    BaseSalary,
+    Initiative,
+    Item,
+)
+from thidua.exemplars import services as exemplar_services
+from thidua.units.models import UnitKind
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+YEAR = 2025
+
+
+@pytest.fixture
+def scene(transactional_db):
+    load_catalogue(Award, AwardRule, AwardAuthority, BaseSalary)  # flushed with the database
+    load_checks(AwardRule)
+    nation = UnitFactory(name="Trung ương", kind=UnitKind.NATION)
+    city = UnitFactory(name="Thành phố Hải Phòng", kind=UnitKind.PROVINCE, parent=nation)
+    commune = UnitFactory(name="Xã Đại Sơn", kind=UnitKind.COMMUNE, parent=city)
+    officer = UnitRoleFactory(user=UserFactory(username="canbo.daison"), unit=commune,
+                              role=Role.OFFICER).user  # fmt: skip
+    names = ["Đỗ Văn Bình", "Lê Thị Hoa", "Phạm Thị Nhung"]
+    members = [UnitRoleFactory(user=UserFactory(username=f"hd{n}", full_name=name),
+                               unit=commune, role=Role.COUNCIL).user
+               for n, name in enumerate(names)]  # fmt: skip
+    ldtt = Award.objects.get(code="ldtt")
+    people = []
+    for n in range(14):  # fourteen LĐTT: 15 % allows two CSTĐCS
+        person = exemplar_services.create_subject(
+            actor=officer, unit=commune, kind="individual", name=f"Cán bộ {n:02d}"
+        )
+        record = AwardRecord(subject=person, award=ldtt, year=YEAR, decision_number="9/QĐ")
+        history.record_award(actor=officer, record=record)
+        history.rate_year(actor=officer, subject=person, year=YEAR, rating=3)
+        people.append(person)
+    for person in people[:2]:
+        history.record_initiative(actor=officer, initiative=Initiative(
+            subject=person, title="Số hóa hồ sơ", recognised_by="UBND xã", scope=1,
+            recognised_on=datetime.date(YEAR, 10, 1)))  # fmt: skip
+    return {"people": people, "members": members}
+
+
+def _tick_all_and(page, action: str) -> None:
+    for box in page.locator("input[name=chon]").all():
+        box.check()
+    page.get_by_label("Với các đề nghị đã chọn").select_option(label=action)
+    page.get_by_role("button", name="Thực hiện").click()
+
+
+def test_the_communes_round_from_eligibility_to_decision(scene, page, web_server):
+    page.on("dialog", lambda dialog: dialog.accept())
+    base = web_server.url
+    page.goto(f"{base}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill("canbo.daison")
+    page.get_by_label("Mật khẩu").fill("mat-khau-thu")
+    page.get_by_role("button", name="Đăng nhập").click()
+
+    page.goto(f"{base}/khen-thuong/du-dieu-kien/?danh_hieu=cstdcs&nam={YEAR}")
+    expect(page.get_by_text("2 đủ điều kiện")).to_be_visible()
+    page.get_by_role("button", name="Chọn tất cả người đủ điều kiện").click()
+    page.get_by_role("button", name="Lập đề nghị cho người đã chọn").click()
+    expect(page.get_by_text("Đã lập đề nghị (dự thảo): 2.")).to_be_visible()
+    _tick_all_and(page, "Gửi đề nghị")
+    expect(page.get_by_text("Đã «Gửi đề nghị»: 2.")).to_be_visible()
+    page.get_by_role("link", name="Chờ tôi xử lý").click()
+    _tick_all_and(page, "Tiếp nhận, thẩm định")
+
+    page.goto(f"{base}/khen-thuong/hoi-dong/mo/")
+    page.get_by_label("Hội đồng của đơn vị").fill("dai son")
+    page.get_by_role("button", name="Xã Đại Sơn").click()
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_text("Có mặt 3/3 thành viên")).to_be_visible()
+    first, second = scene["people"][:2]
+    aside = scene["members"][2]
+    item = Item.objects.get(nomination__subject=second)
+    page.locator(f'input[name="r-{item.pk}-{aside.pk}"]').check()  # stands aside
+    for select in page.locator("select[name^=v-]").all():
+        select.select_option("for")
+    page.get_by_role("button", name="Ghi phiếu").click()
+    page.get_by_role("button", name="Chốt kết quả").click()
+    expect(page.get_by_text("Đã chốt kết quả; các đề nghị đạt đã được đồng ý.")).to_be_visible()
+    assert list(item.recused.all()) == [aside]
+
+    page.goto(f"{base}/khen-thuong/de-nghi/?trang_thai=approved")
+    for box in page.locator("input[name=chon]").all():
+        box.check()
+    page.get_by_role("button", name="Lập quyết định từ các đề nghị đã được đồng ý").click()
+    page.get_by_label("Họ tên người ký").fill("Đỗ Văn Bình")
+    page.get_by_role("button", name="Lưu dự thảo").click()
+    page.get_by_role("button", name="Ban hành").click()
+    expect(page.get_by_text("Đã ban hành Quyết định số 1/QĐ-UBND")).to_be_visible()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Tải bản Word").click()
+    with open(download.value.path(), "rb") as saved:
+        text = "\n".join(p.text for p in Document(io.BytesIO(saved.read())).paragraphs)
+
+    page.goto(f"{base}/khen-thuong/doi-tuong/{first.pk}/")
+    expect(page.get_by_role("cell", name="Chiến sĩ thi đua cơ sở")).to_be_visible()
+    expect(page.get_by_text("Số 1/QĐ-UBND")).to_be_visible()
+    assert "Cán bộ 00, Xã Đại Sơn;" in text
+    assert AwardRecord.objects.filter(award__code="cstdcs", source="decision").count() == 2
