@@ -119,3 +119,61 @@ def test_the_communes_round_from_eligibility_to_decision(scene, page, web_server
     expect(page.get_by_text("Số 1/QĐ-UBND")).to_be_visible()
     assert "Cán bộ 00, Xã Đại Sơn;" in text
     assert AwardRecord.objects.filter(award__code="cstdcs", source="decision").count() == 2
+
+
+@pytest.fixture
+def city_scene(scene):
+    from thidua.units.models import Unit
+
+    city = Unit.objects.get(name="Thành phố Hải Phòng")
+    UnitRoleFactory(user=UserFactory(username="canbo.tinh"), unit=city, role=Role.OFFICER)
+    for n in range(2):
+        UnitRoleFactory(user=UserFactory(username=f"hdtinh{n}", full_name=f"Ủy viên {n}"),
+                        unit=city, role=Role.COUNCIL)  # fmt: skip
+    return scene
+
+
+def _login(context, base, username):
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(f"{base}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill("mat-khau-thu")
+    page.get_by_role("button", name="Đăng nhập").click()
+    return page
+
+
+def test_a_bang_khen_climbs_to_the_city_which_votes_and_decides(city_scene, browser, web_server):
+    base, person = web_server.url, city_scene["people"][0]
+    commune = _login(browser.new_context(locale="vi-VN"), base, "canbo.daison")
+    commune.goto(f"{base}/khen-thuong/du-dieu-kien/?danh_hieu=bang_khen_tinh&nam={YEAR}")
+    commune.get_by_label(f"Chọn {person.name}").check()
+    commune.get_by_role("button", name="Lập đề nghị cho người đã chọn").click()
+    _tick_all_and(commune, "Gửi đề nghị")
+    expect(commune.get_by_text("Đã «Gửi đề nghị»: 1.")).to_be_visible()
+    commune.goto(f"{base}/khen-thuong/de-nghi/")
+    expect(commune.get_by_role("cell", name="Thành phố Hải Phòng")).to_be_visible()  # it is there
+
+    city = _login(browser.new_context(locale="vi-VN"), base, "canbo.tinh")
+    city.goto(f"{base}/khen-thuong/de-nghi/?hop=den")
+    _tick_all_and(city, "Tiếp nhận, thẩm định")
+    city.goto(f"{base}/khen-thuong/hoi-dong/mo/")
+    city.get_by_label("Hội đồng của đơn vị").fill("hai phong")
+    city.get_by_role("button", name="Thành phố Hải Phòng").click()
+    city.get_by_role("button", name="Lưu").click()
+    for select in city.locator("select[name^=v-]").all():
+        select.select_option("for")
+    city.get_by_role("button", name="Ghi phiếu").click()
+    city.get_by_role("button", name="Chốt kết quả").click()
+    city.goto(f"{base}/khen-thuong/de-nghi/?trang_thai=approved")
+    city.locator("input[name=chon]").first.check()
+    city.get_by_role("button", name="Lập quyết định từ các đề nghị đã được đồng ý").click()
+    city.get_by_label("Họ tên người ký").fill("Vũ Đức Thắng")
+    city.get_by_label("Thẩm quyền ký").select_option("KT.")
+    city.get_by_label("Chức vụ người ký").fill("Phó Chủ tịch")
+    city.get_by_role("button", name="Lưu dự thảo").click()
+    city.get_by_role("button", name="Ban hành").click()
+    expect(city.get_by_text("Đã ban hành Quyết định số 1/QĐ-UBND")).to_be_visible()
+
+    commune.goto(f"{base}/khen-thuong/doi-tuong/{person.pk}/")
+    expect(commune.get_by_role("cell", name="Bằng khen của Bộ, ban, ngành, tỉnh")).to_be_visible()
