@@ -66,6 +66,7 @@ bench: install
 	$(BIN)/python bench/exemplars.py
 	$(BIN)/python bench/plans.py
 	$(BIN)/python bench/conferences.py
+	$(BIN)/python bench/awards.py
 	$(BIN)/python bench/hostile.py
 
 clean:

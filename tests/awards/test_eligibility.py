@@ -265,3 +265,39 @@ def test_the_cap_counts_the_rounds_standing_nominations_too(officer_a, commune_a
 
     assert (before.status, before.facts) == (MET, "Đã có 0/1 (=15 % của 7).")
     assert (after.status, after.facts) == (NOT_MET, "Đã có 1/1 (=15 % của 7).")
+
+
+def test_the_eligible_list_exports_and_a_long_one_is_a_job(
+    client, officer_a, officer_b, commune_a, person, settings, django_capture_on_commit_callbacks
+):
+    import io
+
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    from thidua.exports.models import ExportJob
+
+    rate(officer_a, person, 3, 2025)
+    for n in range(3):
+        exemplar_services.create_subject(actor=officer_a, unit=commune_a, kind="individual",
+                                         name=f"Người {n}")  # fmt: skip
+    client.force_login(officer_a)
+    url = reverse("awards:eligible_export", args=["xlsx"])
+    query = {"don_vi": commune_a.pk, "danh_hieu": "ldtt", "nam": "2025"}
+    inline = client.get(url, query)
+    settings.EXPORT_INLINE_ROWS = 2
+    with django_capture_on_commit_callbacks(execute=True):
+        started = client.get(url, query)
+    job = ExportJob.objects.get()
+    client.force_login(officer_b)
+    sibling = client.get(url, query)
+
+    sheet = load_workbook(io.BytesIO(inline.content)).active
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    by_name = {row[1]: row for row in rows}
+    assert by_name["Trần Văn Bình"][3] == "Đủ điều kiện"
+    assert "✓ Xếp loại năm 2025" in by_name["Trần Văn Bình"][4]
+    assert by_name["Người 0"][3] == "Cần cán bộ xem xét"
+    assert started["Location"] == job.get_absolute_url()
+    assert (job.state, job.total) == ("done", 4)
+    assert sibling.status_code == 404

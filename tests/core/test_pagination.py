@@ -109,3 +109,15 @@ def test_the_api_follows_its_cursor_and_refuses_deep_offsets(
     assert answer["count"] is None  # 23 rows: more than it counts
     assert deep.status_code == 422
     assert "cursor" in deep.json()["detail"]
+
+
+def test_pages_of_reads_every_row_once_in_complete_queries(subjects, django_assert_num_queries):
+    from thidua.core.pagination import pages_of, rows_of
+
+    with django_assert_num_queries(10):  # five pages of five (the last one short): keys, rows
+        pages = list(pages_of(subjects, 5))
+    joined = list(pages_of(Subject.objects.order_by("unit__sort_name", "pk"), 10))
+
+    assert [len(page) for page in pages] == [5, 5, 5, 5, 3]
+    assert [s.name for s in rows_of(subjects, 7)] == [s.name for s in subjects]
+    assert [len(page) for page in joined] == [10, 10, 3]  # across a join: one iterator

@@ -7,9 +7,7 @@ class AwardsConfig(AppConfig):
     verbose_name = "Khen thưởng"
 
     def ready(self):
-        # The exemplar checklist's award criterion reads the history (awards/criteria.py).
-        # The nomination workflow registers itself with the workflow core.
-        from thidua.awards import (
-            criteria,  # noqa: F401, PLC0415
-            workflows,  # noqa: F401, PLC0415
-        )
+        # criteria: the exemplar checklist's award criterion reads the history; workflows:
+        # the nomination workflow registers with the core; reports: «Ai đủ điều kiện» as an
+        # export (a job for a province).
+        from thidua.awards import criteria, reports, workflows  # noqa: F401, PLC0415

@@ -13,6 +13,7 @@ from thidua.awards.models import Award
 from thidua.core.forms import ModelChoiceField, SearchChoice
 from thidua.core.http import read_only
 from thidua.exemplars.permissions import can_add_subject
+from thidua.exports.services import export_response
 from thidua.units.models import Unit
 from thidua.units.selectors import get_unit_for, scope_root_units
 
@@ -30,6 +31,13 @@ class EligibilityFilter(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["don_vi"].widget = SearchChoice("don-vi")
         self.fields["don_vi"].queryset = Unit.objects.all()  # the view narrows to the scope
+
+
+@read_only
+@login_required
+def eligible_export(request, fmt: str):
+    """The same list as Excel or Word; a province's becomes a job with progress."""
+    return export_response(request, "eligibility", fmt)
 
 
 @read_only

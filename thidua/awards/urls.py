@@ -28,6 +28,9 @@ urlpatterns = [
     path("luong-co-so/them/", views.base_salary_edit, name="base_salary_add"),
     path("luong-co-so/<int:pk>/sua/", views.base_salary_edit, name="base_salary_edit"),
     path("du-dieu-kien/", eligibility_views.who_is_eligible, name="eligible"),
+    path(
+        "du-dieu-kien/xuat/<slug:fmt>/", eligibility_views.eligible_export, name="eligible_export"
+    ),  # fmt: skip
     path("de-nghi/", nomination_views.nomination_list, name="nominations"),
     path("de-nghi/lap/", nomination_views.nominate_from_eligible, name="nominate"),
     path("de-nghi/nhieu/", nomination_views.nominations_bulk, name="nominations_bulk"),

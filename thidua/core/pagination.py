@@ -137,6 +137,38 @@ def rows_after(queryset, order, token: str | None, size: int) -> tuple[list, str
     return found, (token_of(found[-1], order) if more and found else None)
 
 
+def pages_of(queryset, size: int = 2000):
+    """The rows of `queryset` a list of `size` at a time, each list its own complete query
+    (keyset over the list's order). No cursor stays open between lists, so a long export
+    can save its progress meanwhile: on SQLite, a read left open goes stale as soon as the
+    job's heartbeat commits, and the next write fails. A list ordered across a join is read
+    with one iterator instead."""
+    order = _order_of(queryset)
+    if order is None:
+        batch = []
+        for row in queryset.iterator(chunk_size=size):
+            batch.append(row)
+            if len(batch) == size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
+        return
+    token = None
+    while True:
+        rows, token = rows_after(queryset, order, token, size)
+        if rows:
+            yield rows
+        if token is None:
+            return
+
+
+def rows_of(queryset, size: int = 2000):
+    """The rows of `queryset`, read as `pages_of` reads them."""
+    for page in pages_of(queryset, size):
+        yield from page
+
+
 def bounded_count(queryset, limit: int = NUMBERED_UP_TO) -> int:
     """The count of `queryset`, read no further than `limit` + 1 rows."""
     return queryset.order_by()[: limit + 1].count()
@@ -170,6 +202,6 @@ def _keyset(request, queryset, order, per_page: int) -> KeysetPage:
 
 
 __all__ = [
-    "KeysetPage", "Page", "bounded_count", "keyset_order", "paginate", "query_without_page",
-    "rows_after", "token_of",
+    "KeysetPage", "Page", "bounded_count", "keyset_order", "pages_of", "paginate",
+    "query_without_page", "rows_after", "rows_of", "token_of",
 ]  # fmt: skip

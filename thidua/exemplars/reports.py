@@ -3,7 +3,7 @@ sources: the same lists, with the same filters, for a page or an export job."""
 
 from django.db.models import QuerySet
 
-from thidua.core.pagination import bounded_count
+from thidua.core.pagination import bounded_count, rows_of
 from thidua.documents.reports import Column, Report, Table, choice_label, source
 from thidua.exemplars import forms, selectors
 from thidua.exemplars.enums import SubjectKind
@@ -63,7 +63,7 @@ def _issuer(user):
 @source("exemplars")
 def exemplar_table(user, params) -> Table:
     _filters, exemplars, _unit = filtered_exemplars(user, params)
-    return Table(EXEMPLARS, exemplars.iterator(chunk_size=2000), size=_size(exemplars),
+    return Table(EXEMPLARS, rows_of(exemplars), size=_size(exemplars),
                  issuer=_issuer(user))  # fmt: skip
 
 
@@ -71,7 +71,7 @@ def exemplar_table(user, params) -> Table:
 def subject_table(user, params) -> Table:
     kind = params.get("kind", "") if params.get("kind") in SubjectKind.values else ""
     subjects = selectors.subject_list(user, q=params.get("q", ""), kind=kind)
-    return Table(SUBJECTS, subjects.iterator(chunk_size=2000), size=_size(subjects),
+    return Table(SUBJECTS, rows_of(subjects), size=_size(subjects),
                  issuer=_issuer(user))  # fmt: skip
 
 
