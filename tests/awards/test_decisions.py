@@ -148,3 +148,27 @@ def test_two_decisions_issued_at_once_get_two_numbers(officer_a, commune_a):
 
     assert errors == []
     assert sorted(d.__class__.objects.get(pk=d.pk).number for d in drafts) == [1, 2]
+
+
+def test_honours_at_a_conference_are_a_decision_linked_to_it(client, officer_a, commune_a):
+    from thidua.conferences import services as conference_services
+
+    conference = conference_services.create_conference(
+        actor=officer_a, unit=commune_a, period_start=2025, period_end=2030
+    )
+    decision = decisions.draft_decision(actor=officer_a, issuer=commune_a, nominations=[
+        approved(officer_a, commune_a, "Đỗ Thị Lan")])  # fmt: skip
+    client.force_login(officer_a)
+    form = client.get(reverse("awards:decision", args=[decision.pk])).context["form"]
+    data = {name: form[name].value() or "" for name in form.fields}
+    saved = client.post(reverse("awards:decision", args=[decision.pk]),
+                        {**data, "signed_on": "20/12/2025", "conference": conference.pk,
+                         "signer_name": "Nguyễn Văn Chủ"})  # fmt: skip
+    listed = client.get(reverse("awards:decisions"), {"hoi_nghi": conference.pk})
+    decision.refresh_from_db()
+    text = "\n".join(p.text for p in Document(io.BytesIO(decision_docx(decision))).paragraphs)
+
+    assert saved.status_code == 302, saved.context["form"].errors
+    assert decision.conference == conference
+    assert [d.pk for d in listed.context["page"]] == [decision.pk]
+    assert f"Xét thành tích tuyên dương tại {conference.name};" in text

@@ -130,6 +130,9 @@ def decision_docx(decision) -> bytes:
     for ground in decision.grounds.splitlines():
         if ground.strip():
             _para(document, ground.strip(), italic=True, align=JUSTIFY)
+    if decision.conference_id:
+        _para(document, f"Xét thành tích tuyên dương tại {decision.conference.name};",
+              italic=True, align=JUSTIFY)  # fmt: skip
     _para(document, "QUYẾT ĐỊNH:", bold=True, align=CENTER, before=6)
     if lines:
         _articles(document, decision, lines)

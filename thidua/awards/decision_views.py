@@ -52,7 +52,10 @@ def decision_create(request):
 @read_only
 @login_required
 def decision_list(request):
+    """Decisions in scope; `?hoi_nghi=<id>` those that honour at one conference."""
     rows = decisions.visible_decisions(request.user).select_related("issuer")
+    if is_id(conference := request.GET.get("hoi_nghi", "")):
+        rows = rows.filter(conference_id=int(conference))
     context = {"page": paginate(request, rows.order_by("-created_at", "-pk")),
                "query": query_without_page(request)}  # fmt: skip
     return render(request, "awards/decisions.html", context)

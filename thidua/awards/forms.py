@@ -168,7 +168,16 @@ class DecisionForm(CleanTextMixin, forms.ModelForm):
 
     class Meta:
         model = Decision
-        fields = ["symbol", "signed_on", "summary", "authority", "grounds", "capacity",
-                  "position", "signer_title", "signer_name", "recipients"]  # fmt: skip
+        fields = ["symbol", "signed_on", "summary", "authority", "grounds", "conference",
+                  "capacity", "position", "signer_title", "signer_name", "recipients"]  # fmt: skip
         widgets = {"grounds": forms.Textarea(attrs={"rows": 4}),
                    "recipients": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
+        help_texts = {"conference": "Khen thưởng tại hội nghị của đơn vị (mẫu 002, 003)."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The issuer's own conferences: the honours given at one of them.
+        field = self.fields["conference"]
+        field.queryset = field.queryset.filter(unit=self.instance.issuer_id).order_by(
+            "-period_start"
+        )
