@@ -2,6 +2,8 @@
 the award, reviewed there, never seen by a sibling; one form per achievement; every
 (state, action) pair as declared; bulk from «Ai đủ điều kiện»."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -160,3 +162,18 @@ def test_the_list_costs_the_same_queries_however_many(
 
     with django_assert_num_queries(6):
         client.get(reverse("awards:nominations"))
+
+
+def test_each_level_has_its_processing_limit_in_working_days(
+    officer_a, province_officer, commune_a, person, time_machine
+):
+    time_machine.move_to("2025-12-01 09:00 +07:00")  # a Monday
+    nomination = transition(_nominate(officer_a, commune_a, person, "bang_khen_ttg"), A.SUBMIT,
+                            by=officer_a)  # fmt: skip
+    at_province = nomination.due_on
+    nomination = transition(nomination, A.RECEIVE, by=province_officer)
+    time_machine.move_to("2025-12-05 09:00 +07:00")  # Friday
+    nomination = transition(nomination, A.FORWARD, by=province_officer)
+
+    assert at_province == datetime.date(2025, 12, 15)  # ten working days at the province
+    assert nomination.due_on == datetime.date(2026, 1, 2)  # twenty at the nation

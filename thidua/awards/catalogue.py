@@ -182,3 +182,9 @@ LATER_CHECKS = {
                            {"test": "initiatives", "count": 1, "scope": 1, "years": 1},
                            {"test": "cap", "award": "ldtt", "percent": 15}, *NOT_BLOCKED],
 }  # fmt: skip
+
+# How long each level has to process a nomination (LAW.md §2.4): the current limits are not
+# verified; the old central table (10 working days at the commune and the province, more
+# for the state's forms) stands in until an administrator sets them.
+OLD_TABLE = "Bảng thời hạn trước 2024 (tham khảo); quy định hiện hành chưa kiểm chứng"
+PROCESSING_LIMITS = [("commune", 10), ("province", 10), ("national", 20)]

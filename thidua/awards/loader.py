@@ -66,6 +66,17 @@ def load_checks(rule_model) -> int:
     return filled
 
 
+def load_limits(limit_model) -> int:
+    """Add the processing limits of the seed that are missing (by level)."""
+    created = 0
+    for level, days in seed.PROCESSING_LIMITS:
+        _, new = limit_model.objects.get_or_create(level=level, valid_from=seed.LAW_2022, defaults={
+            "days": days, "working_days": True, "legal_basis": seed.OLD_TABLE,
+            "certainty": "unverified"})  # fmt: skip
+        created += new
+    return created
+
+
 def _salaries(salary_model) -> int:
     rows = sorted(seed.BASE_SALARIES, key=lambda row: row[1])
     created = 0

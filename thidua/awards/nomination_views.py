@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from thidua.awards import eligibility, nominations
 from thidua.awards.models import Award, NominationAction, NominationState
@@ -38,7 +39,8 @@ def nomination_list(request):
     rows = rows.select_related("subject", "award", "unit", "at_unit").order_by("-created_at", "-pk")
     context = {"page": paginate(request, rows), "query": query_without_page(request),
                "waiting": waiting, "states": NominationState.choices, "state": state,
-               "bulk": [(a.value, a.label) for a in BULK]}  # fmt: skip
+               "bulk": [(a.value, a.label) for a in BULK],
+               "today": timezone.localdate()}  # fmt: skip
     return render(request, "awards/nominations.html", context)
 
 

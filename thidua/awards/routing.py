@@ -7,7 +7,7 @@ import datetime
 
 from django.db.models import Q
 
-from thidua.awards.models import AwardAuthority
+from thidua.awards.models import AwardAuthority, ProcessingLimit
 from thidua.awards.selectors import in_force
 from thidua.units.models import Level, Unit
 
@@ -43,3 +43,19 @@ def next_stop(unit: Unit, award, on: datetime.date, *, above: bool = False) -> U
         if candidate.pk == decider.pk or (candidate.level in RELAYS and candidate.pk != unit.pk):
             return candidate
     return decider
+
+
+def due_date(unit: Unit, since: datetime.date) -> datetime.date | None:
+    """When the unit must have processed a nomination it received on `since`: the limit in
+    force then for its level, counted in working days (Monday to Friday; public holidays
+    are not known here) or calendar days."""
+    limit = ProcessingLimit.objects.filter(in_force(since), level=unit.level).first()
+    if limit is None:
+        return None
+    if not limit.working_days:
+        return since + datetime.timedelta(days=limit.days)
+    day, left = since, limit.days
+    while left:
+        day += datetime.timedelta(days=1)
+        left -= day.weekday() < 5
+    return day

@@ -63,9 +63,17 @@ def _routed(move) -> None:
     move.data["decider"] = routing.deciding_unit(nomination.unit, nomination.award, on)
 
 
+def _arrive(nomination, unit) -> None:
+    """The nomination reaches `unit` today: its processing limit starts."""
+    today = timezone.localdate()
+    nomination.at_unit, nomination.at_since = unit, today
+    nomination.due_on = routing.due_date(unit, today) if unit else None
+
+
 def _send(move) -> None:
     nomination = move.obj
-    nomination.at_unit, nomination.deciding_unit = move.data["stop"], move.data["decider"]
+    _arrive(nomination, move.data["stop"])
+    nomination.deciding_unit = move.data["decider"]
     nomination.submitted_on, nomination.reason = timezone.localdate(), ""
 
 
@@ -76,8 +84,8 @@ def _not_deciding(move) -> None:
 
 def _forward(move) -> None:
     nomination = move.obj
-    nomination.at_unit = routing.next_stop(nomination.at_unit, nomination.award,
-                                           reference_date(nomination), above=True)  # fmt: skip
+    _arrive(nomination, routing.next_stop(nomination.at_unit, nomination.award,
+                                          reference_date(nomination), above=True))  # fmt: skip
 
 
 def _deciding(move) -> None:
@@ -92,7 +100,7 @@ def _keep_reason(move) -> None:
 
 
 def _back_home(move) -> None:
-    move.obj.reason, move.obj.at_unit = move.reason, None
+    move.obj.reason, move.obj.at_unit, move.obj.due_on = move.reason, None, None
 
 
 def _at(nomination):

@@ -9,7 +9,7 @@ import datetime
 from django.utils import timezone
 
 from thidua.awards import council, decisions, history, nominations
-from thidua.awards.loader import load_catalogue, load_checks
+from thidua.awards.loader import load_catalogue, load_checks, load_limits
 from thidua.awards.models import (
     Award,
     AwardAuthority,
@@ -20,6 +20,7 @@ from thidua.awards.models import (
     Initiative,
     Membership,
     Nomination,
+    ProcessingLimit,
 )
 from thidua.exemplars import services as exemplar_services
 from thidua.workflow.engine import transition
@@ -151,6 +152,7 @@ def seed_awards(*, commune, secretary) -> None:
     # gets it back here.
     load_catalogue(Award, AwardRule, AwardAuthority, BaseSalary)
     load_checks(AwardRule)
+    load_limits(ProcessingLimit)
     if Nomination.objects.filter(unit=commune).exists():
         return
     year = timezone.localdate().year

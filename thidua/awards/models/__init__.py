@@ -9,6 +9,7 @@ from thidua.awards.models.catalogue import (
     Certainty,
     CommendationType,
     Period,
+    ProcessingLimit,
 )
 from thidua.awards.models.council import (
     Choice,
@@ -50,6 +51,6 @@ __all__ = [
     "Capacity", "Decision", "DecisionCounter", "DecisionLine", "DecisionState",
     "Award", "AwardAuthority", "AwardRecord", "AwardRule", "BaseSalary", "Block",
     "BlockReason", "Category", "Certainty", "CommendationType", "Discipline", "Initiative",
-    "Membership", "Nomination", "NominationAction", "NominationState", "Period", "Rating",
-    "STANDING", "Sanction", "Scope", "Source", "TaskRating",
+    "Membership", "Nomination", "NominationAction", "NominationState", "Period",
+    "ProcessingLimit", "Rating", "STANDING", "Sanction", "Scope", "Source", "TaskRating",
 ]  # fmt: skip

@@ -159,3 +159,27 @@ class BaseSalary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.amount:,} đồng từ {self.valid_from:%d/%m/%Y}".replace(",", ".")
+
+
+class ProcessingLimit(models.Model):
+    """How long a level has to process a nomination it holds (LAW.md §2.4: current limits not
+    verified, the old central table gives 10 working days at each level), over a date
+    interval; the nomination's due date at each stop is read from it."""
+
+    level = models.CharField(_("cấp xử lý"), max_length=10, choices=Level.choices)
+    days = models.PositiveSmallIntegerField(_("số ngày"))
+    working_days = models.BooleanField(_("ngày làm việc"), default=True)
+    valid_from = models.DateField(_("áp dụng từ ngày"))
+    valid_to = models.DateField(_("hết áp dụng từ ngày"), null=True, blank=True)
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
+    certainty = models.CharField(_("mức tin cậy"), max_length=10, choices=Certainty.choices)
+
+    class Meta:
+        verbose_name = _("thời hạn xử lý hồ sơ")
+        verbose_name_plural = _("thời hạn xử lý hồ sơ")
+        ordering = ["level", "valid_from"]
+        constraints = [_interval("processing_limit_interval")]
+
+    def __str__(self) -> str:
+        kind = "ngày làm việc" if self.working_days else "ngày"
+        return f"{self.get_level_display()}: {self.days} {kind}"

@@ -70,6 +70,8 @@ class Nomination(models.Model):
     )
     reason = models.TextField(_("lý do gần nhất"), blank=True)
     submitted_on = models.DateField(_("ngày gửi"), null=True, blank=True)
+    at_since = models.DateField(_("đến cấp đang xử lý ngày"), null=True, blank=True)
+    due_on = models.DateField(_("hạn xử lý"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
                                    related_name="+")  # fmt: skip
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,10 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from thidua.awards.loader import load_catalogue, load_checks
-from thidua.awards.models import Award, AwardAuthority, AwardRule, BaseSalary
+from thidua.awards.loader import load_catalogue, load_checks, load_limits
+from thidua.awards.models import Award, AwardAuthority, AwardRule, BaseSalary, ProcessingLimit
 
 MESSAGE = ("Đã thêm {awards} danh hiệu/hình thức, {rules} quy định, {authorities} thẩm quyền, "
-           "{base_salaries} mức lương cơ sở; điều kiện tự động cho {checks} quy định.")  # fmt: skip
+           "{base_salaries} mức lương cơ sở, {limits} thời hạn xử lý; điều kiện tự động cho "
+           "{checks} quy định.")  # fmt: skip
 
 
 class Command(BaseCommand):
@@ -13,4 +14,5 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         created = load_catalogue(Award, AwardRule, AwardAuthority, BaseSalary)
         created["checks"] = load_checks(AwardRule)
+        created["limits"] = load_limits(ProcessingLimit)
         self.stdout.write(MESSAGE.format(**created))
