@@ -177,3 +177,23 @@ def test_the_api_gives_the_catalogue_at_a_date(client, officer_a):
     assert "Chủ tịch Ủy ban nhân dân cấp xã" in [
         a["issuer_title"] for a in by_code["ldtt"]["authorities"]]  # fmt: skip
     assert [s["amount"] for s in salaries] == [2_340_000, 1_800_000]
+
+
+def test_the_administrator_sets_a_levels_processing_limit(client, officer_a, site_admin):
+    from thidua.awards.models import ProcessingLimit
+
+    limit = ProcessingLimit.objects.get(level="commune")
+    url = reverse("awards:limit_edit", args=[limit.pk])
+    client.force_login(officer_a)
+    listed = client.get(reverse("awards:limits"))
+    refused = client.post(url, {"days": "5"})
+    client.force_login(site_admin)
+    saved = client.post(url, {"level": "commune", "days": "7", "working_days": "on",
+                              "valid_from": "01/01/2024", "legal_basis": "Quyết định thử",
+                              "certainty": "verified"})  # fmt: skip
+    limit.refresh_from_db()
+
+    assert "10 ngày làm việc" in listed.content.decode()
+    assert (refused.status_code, saved.status_code) == (403, 302)
+    assert (limit.days, limit.certainty) == (7, "verified")
+    assert AuditEvent.objects.filter(target_type="awards.processinglimit").exists()

@@ -17,6 +17,7 @@ from thidua.awards.models import (
     Discipline,
     Initiative,
     Period,
+    ProcessingLimit,
     Rating,
 )
 from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField, SearchChoice
@@ -181,3 +182,13 @@ class DecisionForm(CleanTextMixin, forms.ModelForm):
         field.queryset = field.queryset.filter(unit=self.instance.issuer_id).order_by(
             "-period_start"
         )
+
+
+class ProcessingLimitForm(CleanTextMixin, forms.ModelForm):
+    valid_from = DateField(label="Áp dụng từ ngày")
+    valid_to = DateField(label="Hết áp dụng từ ngày", required=False)
+
+    class Meta:
+        model = ProcessingLimit
+        fields = ["level", "days", "working_days", "valid_from", "valid_to", "legal_basis",
+                  "certainty"]  # fmt: skip

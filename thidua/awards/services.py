@@ -10,7 +10,7 @@ from django.db import transaction
 
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
-from thidua.awards.models import Award, AwardAuthority, AwardRule, BaseSalary
+from thidua.awards.models import Award, AwardAuthority, AwardRule, BaseSalary, ProcessingLimit
 from thidua.units.models import Unit, UnitKind
 
 RULE_FIELDS = ["valid_from", "valid_to", "name", "periods", "commendation_types",
@@ -111,3 +111,15 @@ def save_base_salary(*, actor, salary: BaseSalary, before: dict | None = None) -
                    before=earlier)  # fmt: skip
     _saved(actor=actor, row=salary, fields=SALARY_FIELDS, siblings=rows, before=before)
     return salary
+
+
+LIMIT_FIELDS = ["level", "days", "working_days", "valid_from", "valid_to", "legal_basis",
+                "certainty"]  # fmt: skip
+
+
+@transaction.atomic
+def save_limit(*, actor, limit, before: dict | None = None):
+    """Correct or add a level's processing limit; one level's intervals never overlap."""
+    same = ProcessingLimit.objects.select_for_update().filter(level=limit.level)
+    _saved(actor=actor, row=limit, fields=LIMIT_FIELDS, siblings=same, before=before)
+    return limit

@@ -24,6 +24,9 @@ urlpatterns = [
         views.authority_delete,
         name="authority_delete",
     ),  # fmt: skip
+    path("thoi-han/", views.limit_list, name="limits"),
+    path("thoi-han/them/", views.limit_edit, name="limit_add"),
+    path("thoi-han/<int:pk>/sua/", views.limit_edit, name="limit_edit"),
     path("luong-co-so/", views.base_salary_list, name="base_salaries"),
     path("luong-co-so/them/", views.base_salary_edit, name="base_salary_add"),
     path("luong-co-so/<int:pk>/sua/", views.base_salary_edit, name="base_salary_edit"),

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from thidua.audit.services import snapshot
 from thidua.awards import forms, selectors, services
-from thidua.awards.models import BaseSalary
+from thidua.awards.models import BaseSalary, ProcessingLimit
 from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
 
@@ -134,6 +134,28 @@ def base_salary_edit(request, pk: int | None = None):
 
     title = "Sửa mức lương cơ sở" if salary else "Thêm mức lương cơ sở"
     return _form_page(request, form, title=title, back="awards:base_salaries", save=save)
+
+
+@read_only
+@login_required
+def limit_list(request):
+    rows = ProcessingLimit.objects.order_by("level", "-valid_from")
+    return render(request, "awards/limits.html", {"rows": rows})
+
+
+@form_view
+@login_required
+def limit_edit(request, pk: int | None = None):
+    _admin(request)
+    limit = get_object_or_404(ProcessingLimit, pk=pk) if pk else None
+    before = snapshot(limit, services.LIMIT_FIELDS) if limit else None
+    form = forms.ProcessingLimitForm(request.POST or None, instance=limit)
+
+    def save(f):
+        services.save_limit(actor=request.user, limit=f.instance, before=before)
+
+    title = "Sửa thời hạn xử lý" if limit else "Thêm thời hạn xử lý"
+    return _form_page(request, form, title=title, back="awards:limits", save=save)
 
 
 def award_url(award) -> str:
