@@ -177,3 +177,16 @@ def test_each_level_has_its_processing_limit_in_working_days(
 
     assert at_province == datetime.date(2025, 12, 15)  # ten working days at the province
     assert nomination.due_on == datetime.date(2026, 1, 2)  # twenty at the nation
+
+
+def test_the_cap_is_enforced_when_sent(officer_a, commune_a):
+    people = [exemplar_services.create_subject(actor=officer_a, unit=commune_a,
+                                               kind="individual", name=f"Cán bộ {n}")
+              for n in range(7)]  # fmt: skip
+    for someone in people:  # seven LĐTT in this round: 15 % allows one CSTĐCS
+        _nominate(officer_a, commune_a, someone, "ldtt")
+    first, second = (_nominate(officer_a, commune_a, p, "cstdcs") for p in people[:2])
+
+    transition(first, A.SUBMIT, by=officer_a)  # a second draft alone does not count
+    with pytest.raises(Refused, match="Vượt tỷ lệ tối đa 15 %"):
+        transition(second, A.SUBMIT, by=officer_a)

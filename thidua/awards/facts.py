@@ -89,11 +89,11 @@ class Facts:
         return [(BlockReason(reason).label, since) for reason, since, until in self._blocks[sid]
                 if since <= day and (until is None or until >= day)]  # fmt: skip
 
-    def unit_count(self, unit_id: int, code: str, year: int) -> int:
+    def unit_count(self, unit_id: int, code: str, year: int, *, drafts: bool = True) -> int:
         """How many of the unit's subjects hold `code` in `year` (merit, not revoked) or are
         nominated for it and not yet decided, so that a cap is seen as it is approached in
         the round; two grouped queries per unit and year."""
-        key = (unit_id, year)
+        key = (unit_id, year, drafts)
         if key not in self._unit_counts:
             held = AwardRecord.objects.filter(
                 subject__unit_id=unit_id, year=year, revoked_on__isnull=True,
@@ -101,7 +101,8 @@ class Facts:
             ).values("award__code").annotate(n=Count("pk")).order_by()  # fmt: skip
             pending = Nomination.objects.filter(
                 subject__unit_id=unit_id, year=year,
-                state__in=[s for s in STANDING if s != NominationState.DECIDED],
+                state__in=[s for s in STANDING if s != NominationState.DECIDED
+                           and (drafts or s != NominationState.DRAFT)],
             ).values("award__code").annotate(n=Count("pk")).order_by()  # fmt: skip
             counts: dict[str, int] = {}
             for row in [*held, *pending]:

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from thidua.accounts.models import Role
 from thidua.awards import routing
+from thidua.awards.facts import Facts
 from thidua.awards.models import (
     STANDING,
     AwardRecord,
@@ -21,6 +22,7 @@ from thidua.awards.models import (
     NominationAction,
     NominationState,
 )
+from thidua.awards.selectors import rule_on
 from thidua.workflow.engine import Step, Workflow, register
 
 S, A = NominationState, NominationAction
@@ -48,6 +50,25 @@ def check_unique(nomination) -> None:
 
 def _unique(move) -> None:
     check_unique(move.obj)
+
+
+def _within_caps(move) -> None:
+    """A cap of the rules in force (CSTĐCS ≤ 15 % of the unit's LĐTT…) is enforced when the
+    nomination is sent. The unit's awards and standing nominations count, this one too."""
+    nomination = move.obj
+    rule = rule_on(nomination.award, reference_date(nomination))
+    facts = Facts([nomination.subject])
+    unit, year = nomination.subject.unit_id, nomination.year
+    for check in rule.checks if rule else []:
+        if check.get("test") != "cap":
+            continue
+        limit = facts.unit_count(unit, check["award"], year) * check["percent"] // 100
+        taken = facts.unit_count(unit, nomination.award.code, year, drafts=False) + 1
+        if taken > limit:
+            raise ValidationError(
+                f"Vượt tỷ lệ tối đa {check['percent']} %: đơn vị đã có {taken} «"
+                f"{nomination.award.name}» năm {year} (kể cả đề nghị này), tối đa {limit}."
+            )
 
 
 def _routed(move) -> None:
@@ -114,9 +135,9 @@ NOMINATION = register(
         related=("unit", "subject", "award", "at_unit", "deciding_unit"),
         steps={
             A.SUBMIT: Step(str(A.SUBMIT.label), (S.DRAFT,), S.SUBMITTED, roles=OFFICER,
-                           guards=(_unique, _routed), apply=_send),
+                           guards=(_unique, _within_caps, _routed), apply=_send),
             A.RESUBMIT: Step(str(A.RESUBMIT.label), (S.RETURNED,), S.SUBMITTED, roles=OFFICER,
-                             guards=(_unique, _routed), apply=_send),
+                             guards=(_unique, _within_caps, _routed), apply=_send),
             A.WITHDRAW: Step(str(A.WITHDRAW.label), (S.DRAFT, S.SUBMITTED, S.RETURNED),
                              S.WITHDRAWN, roles=OFFICER),
             A.RECEIVE: Step(str(A.RECEIVE.label), (S.SUBMITTED,), S.IN_REVIEW, roles=OFFICER,
