@@ -44,12 +44,11 @@ def council_members(unit):
     return get_user_model().objects.filter(pk__in=ids).order_by("full_name", "pk")
 
 
-def _stands_aside(member, nomination, council_unit) -> bool:
+def _stands_aside(role_paths: list[str], nomination, council_unit) -> bool:
     """A member who also holds a role on the nominating unit (or a unit between it and the
-    council's) does not vote on it."""
-    roles = UnitRole.objects.filter(user=member).select_related("unit")
-    return any(role.unit.pk != council_unit.pk and role.unit.path.startswith(council_unit.path)
-               and nomination.unit.path.startswith(role.unit.path) for role in roles)  # fmt: skip
+    council's) does not vote on it. `role_paths`: the paths of the member's role units."""
+    return any(path != council_unit.path and path.startswith(council_unit.path)
+               and nomination.unit.path.startswith(path) for path in role_paths)  # fmt: skip
 
 
 @transaction.atomic
@@ -61,11 +60,15 @@ def open_meeting(*, actor, unit, held_on, place="", chair="", secretary="") -> C
     if not members:
         raise ValidationError(f"{unit.name} chưa có thành viên Hội đồng Thi đua – Khen thưởng.")
     Seat.objects.bulk_create(Seat(meeting=meeting, member=m) for m in members)
+    paths: dict[int, list[str]] = {m.pk: [] for m in members}
+    roles = UnitRole.objects.filter(user__in=members).values_list("user_id", "unit__path")
+    for user_id, path in roles:
+        paths[user_id].append(path)
     under_review = Nomination.objects.filter(at_unit=unit, deciding_unit=unit,
                                              state=NominationState.IN_REVIEW)  # fmt: skip
     for nomination in under_review.select_related("unit"):
         item = Item.objects.create(meeting=meeting, nomination=nomination)
-        item.recused.set([m for m in members if _stands_aside(m, nomination, unit)])
+        item.recused.set([m for m in members if _stands_aside(paths[m.pk], nomination, unit)])
     record_event(actor=actor, action=Action.CREATE, target=meeting, scope_path=unit.path,
                  note=f"{meeting.items.count()} đề nghị")  # fmt: skip
     return meeting

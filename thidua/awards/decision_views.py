@@ -2,8 +2,6 @@
 DOCX in the state format. The issuer's officers write; the issuer's people and the units
 above read; anyone else gets 404."""
 
-import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +12,7 @@ from thidua.audit.services import snapshot
 from thidua.awards import decisions, forms, nominations
 from thidua.awards.decision_docx import decision_docx
 from thidua.awards.models import DecisionState
-from thidua.awards.selectors import base_salary_on, reward_amount, rule_on
+from thidua.awards.selectors import base_salary_on
 from thidua.core.forms import apply_service_errors, is_id
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
@@ -66,11 +64,8 @@ def _lines(decision):
     salary = base_salary_on(decision.signed_on)
     lines = list(decision.lines.select_related("nomination__award", "nomination__subject__unit")
                  .order_by("nomination__subject__sort_name"))  # fmt: skip
-    for line in lines:
-        if decision.state == DecisionState.DRAFT:
-            nomination = line.nomination
-            rule = rule_on(nomination.award, datetime.date(nomination.year, 12, 31))
-            line.amount = reward_amount(rule, salary)
+    if decision.state == DecisionState.DRAFT:
+        decisions.line_amounts(lines, salary)
     return lines, salary
 
 

@@ -3,8 +3,6 @@ issued: numbered per issuer and year (a locked counter, so two officers issuing 
 two numbers), the reward computed from the base salary in force on the signing date, the
 award written into each subject's history, and the nominations closed."""
 
-import datetime
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -24,6 +22,7 @@ from thidua.awards.models import (
     NominationState,
 )
 from thidua.awards.selectors import base_salary_on, reward_amount, rule_on
+from thidua.awards.workflows import reference_date
 from thidua.units.scope import scope_for
 from thidua.workflow.engine import transition
 
@@ -72,7 +71,7 @@ def draft_decision(*, actor, issuer, nominations) -> Decision:
     decision = Decision.objects.create(
         issuer=issuer, year=today.year, signed_on=today, signer_name="",
         created_by=actor if actor and actor.pk else None,
-        **_defaults(issuer, award, year, rule_on(award, datetime.date(year, 12, 31))),
+        **_defaults(issuer, award, year, rule_on(award, reference_date(nominations[0]))),
     )  # fmt: skip
     DecisionLine.objects.bulk_create(DecisionLine(decision=decision, nomination=n)
                                      for n in nominations)  # fmt: skip
@@ -116,8 +115,10 @@ def issue_decision(*, actor, decision: Decision) -> Decision:
     decision.number = _next_number(decision.issuer, decision.year)
     salary = base_salary_on(decision.signed_on)
     lines = decision.lines.select_related("nomination__award", "nomination__subject__unit")
+    lines = list(lines)
+    line_amounts(lines, salary)
     for line in lines:
-        _award(actor, decision, line, salary)
+        _award(actor, decision, line)
     decision.state = DecisionState.ISSUED
     decision.save()
     record_event(actor=actor, action=Action.UPDATE, target=decision,
@@ -126,10 +127,20 @@ def issue_decision(*, actor, decision: Decision) -> Decision:
     return decision
 
 
-def _award(actor, decision: Decision, line: DecisionLine, salary) -> None:
+def line_amounts(lines, salary) -> None:
+    """Set each line's reward: the multiple of the rule its nomination is judged by, times
+    `salary`. A decision is for one award and year: the rule is read once."""
+    rules: dict = {}
+    for line in lines:
+        nomination = line.nomination
+        key = (nomination.award_id, nomination.year)
+        if key not in rules:
+            rules[key] = rule_on(nomination.award, reference_date(nomination))
+        line.amount = reward_amount(rules[key], salary)
+
+
+def _award(actor, decision: Decision, line: DecisionLine) -> None:
     nomination = line.nomination
-    rule = rule_on(nomination.award, datetime.date(nomination.year, 12, 31))
-    line.amount = reward_amount(rule, salary)
     line.save(update_fields=["amount"])
     history.record_award(actor=actor, record=AwardRecord(
         subject=nomination.subject, award=nomination.award, title=nomination.award.name,

@@ -90,22 +90,27 @@ class Facts:
                 if since <= day and (until is None or until >= day)]  # fmt: skip
 
     def unit_count(self, unit_id: int, code: str, year: int, *, drafts: bool = True) -> int:
-        """How many of the unit's subjects hold `code` in `year` (merit, not revoked) or are
-        nominated for it and not yet decided, so that a cap is seen as it is approached in
-        the round; two grouped queries per unit and year."""
+        """`unit_counts` of the unit and year, read once per batch."""
         key = (unit_id, year, drafts)
         if key not in self._unit_counts:
-            held = AwardRecord.objects.filter(
-                subject__unit_id=unit_id, year=year, revoked_on__isnull=True,
-                commendation_type=CommendationType.MERIT, award__isnull=False,
-            ).values("award__code").annotate(n=Count("pk")).order_by()  # fmt: skip
-            pending = Nomination.objects.filter(
-                subject__unit_id=unit_id, year=year,
-                state__in=[s for s in STANDING if s != NominationState.DECIDED
-                           and (drafts or s != NominationState.DRAFT)],
-            ).values("award__code").annotate(n=Count("pk")).order_by()  # fmt: skip
-            counts: dict[str, int] = {}
-            for row in [*held, *pending]:
-                counts[row["award__code"]] = counts.get(row["award__code"], 0) + row["n"]
-            self._unit_counts[key] = counts
+            self._unit_counts[key] = unit_counts(unit_id, year, drafts=drafts)
         return self._unit_counts[key].get(code, 0)
+
+
+def unit_counts(unit_id: int, year: int, *, drafts: bool = True) -> dict[str, int]:
+    """{award code: how many of the unit's subjects hold it in `year` (merit, not revoked)
+    or are nominated for it and not yet decided (drafts too unless `drafts` is False)}, so
+    that a cap is seen as it is approached in the round; two grouped queries."""
+    held = AwardRecord.objects.filter(
+        subject__unit_id=unit_id, year=year, revoked_on__isnull=True,
+        commendation_type=CommendationType.MERIT, award__isnull=False,
+    ).values("award__code").annotate(n=Count("pk")).order_by()  # fmt: skip
+    pending = Nomination.objects.filter(
+        subject__unit_id=unit_id, year=year,
+        state__in=[s for s in STANDING if s != NominationState.DECIDED
+                   and (drafts or s != NominationState.DRAFT)],
+    ).values("award__code").annotate(n=Count("pk")).order_by()  # fmt: skip
+    counts: dict[str, int] = {}
+    for row in [*held, *pending]:
+        counts[row["award__code"]] = counts.get(row["award__code"], 0) + row["n"]
+    return counts

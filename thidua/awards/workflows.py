@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from thidua.accounts.models import Role
 from thidua.awards import routing
-from thidua.awards.facts import Facts
+from thidua.awards.facts import unit_counts
 from thidua.awards.models import (
     STANDING,
     AwardRecord,
@@ -57,13 +57,14 @@ def _within_caps(move) -> None:
     nomination is sent. The unit's awards and standing nominations count, this one too."""
     nomination = move.obj
     rule = rule_on(nomination.award, reference_date(nomination))
-    facts = Facts([nomination.subject])
+    caps = [check for check in (rule.checks if rule else []) if check.get("test") == "cap"]
+    if not caps:
+        return
     unit, year = nomination.subject.unit_id, nomination.year
-    for check in rule.checks if rule else []:
-        if check.get("test") != "cap":
-            continue
-        limit = facts.unit_count(unit, check["award"], year) * check["percent"] // 100
-        taken = facts.unit_count(unit, nomination.award.code, year, drafts=False) + 1
+    counted, sent = unit_counts(unit, year), unit_counts(unit, year, drafts=False)
+    for check in caps:
+        limit = counted.get(check["award"], 0) * check["percent"] // 100
+        taken = sent.get(nomination.award.code, 0) + 1
         if taken > limit:
             raise ValidationError(
                 f"Vượt tỷ lệ tối đa {check['percent']} %: đơn vị đã có {taken} «"
