@@ -9,5 +9,5 @@ class AwardsConfig(AppConfig):
     def ready(self):
         # criteria: the exemplar checklist's award criterion reads the history; workflows:
         # the nomination workflow registers with the core; reports: «Ai đủ điều kiện» as an
-        # export (a job for a province).
-        from thidua.awards import criteria, reports, workflows  # noqa: F401, PLC0415
+        # export (a job for a province); history_import: the history workbook as an import.
+        from thidua.awards import criteria, history_import, reports, workflows  # noqa: F401, PLC0415

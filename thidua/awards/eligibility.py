@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from thidua.awards.facts import Facts
+from thidua.awards.facts import Facts, unit_counts
 from thidua.awards.models import Award, Rating, Sanction, Scope
 from thidua.awards.selectors import rule_on
 from thidua.exemplars.models import Subject
@@ -294,3 +294,32 @@ def eligible_in(unit, award: Award, year: int, *, today: datetime.date | None = 
     ctx = Context(facts=Facts(subjects), awards=awards_by_code(), year=year,
                   today=today or timezone.localdate())  # fmt: skip
     return [evaluate(subject, award, year, ctx=ctx) for subject in subjects], more
+
+
+@dataclass
+class Cap:
+    """A cap of the award's rule for one unit and year, as the round approaches it."""
+
+    label: str
+    limit: int | None  # None: the unit has none of the base award yet
+    taken: int
+
+    @property
+    def left(self) -> int:
+        return max(0, (self.limit or 0) - self.taken)
+
+
+def caps_of(unit, award: Award, year: int) -> list[Cap]:
+    """The caps (test "cap") of the rule in force at the end of `year`, counted for the
+    unit's own subjects with its nominations in progress: shown beside the ticks."""
+    rule = rule_on(award, datetime.date(year, 12, 31))
+    found = []
+    for check in rule.checks if rule else []:
+        if check.get("test") != "cap":
+            continue
+        counts, base_award = unit_counts(unit.pk, year), awards_by_code().get(check["award"])
+        base = counts.get(check["award"], 0)
+        label = f"Tối đa {check['percent']} % số {base_award or check['award']} của {unit.name}"
+        limit = base * check["percent"] // 100 if base else None
+        found.append(Cap(label=label, limit=limit, taken=counts.get(award.code, 0)))
+    return found

@@ -58,5 +58,6 @@ def who_is_eligible(request):
     context = {"filters": filters, "unit": unit, "award": award, "year": year,
                "verdicts": verdicts, "more": more, "counts": counts,
                "limit": eligibility.LIST_LIMIT,
+               "caps": eligibility.caps_of(unit, award, year) if unit and award else [],
                "can_nominate": bool(unit) and can_add_subject(request.user, unit)}  # fmt: skip
     return render(request, "awards/eligible.html", context)

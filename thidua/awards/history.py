@@ -11,6 +11,7 @@ from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
 from thidua.awards.models import AwardRecord, Block, Discipline, Initiative, Membership, TaskRating
 from thidua.exemplars.enums import SubjectKind
+from thidua.exemplars.models import Subject
 
 FIELDS = {
     AwardRecord: ["title", "award", "year", "commendation_type", "decision_number",
@@ -76,11 +77,11 @@ def record_initiative(*, actor, initiative: Initiative) -> Initiative:
 
 
 @transaction.atomic
-def rate_year(*, actor, subject, year: int, rating: int) -> TaskRating:
+def rate_year(*, actor, subject, year: int, rating: int, source: str = "entered") -> TaskRating:
     """The subject's rating of `year`, replacing the one recorded before."""
     row = TaskRating.objects.filter(subject=subject, year=year).first() or TaskRating(
         subject=subject, year=year)  # fmt: skip
-    row.rating = rating
+    row.rating, row.source = rating, source
     return _saved(actor, row)
 
 
@@ -123,3 +124,26 @@ def delete_row(*, actor, row) -> None:
     before = snapshot(row, FIELDS[type(row)])
     _audit(actor, row, Action.DELETE, before)
     row.delete()
+
+
+@transaction.atomic
+def rate_many(*, actor, unit, year: int, ratings: dict[int, int | None]) -> int:
+    """The yearly round's ratings sheet (bình xét): {subject id: rating} of the unit's own
+    subjects, written where they change (each audited), a blank removing a rating given by
+    mistake; how many changed. A subject of another unit is refused, whatever was posted."""
+    subjects = {s.pk: s for s in Subject.objects.filter(unit=unit, pk__in=list(ratings))}
+    if len(subjects) != len(ratings):
+        raise ValidationError("Có đối tượng không thuộc đơn vị này.")
+    current = {r.subject_id: r for r in TaskRating.objects.filter(subject_id__in=list(subjects),
+                                                                 year=year)}  # fmt: skip
+    changed = 0
+    for pk, rating in ratings.items():
+        row = current.get(pk)
+        if rating and (row is None or row.rating != rating):
+            rate_year(actor=actor, subject=subjects[pk], year=year, rating=rating)
+        elif not rating and row is not None:
+            delete_row(actor=actor, row=row)
+        else:
+            continue
+        changed += 1
+    return changed

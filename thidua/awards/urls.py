@@ -6,6 +6,7 @@ from thidua.awards import (
     eligibility_views,
     history_views,
     nomination_views,
+    rating_views,
     views,
 )
 
@@ -34,6 +35,7 @@ urlpatterns = [
     path(
         "du-dieu-kien/xuat/<slug:fmt>/", eligibility_views.eligible_export, name="eligible_export"
     ),  # fmt: skip
+    path("xep-loai/", rating_views.rating_sheet, name="ratings"),
     path("de-nghi/", nomination_views.nomination_list, name="nominations"),
     path("de-nghi/lap/", nomination_views.nominate_from_eligible, name="nominate"),
     path("de-nghi/nhieu/", nomination_views.nominations_bulk, name="nominations_bulk"),

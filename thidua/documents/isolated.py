@@ -21,7 +21,11 @@ from pathlib import Path
 from thidua.documents import readers
 from thidua.documents.archives import MIB, Refused
 
-READERS = {"document_text": readers.document_text, "xlsx_rows": readers.xlsx_rows}
+READERS = {
+    "document_text": readers.document_text,
+    "xlsx_rows": readers.xlsx_rows,
+    "xlsx_sheets": readers.xlsx_sheets,
+}
 ROOT = Path(__file__).resolve().parents[2]
 # The largest answer: two million characters of a plan, or ten million of a sheet, as UTF-8.
 MAX_ANSWER_BYTES = 48 * MIB

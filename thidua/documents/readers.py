@@ -8,6 +8,7 @@ process with hard limits (`isolated.py`), so this module imports nothing from Dj
 """
 
 import datetime
+from contextlib import contextmanager
 
 from thidua.documents.archives import OFFICE, Bounds, Refused, check_archive
 
@@ -175,6 +176,32 @@ class _Budget:
 def xlsx_rows(path, *, name: str, max_rows: int, max_cols: int, bounds: Bounds = OFFICE):
     """The header and the non-empty data rows (at most `max_rows` + 1, so that the caller
     can say the file is too long) of the workbook's first sheet, `max_cols` cells each."""
+    with _workbook(path, name=name, bounds=bounds) as workbook:
+        return _sheet_rows(workbook.worksheets[0], _Budget(name), max_rows, max_cols)
+
+
+def xlsx_sheets(path, *, name: str, sheets: dict, max_rows: int, bounds: Bounds = OFFICE):
+    """{sheet: {"header", "rows"}} for each sheet named in `sheets` ({name: max_cols}) that
+    the workbook has, found ignoring case and diacritics; one budget of characters and of
+    `max_rows` rows (+ 1) for the whole file."""
+    from thidua.core.text import fold  # noqa: PLC0415 -- the child process imports little
+
+    wanted = {fold(sheet): sheet for sheet in sheets}
+    found, budget, left = {}, _Budget(name), max_rows
+    with _workbook(path, name=name, bounds=bounds) as workbook:
+        for worksheet in workbook.worksheets:
+            sheet = wanted.get(fold(worksheet.title))
+            if sheet is None or sheet in found:
+                continue
+            found[sheet] = _sheet_rows(worksheet, budget, left, sheets[sheet])
+            left -= len(found[sheet]["rows"])
+            if left < 0:
+                break
+    return found
+
+
+@contextmanager
+def _workbook(path, *, name: str, bounds: Bounds):
     from openpyxl import load_workbook  # noqa: PLC0415 -- only for XLSX
 
     with open(path, "rb") as handle:
@@ -184,14 +211,17 @@ def xlsx_rows(path, *, name: str, max_rows: int, max_cols: int, bounds: Bounds =
         except Exception as error:  # openpyxl raises many kinds for a damaged file
             raise Refused(f"Không đọc được tệp «{name}»: tệp Excel bị hỏng.") from error
         try:
-            rows = workbook.worksheets[0].iter_rows(values_only=True, max_col=max_cols)
-            budget = _Budget(name)
-            header, data = budget.take(1, next(rows, ())), []
-            for number, row in enumerate(rows, start=2):
-                if any(cell not in (None, "") for cell in row):
-                    data.append(budget.take(number, row))
-                    if len(data) > max_rows:
-                        break
+            yield workbook
         finally:
             workbook.close()
+
+
+def _sheet_rows(worksheet, budget: _Budget, max_rows: int, max_cols: int) -> dict:
+    rows = worksheet.iter_rows(values_only=True, max_col=max_cols)
+    header, data = budget.take(1, next(rows, ())), []
+    for number, row in enumerate(rows, start=2):
+        if any(cell not in (None, "") for cell in row):
+            data.append(budget.take(number, row))
+            if len(data) > max_rows:
+                break
     return {"header": header, "rows": data}

@@ -20,6 +20,10 @@ class ImportJob(Job):
     created_subjects = models.PositiveIntegerField(default=0)
     created_exemplars = models.PositiveIntegerField(default=0)
     skipped_rows = models.PositiveIntegerField(default=0)
+    # "" for the subjects-and-exemplars template, else a registered kind (kinds.py) whose
+    # job ends with `summary`: [[label, count], …].
+    kind = models.CharField(max_length=20, blank=True)
+    summary = models.JSONField(default=list, blank=True)
 
     # 20,000 rows are checked in a minute and written in a few (every row audited).
     time_limit = datetime.timedelta(minutes=30)

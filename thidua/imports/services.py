@@ -12,7 +12,7 @@ from thidua.core.text import fold
 from thidua.documents.archives import Refused, check_archive
 from thidua.documents.isolated import run_isolated
 from thidua.documents.xlsx import XLSX_TYPE
-from thidua.imports import importer
+from thidua.imports import importer, kinds
 from thidua.imports.models import ImportJob
 from thidua.units.models import Unit
 from thidua.units.scope import scope_for
@@ -38,13 +38,15 @@ def _check_upload(upload) -> None:
     upload.seek(0)
 
 
-def start_import(*, user, unit, upload) -> ImportJob:
-    """Check the upload, store it and queue the job. The task is enqueued after the commit
-    so that the worker finds the job."""
+def start_import(*, user, unit, upload, kind: str = "") -> ImportJob:
+    """Check the upload, store it and queue the job (of a registered `kind`, or the
+    subjects template). The task is enqueued after the commit so that the worker finds
+    the job."""
     _check_upload(upload)
     name = upload.name or "tệp"
     with transaction.atomic():
-        job = ImportJob.objects.create(unit=unit, user=user, file=upload, original_name=name[:255])
+        job = ImportJob.objects.create(unit=unit, user=user, file=upload, kind=kind,
+                                       original_name=name[:255])  # fmt: skip
         transaction.on_commit(job.enqueue)
     return job
 
@@ -64,6 +66,9 @@ def _read(job: ImportJob) -> dict:
 
 def run_job(job: ImportJob) -> None:
     """Read, check all rows (progress saved as it goes), then write them in one transaction."""
+    if job.kind:
+        _run_kind(job, kinds.KINDS[job.kind])
+        return
     progress(job, stage="reading")
     try:
         sheet = _read(job)
@@ -102,3 +107,53 @@ def _check(job: ImportJob, data: list[tuple]) -> importer.Checked:
             progress(job, done_count=offset + 1)
     progress(job, done_count=len(data))
     return result
+
+
+def _run_kind(job: ImportJob, kind: kinds.ImportKind) -> None:
+    """A registered kind's workbook: its sheets read in one bounded child process, every
+    header and row checked, then written by the kind in one transaction."""
+    progress(job, stage="reading")
+    try:
+        found = run_isolated(
+            "xlsx_sheets", job.file.path, name=job.original_name, max_rows=kind.max_rows,
+            sheets={sheet: len(columns) for sheet, columns in kind.sheets.items()},
+            seconds=settings.READER_SECONDS, memory_mb=settings.READER_MEMORY_MB,
+        )  # fmt: skip
+    except Refused as error:
+        _invalid(job, [{"row": 0, "column": "", "message": str(error)}])
+        return
+    errors = _sheet_errors(kind, found)
+    if errors:
+        _invalid(job, errors)
+        return
+    sheets = {sheet: [tuple(row) for row in data["rows"]] for sheet, data in found.items()}
+    progress(job, stage="checking", total=sum(map(len, sheets.values())), done_count=0)
+    checked = kind.check(job, sheets, lambda done: progress(job, done_count=done))
+    if checked.errors:
+        _invalid(job, checked.errors)
+        return
+    progress(job, stage="writing", done_count=job.total)
+    summary = kind.write(actor=job.user, rows=checked.rows)
+    finish(job, summary=[list(pair) for pair in summary])
+    drop_input(job)
+
+
+def _sheet_errors(kind: kinds.ImportKind, found: dict) -> list[dict]:
+    """A header not the template's, no sheet of the template, no data or too many rows."""
+    errors = []
+    for sheet, data in found.items():
+        expected = [fold(label) for _key, label in kind.sheets[sheet]]
+        if [fold(str(cell or "")) for cell in data["header"]][: len(expected)] != expected:
+            message = "Dòng tiêu đề không đúng mẫu; hãy tải mẫu mới và chép dữ liệu vào đúng cột."
+            errors.append({"sheet": sheet, "row": 1, "column": "", "message": message})
+    rows = sum(len(data["rows"]) for data in found.values())
+    if not found:
+        names = ", ".join(f"«{sheet}»" for sheet in kind.sheets)
+        errors.append({"row": 0, "column": "", "message": f"Tệp không có trang nào của mẫu "
+                       f"({names})."})  # fmt: skip
+    elif rows > kind.max_rows:
+        errors.append({"row": 0, "column": "", "message": f"Tệp có hơn {kind.max_rows} dòng "
+                       "dữ liệu, vượt quá số dòng mỗi lần nhập; hãy chia nhỏ."})  # fmt: skip
+    elif not rows and not errors:
+        errors.append({"row": 0, "column": "", "message": "Tệp không có dòng dữ liệu nào."})
+    return errors

@@ -10,7 +10,7 @@ from thidua.core.http import form_view, post_only, read_only
 from thidua.core.jobs import check_alive, retry_job
 from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE
-from thidua.imports import services
+from thidua.imports import kinds, services
 from thidua.imports.models import ImportJob
 from thidua.imports.template import template_bytes
 from thidua.units.scope import has_role
@@ -23,27 +23,33 @@ class UploadForm(forms.Form):
 
 @form_view
 @login_required
-def import_start(request, unit_pk: int):
+def import_start(request, unit_pk: int, slug: str = ""):
+    """The upload page of the subjects template, or of a registered kind (`slug`)."""
+    kind = kinds.kind_for_slug(slug) if slug else None
     unit = get_unit_for(request.user, unit_pk)
     if not has_role(request.user, unit.path, Role.OFFICER):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            job = services.start_import(
-                user=request.user, unit=unit, upload=form.cleaned_data["file"]
-            )
+            job = services.start_import(user=request.user, unit=unit, kind=kind.code if kind
+                                        else "", upload=form.cleaned_data["file"])  # fmt: skip
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             return redirect(job)
-    jobs = ImportJob.objects.filter(user=request.user, unit=unit).order_by("-created_at")[:10]
-    return render(request, "imports/start.html", {"unit": unit, "form": form, "jobs": jobs})
+    jobs = ImportJob.objects.filter(user=request.user, unit=unit, kind=kind.code if kind else "")
+    context = {"unit": unit, "form": form, "kind": kind, "others": kinds.KINDS.values(),
+               "jobs": jobs.order_by("-created_at")[:10]}  # fmt: skip
+    return render(request, "imports/start.html", context)
 
 
 @read_only
 @login_required
-def import_template(request):
+def import_template(request, slug: str = ""):
+    if slug:
+        kind = kinds.kind_for_slug(slug)
+        return attachment(kind.template(), XLSX_TYPE, f"mau-nhap-{kind.slug}.xlsx")
     return attachment(template_bytes(), XLSX_TYPE, "mau-nhap-dien-hinh.xlsx")
 
 
@@ -54,9 +60,13 @@ def import_job(request, pk: int):
     A job is visible only to the person who started it."""
     job = get_object_or_404(ImportJob.objects.select_related("unit"), pk=pk, user=request.user)
     check_alive(job)
+    kind = kinds.KINDS.get(job.kind)
+    context = {"job": job, "kind": kind,
+               "after_url": kind.after(job.unit) if kind and kind.after else "",
+               "by_sheet": any(error.get("sheet") for error in job.errors)}  # fmt: skip
     if request.htmx:
-        return render(request, "imports/job.html#progress", {"job": job})
-    return render(request, "imports/job.html", {"job": job})
+        return render(request, "imports/job.html#progress", context)
+    return render(request, "imports/job.html", context)
 
 
 @post_only

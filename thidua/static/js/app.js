@@ -63,11 +63,40 @@ document.addEventListener("change", (event) => {
   if (tree) countTicked(tree);
 });
 
-// «Ai đủ điều kiện»: one button ticks every subject who meets the criteria.
+// «Ai đủ điều kiện»: one button ticks every subject who meets the criteria, and each cap of
+// the award shows how many places the ticks leave (the server refuses the excess at sending).
+function showCaps(form) {
+  const ticked = form.querySelectorAll("input[name=doi_tuong]:checked").length;
+  for (const cap of document.querySelectorAll("[data-cap]")) {
+    const left = Number(cap.dataset.capLeft) - ticked;
+    const count = cap.querySelector("[data-cap-ticked]");
+    if (!count) continue;
+    count.textContent = ticked;
+    cap.querySelector("[data-cap-remaining]").textContent = Math.max(0, left);
+    cap.querySelector("[data-cap-over]").hidden = left >= 0;
+  }
+}
 document.addEventListener("click", (event) => {
   const button = event.target.closest && event.target.closest("[data-tick-eligible]");
   if (!button) return;
   for (const box of button.closest("form").querySelectorAll("input[data-eligible]")) {
     box.checked = true;
+  }
+  showCaps(button.closest("form"));
+});
+document.addEventListener("change", (event) => {
+  const form = event.target.closest && event.target.closest("form[data-tick-group]");
+  if (form) showCaps(form);
+});
+
+// «Bình xét xếp loại»: fill every row not yet rated with the rating chosen.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest && event.target.closest("[data-fill-rating-apply]");
+  if (!button) return;
+  const form = button.closest("form");
+  const value = form.querySelector("[data-fill-rating]").value;
+  if (!value) return;
+  for (const select of form.querySelectorAll("select[name^='xl-']")) {
+    if (!select.value) select.value = value;
   }
 });
