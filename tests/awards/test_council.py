@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
+from tests.awards.conftest import complete_dossier
 from tests.conftest import _person
 from thidua.accounts.models import Role, UnitRole
 from thidua.awards import council, nominations
@@ -36,6 +37,7 @@ def _in_review(officer, unit, name):
     nomination = nominations.create_nomination(
         actor=officer, unit=unit, subject=subject, award=award, year=2025
     )
+    complete_dossier(nomination)
     for action in (A.SUBMIT, A.RECEIVE):
         nomination = transition(nomination, action, by=officer)
     return nomination

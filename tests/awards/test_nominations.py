@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from tests.awards.conftest import complete_dossier
 from tests.conftest import _person
 from thidua.accounts.models import Role
 from thidua.awards import history, nominations
@@ -31,8 +32,13 @@ def national_officer(nation):
 
 
 def _nominate(officer, unit, subject, code, year=2025):
-    return nominations.create_nomination(actor=officer, unit=unit, subject=subject,
-                                         award=Award.objects.get(code=code), year=year)  # fmt: skip
+    """A draft whose dossier has the files its form requires (tests/awards/test_dossier.py
+    tests the requirement itself)."""
+    award = Award.objects.get(code=code)
+    nomination = nominations.create_nomination(actor=officer, unit=unit, subject=subject,
+                                               award=award, year=year)  # fmt: skip
+    complete_dossier(nomination)
+    return nomination
 
 
 def test_a_commune_decides_its_own_ldtt(officer_a, commune_a, person):

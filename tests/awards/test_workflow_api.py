@@ -4,7 +4,9 @@ import datetime
 import json
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
+from tests.awards.conftest import PDF
 from tests.conftest import _person
 from thidua.accounts.models import Role
 from thidua.awards import council, decisions
@@ -87,3 +89,26 @@ def test_decisions_are_read_in_scope_only(client, officer_a, officer_b, commune_
 
 def _ldtt():
     return Award.objects.get(code="ldtt").pk
+
+
+def test_the_dossier_over_the_api(client, officer_a, officer_b, council_member, commune_a, person):
+    client.force_login(officer_a)
+    asked = {"subject_id": person.pk, "award": "bang_khen_tinh", "year": 2025}
+    made = _post(client, f"/api/v1/units/{commune_a.pk}/nominations", asked).json()
+    url = f"/api/v1/nominations/{made['id']}/files"
+    upload = lambda name, content=PDF: SimpleUploadedFile(name, content)  # noqa: E731
+
+    refused = client.post(url, {"kind": "to_trinh", "file": upload("x.pdf", b"MZ" * 100)})
+    attached = client.post(url, {"kind": "to_trinh", "file": upload("to-trinh.pdf")})
+    detail = client.get(f"/api/v1/nominations/{made['id']}").json()
+    client.force_login(council_member)
+    reader = client.post(url, {"kind": "khac", "file": upload("khac.pdf")})
+    client.force_login(officer_b)
+    sibling = client.post(url, {"kind": "khac", "file": upload("khac.pdf")})
+
+    assert made["missing"] == ["to_trinh", "bien_ban", "bao_cao"]
+    assert refused.status_code == 409
+    assert (attached.status_code, attached.json()["kind"]) == (201, "to_trinh")
+    assert [f["name"] for f in detail["files"]] == ["to-trinh.pdf"]
+    assert detail["missing"] == ["bien_ban", "bao_cao"]
+    assert (reader.status_code, sibling.status_code) == (403, 404)

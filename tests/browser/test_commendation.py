@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from tests.factories import UnitFactory, UnitRoleFactory, UserFactory
 from thidua.accounts.models import Role
 from thidua.awards import history
-from thidua.awards.loader import load_catalogue, load_checks
+from thidua.awards.loader import load_catalogue, load_checks, load_documents
 from thidua.awards.models import (
     Award,
     AwardAuthority,
@@ -34,6 +34,7 @@ YEAR = 2025
 def scene(transactional_db):
     load_catalogue(Award, AwardRule, AwardAuthority, BaseSalary)  # flushed with the database
     load_checks(AwardRule)
+    load_documents(AwardRule)
     nation = UnitFactory(name="Trung ương", kind=UnitKind.NATION)
     city = UnitFactory(name="Thành phố Hải Phòng", kind=UnitKind.PROVINCE, parent=nation)
     commune = UnitFactory(name="Xã Đại Sơn", kind=UnitKind.COMMUNE, parent=city)
@@ -143,12 +144,40 @@ def _login(context, base, username):
     return page
 
 
-def test_a_bang_khen_climbs_to_the_city_which_votes_and_decides(city_scene, browser, web_server):
+def _attach_drafts(page, tmp_path) -> None:
+    """On the nomination's page: download each draft, check it, attach it as the file of its
+    kind (the officer would edit and sign it first)."""
+    # The list stands in for the commune council's signed minutes here.
+    drafts = [("Tờ trình (Word)", "Tờ trình đề nghị khen thưởng (kèm danh sách)", "TỜ TRÌNH"),
+              ("Danh sách (Word)", "Biên bản họp Hội đồng Thi đua – Khen thưởng", "DANH SÁCH"),
+              ("Báo cáo thành tích (Word)", "Báo cáo thành tích",
+               "BÁO CÁO THÀNH TÍCH")]  # fmt: skip
+    for link, kind, title in drafts:
+        with page.expect_download() as download:
+            page.get_by_role("link", name=link).click()
+        path = tmp_path / f"{title.lower().replace(' ', '-')}.docx"
+        download.value.save_as(path)
+        assert title in [p.text for p in Document(path).paragraphs]
+        page.get_by_label("Loại tài liệu").select_option(label=kind)
+        page.get_by_label("Tệp (PDF, Word, Excel, ảnh)").set_input_files(path)
+        page.get_by_role("button", name="Đính kèm").click()
+        expect(page.get_by_text("Đã đính kèm vào hồ sơ của 1 đề nghị.")).to_be_visible()
+
+
+def test_a_bang_khen_climbs_to_the_city_which_votes_and_decides(
+    city_scene, browser, web_server, tmp_path
+):
     base, person = web_server.url, city_scene["people"][0]
     commune = _login(browser.new_context(locale="vi-VN"), base, "canbo.daison")
     commune.goto(f"{base}/khen-thuong/du-dieu-kien/?danh_hieu=bang_khen_tinh&nam={YEAR}")
     commune.get_by_label(f"Chọn {person.name}").check()
     commune.get_by_role("button", name="Lập đề nghị cho người đã chọn").click()
+    _tick_all_and(commune, "Gửi đề nghị")
+    expect(commune.get_by_text("Hồ sơ còn thiếu", exact=False)).to_be_visible()
+    commune.get_by_role("link", name=person.name).click()
+    _attach_drafts(commune, tmp_path)
+    expect(commune.get_by_text("Còn thiếu")).to_have_count(0)
+    commune.goto(f"{base}/khen-thuong/de-nghi/")
     _tick_all_and(commune, "Gửi đề nghị")
     expect(commune.get_by_text("Đã «Gửi đề nghị»: 1.")).to_be_visible()
     commune.goto(f"{base}/khen-thuong/de-nghi/")

@@ -188,3 +188,18 @@ LATER_CHECKS = {
 # for the state's forms) stands in until an administrator sets them.
 OLD_TABLE = "Bảng thời hạn trước 2024 (tham khảo); quy định hiện hành chưa kiểm chứng"
 PROCESSING_LIMITS = [("commune", 10), ("province", 10), ("national", 20)]
+
+# The files a nomination's dossier must carry when it goes to another level (LAW.md §2.1:
+# the components are ✅; which form needs which under ND 152/2025 is ❌, so these stand until
+# an administrator corrects a version): the tờ trình with its list, the council's minutes
+# and the achievement report; proofs where the criteria count initiatives; the simplified
+# procedure (tờ trình + short report) for ad-hoc forms; the yearly grassroots titles
+# without a personal report.
+STANDARD_DOSSIER = ["to_trinh", "bien_ban", "bao_cao"]
+DOSSIERS = {
+    "ldtt": ["to_trinh", "bien_ban"], "cstt": ["to_trinh", "bien_ban"],
+    "ttldtt": ["to_trinh", "bien_ban"], "dvtt": ["to_trinh", "bien_ban"],
+    "cstdcs": [*STANDARD_DOSSIER, "sang_kien"], "cstd_tinh": [*STANDARD_DOSSIER, "sang_kien"],
+    "cstd_tq": [*STANDARD_DOSSIER, "sang_kien"],
+}  # fmt: skip
+SIMPLE_DOSSIER = ["to_trinh", "tom_tat"]

@@ -15,6 +15,7 @@ from thidua.awards.models import (
     CommendationType,
     Decision,
     Discipline,
+    DocumentKind,
     Initiative,
     Period,
     ProcessingLimit,
@@ -36,12 +37,16 @@ class RuleForm(CleanTextMixin, forms.ModelForm):
     commendation_types = forms.MultipleChoiceField(
         label="Loại hình khen thưởng", choices=CommendationType.choices, widget=CHECKS
     )
+    documents = forms.MultipleChoiceField(
+        label="Tài liệu bắt buộc trong hồ sơ", choices=DocumentKind.choices, widget=CHECKS,
+        required=False, help_text="Kiểm tra khi đề nghị được gửi lên cấp khác.",
+    )  # fmt: skip
 
     class Meta:
         model = AwardRule
         fields = ["valid_from", "valid_to", "name", "periods", "commendation_types",
-                  "reward_multiple", "reward_objects", "criteria", "legal_basis", "certainty",
-                  "note"]  # fmt: skip
+                  "reward_multiple", "reward_objects", "criteria", "documents", "legal_basis",
+                  "certainty", "note"]  # fmt: skip
         widgets = {"criteria": forms.Textarea(attrs={"rows": 4}),
                    "note": forms.Textarea(attrs={"rows": 2})}  # fmt: skip
         help_texts = {"name": "Chỉ điền khi trong giai đoạn này danh hiệu mang tên khác.",

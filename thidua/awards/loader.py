@@ -86,3 +86,17 @@ def _salaries(salary_model) -> int:
             "legal_basis": basis, "certainty": "unverified"})  # fmt: skip
         created += new
     return created
+
+
+def load_documents(rule_model) -> int:
+    """Give the versions that list no required file the seed's (catalogue.DOSSIERS, the
+    simplified procedure for ad-hoc forms, else the standard dossier)."""
+    filled = 0
+    for rule in rule_model.objects.filter(documents=[]).select_related("award"):
+        ad_hoc = rule.periods == ["ad_hoc"]
+        rule.documents = seed.DOSSIERS.get(
+            rule.award.code, seed.SIMPLE_DOSSIER if ad_hoc else seed.STANDARD_DOSSIER
+        )
+        rule.save(update_fields=["documents"])
+        filled += 1
+    return filled

@@ -8,7 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from thidua.awards import eligibility, nominations
+from thidua.awards import dossier, eligibility, nominations
+from thidua.awards.dossier_views import AttachForm, batch_of
 from thidua.awards.models import Award, NominationAction, NominationState
 from thidua.core.forms import is_id
 from thidua.core.http import form_view, post_only, read_only
@@ -40,6 +41,7 @@ def nomination_list(request):
     context = {"page": paginate(request, rows), "query": query_without_page(request),
                "waiting": waiting, "states": NominationState.choices, "state": state,
                "bulk": [(a.value, a.label) for a in BULK],
+               "attach_form": AttachForm(use_required_attribute=False),
                "today": timezone.localdate()}  # fmt: skip
     return render(request, "awards/nominations.html", context)
 
@@ -52,7 +54,9 @@ def nomination_detail(request, pk: int):
                if name != NominationAction.DECIDE]  # fmt: skip
     verdict = eligibility.evaluate(nomination.subject, nomination.award, nomination.year)
     context = {"nomination": nomination, "actions": actions, "verdict": verdict,
-               "history": history(nomination)}  # fmt: skip
+               "history": history(nomination), "dossier": dossier.checklist(nomination),
+               "can_edit_dossier": dossier.can_edit(request.user, nomination),
+               "attach_form": AttachForm(), "batch": len(batch_of(nomination))}  # fmt: skip
     return render(request, "awards/nomination.html", context)
 
 

@@ -14,8 +14,8 @@ from thidua.awards.models import Award, AwardAuthority, AwardRule, BaseSalary, P
 from thidua.units.models import Unit, UnitKind
 
 RULE_FIELDS = ["valid_from", "valid_to", "name", "periods", "commendation_types",
-               "reward_multiple", "reward_objects", "criteria", "legal_basis", "certainty",
-               "note"]  # fmt: skip
+               "reward_multiple", "reward_objects", "criteria", "documents", "legal_basis",
+               "certainty", "note"]  # fmt: skip
 AUTHORITY_FIELDS = ["issuer_kind", "issuer_level", "issuer_title", "valid_from", "valid_to",
                     "legal_basis", "certainty"]  # fmt: skip
 SALARY_FIELDS = ["amount", "valid_from", "valid_to", "legal_basis", "certainty"]
@@ -68,6 +68,7 @@ def add_rule_version(*, actor, award: Award, valid_from: datetime.date, **fields
     following = rules.filter(valid_from__gt=valid_from).order_by("valid_from").first()
     base = snapshot(current, RULE_FIELDS[2:]) if current else {}
     base["reward_multiple"] = current.reward_multiple if current else None
+    base["checks"] = current.checks if current else []  # the engine's tests carry over too
     rule = AwardRule(award=award, **{**base, **fields}, valid_from=valid_from,
                      valid_to=following.valid_from if following else None)  # fmt: skip
     if current and (current.valid_to is None or current.valid_to > valid_from):

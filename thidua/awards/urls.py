@@ -3,6 +3,7 @@ from django.urls import path
 from thidua.awards import (
     council_views,
     decision_views,
+    dossier_views,
     eligibility_views,
     history_views,
     nomination_views,
@@ -40,6 +41,21 @@ urlpatterns = [
     path("de-nghi/lap/", nomination_views.nominate_from_eligible, name="nominate"),
     path("de-nghi/nhieu/", nomination_views.nominations_bulk, name="nominations_bulk"),
     path("de-nghi/<int:pk>/", nomination_views.nomination_detail, name="nomination"),
+    path("de-nghi/ho-so/dinh-kem/", dossier_views.dossier_attach_many, name="dossier_attach_many"),
+    path("de-nghi/<int:pk>/ho-so/", dossier_views.dossier_attach, name="dossier_attach"),
+    path(
+        "de-nghi/<int:pk>/ho-so/nhap/<slug:slug>/",
+        dossier_views.dossier_draft,
+        name="dossier_draft",
+    ),
+    path(
+        "de-nghi/<int:pk>/ho-so/<int:file_pk>/", dossier_views.dossier_download, name="dossier_file"
+    ),
+    path(
+        "de-nghi/<int:pk>/ho-so/<int:file_pk>/go/",
+        dossier_views.dossier_remove,
+        name="dossier_remove",
+    ),
     path("hoi-dong/", council_views.meeting_list, name="meetings"),
     path("hoi-dong/mo/", council_views.meeting_create, name="meeting_create"),
     path("hoi-dong/<int:pk>/", council_views.meeting_detail, name="meeting"),

@@ -4,13 +4,13 @@ it; council members vote through it on their own account."""
 
 import datetime
 
-from django.core.exceptions import ValidationError
-from ninja import Field, Router, Schema
+from django.core.exceptions import PermissionDenied, ValidationError
+from ninja import Field, File, Form, Router, Schema, UploadedFile
 from ninja.errors import HttpError
 from ninja.pagination import paginate
 
-from thidua.awards import council, decisions, nominations
-from thidua.awards.models import Award, Choice, NominationAction, NominationState
+from thidua.awards import council, decisions, dossier, nominations
+from thidua.awards.models import Award, Choice, DocumentKind, NominationAction, NominationState
 from thidua.core.api_errors import errors
 from thidua.core.api_pagination import BoundedPageNumberPagination
 from thidua.exemplars.permissions import can_add_subject
@@ -34,8 +34,18 @@ class NominationOut(Schema):
     reason: str
 
 
+class DossierFileOut(Schema):
+    id: int
+    kind: DocumentKind
+    name: str = Field(alias="original_name")
+    uploaded_at: datetime.datetime
+
+
 class NominationDetailOut(NominationOut):
     actions: list[str] = Field(alias="actions_list", description="Thao tác được làm lúc này")
+    files: list[DossierFileOut] = Field(alias="files_list", description="Tài liệu hồ sơ")
+    missing: list[DocumentKind] = Field(alias="missing_list",
+                                        description="Tài liệu bắt buộc còn thiếu")  # fmt: skip
 
 
 class NominationIn(Schema):
@@ -52,6 +62,8 @@ class TransitionIn(Schema):
 def _detail(user, nomination):
     nomination.actions_list = [name for name, _step in allowed_actions(user, nomination)
                                if name != NominationAction.DECIDE]  # fmt: skip
+    nomination.files_list = list(nomination.files.all())
+    nomination.missing_list = dossier.missing_kinds(nomination)
     return nomination
 
 
@@ -107,6 +119,23 @@ def move_nomination(request, nomination_id: int, payload: TransitionIn):
     except Refused as error:
         raise HttpError(error.status, " ".join(error.messages)) from error
     return _detail(request.user, nominations.get_nomination_for(request.user, nomination_id))
+
+
+@router.post("/nominations/{nomination_id}/files",
+             response={201: DossierFileOut, **errors(403, 409)})  # fmt: skip
+def attach_dossier_file(request, nomination_id: int, kind: Form[DocumentKind],
+                        file: File[UploadedFile]):  # fmt: skip
+    """Attach a file of `kind` to the dossier (multipart): the holding unit's officers only
+    (403); a file refused by its content, type or size is 409 with the reason."""
+    nomination = nominations.get_nomination_for(request.user, nomination_id)
+    try:
+        (row,) = dossier.attach_file(actor=request.user, nominations=[nomination], kind=kind,
+                                     upload=file)  # fmt: skip
+    except PermissionDenied as error:
+        raise HttpError(403, str(error)) from error
+    except ValidationError as error:
+        raise HttpError(409, " ".join(error.messages)) from error
+    return 201, row
 
 
 class ItemOut(Schema):

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from thidua.accounts.models import Role
 from thidua.awards import routing
+from thidua.awards.dossier import check_complete
 from thidua.awards.facts import unit_counts
 from thidua.awards.models import (
     STANDING,
@@ -85,6 +86,11 @@ def _routed(move) -> None:
     move.data["decider"] = routing.deciding_unit(nomination.unit, nomination.award, on)
 
 
+def _dossier(move) -> None:
+    """Sent to another level, the nomination carries the files its form requires."""
+    check_complete(move.obj, move.data.get("stop"))
+
+
 def _arrive(nomination, unit) -> None:
     """The nomination reaches `unit` today: its processing limit starts."""
     today = timezone.localdate()
@@ -136,9 +142,9 @@ NOMINATION = register(
         related=("unit", "subject", "award", "at_unit", "deciding_unit"),
         steps={
             A.SUBMIT: Step(str(A.SUBMIT.label), (S.DRAFT,), S.SUBMITTED, roles=OFFICER,
-                           guards=(_unique, _within_caps, _routed), apply=_send),
+                           guards=(_unique, _within_caps, _routed, _dossier), apply=_send),
             A.RESUBMIT: Step(str(A.RESUBMIT.label), (S.RETURNED,), S.SUBMITTED, roles=OFFICER,
-                             guards=(_unique, _within_caps, _routed), apply=_send),
+                             guards=(_unique, _within_caps, _routed, _dossier), apply=_send),
             A.WITHDRAW: Step(str(A.WITHDRAW.label), (S.DRAFT, S.SUBMITTED, S.RETURNED),
                              S.WITHDRAWN, roles=OFFICER),
             A.RECEIVE: Step(str(A.RECEIVE.label), (S.SUBMITTED,), S.IN_REVIEW, roles=OFFICER,

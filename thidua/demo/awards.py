@@ -6,10 +6,12 @@ city. Made through the services and the workflow, so every step is in the ledger
 
 import datetime
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from thidua.awards import council, decisions, history, nominations
-from thidua.awards.loader import load_catalogue, load_checks, load_limits
+from thidua.awards import council, decisions, dossier, history, nominations
+from thidua.awards.dossier_docx import list_docx, proposal_docx, report_docx
+from thidua.awards.loader import load_catalogue, load_checks, load_documents, load_limits
 from thidua.awards.models import (
     Award,
     AwardAuthority,
@@ -22,6 +24,8 @@ from thidua.awards.models import (
     Nomination,
     ProcessingLimit,
 )
+from thidua.awards.selectors import history_of, rule_on
+from thidua.awards.workflows import reference_date
 from thidua.exemplars import services as exemplar_services
 from thidua.workflow.engine import transition
 
@@ -89,12 +93,31 @@ def _round(commune, union, people, team, *, year: int, secretary) -> None:
     # Two stay drafts; one is withdrawn; one returned; one waits to be received; the rest
     # go to the council.
     transition(made[2], "withdraw", by=None)
+    _dossier([n for n in made[3:] if n.unit_id == union.pk])
     for nomination in made[3:]:
         transition(nomination, "submit", by=None)
     transition(made[3], "return", by=None, reason="Bổ sung báo cáo thành tích.")
     for nomination in made[5:]:
         transition(nomination, "receive", by=None)
     _meeting(commune, secretary, year)
+
+
+def _dossier(batch) -> None:
+    """The files the batch's form requires, as its officer would attach them: the drafts
+    thidua writes (the tờ trình and list of the batch, each one's report), signed."""
+    rule = rule_on(batch[0].award, reference_date(batch[0]))
+    for kind in dossier.missing_kinds(batch[0]):
+        if kind in ("bao_cao", "tom_tat"):
+            for nomination in batch:
+                content = report_docx(nomination, history_of(nomination.subject))
+                _attach([nomination], kind, content)
+            continue
+        _attach(batch, kind, proposal_docx(batch, rule) if kind == "to_trinh" else list_docx(batch))
+
+
+def _attach(batch, kind: str, content: bytes) -> None:
+    upload = ContentFile(content, name=f"{kind}-{batch[0].year}.docx")
+    dossier.attach_file(actor=None, nominations=batch, kind=kind, upload=upload)
 
 
 def _meeting(commune, secretary, year: int) -> None:
@@ -129,6 +152,7 @@ def _climbing(commune, people, year: int) -> None:
         actor=None, unit=commune, subject=people[0], award=award, year=year,
         achievement="Hoàn thành xuất sắc nhiệm vụ 5 năm liền.",
     )  # fmt: skip
+    _dossier([nomination])
     transition(nomination, "submit", by=None)
     transition(nomination, "receive", by=None)
 
@@ -152,6 +176,7 @@ def seed_awards(*, commune, secretary) -> None:
     # gets it back here.
     load_catalogue(Award, AwardRule, AwardAuthority, BaseSalary)
     load_checks(AwardRule)
+    load_documents(AwardRule)
     load_limits(ProcessingLimit)
     if Nomination.objects.filter(unit=commune).exists():
         return

@@ -26,6 +26,7 @@ from thidua.awards.models.decisions import (
     DecisionLine,
     DecisionState,
 )
+from thidua.awards.models.dossier import DocumentKind, DossierFile
 from thidua.awards.models.history import (
     AwardRecord,
     Block,
@@ -48,6 +49,7 @@ from thidua.awards.models.nominations import (
 
 __all__ = [
     "Choice", "CouncilMeeting", "Item", "MeetingState", "Seat", "Vote",
+    "DocumentKind", "DossierFile",
     "Capacity", "Decision", "DecisionCounter", "DecisionLine", "DecisionState",
     "Award", "AwardAuthority", "AwardRecord", "AwardRule", "BaseSalary", "Block",
     "BlockReason", "Category", "Certainty", "CommendationType", "Discipline", "Initiative",

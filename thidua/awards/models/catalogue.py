@@ -94,6 +94,9 @@ class AwardRule(models.Model):
     # The machine-checkable parts of the criteria (LAW.md §1.7), as the eligibility engine
     # reads them: [{"test": "consecutive", "award": "cstdcs", "years": 3}, …].
     checks = models.JSONField(_("điều kiện kiểm tra tự động"), default=list, blank=True)
+    # The dossier's required files (models.dossier.DocumentKind values, LAW.md §2.1), checked
+    # when a nomination is sent to another level.
+    documents = models.JSONField(_("tài liệu bắt buộc trong hồ sơ"), default=list, blank=True)
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
     certainty = models.CharField(_("mức tin cậy"), max_length=10, choices=Certainty.choices)
     note = models.TextField(_("ghi chú"), blank=True)
@@ -115,6 +118,12 @@ class AwardRule(models.Model):
     @property
     def types_display(self) -> str:
         return _labels(CommendationType.choices, self.commendation_types)
+
+    @property
+    def documents_display(self) -> str:
+        from thidua.awards.models.dossier import DocumentKind  # noqa: PLC0415 -- dossier imports this
+
+        return _labels(DocumentKind.choices, self.documents)
 
 
 class AwardAuthority(models.Model):

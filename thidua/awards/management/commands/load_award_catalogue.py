@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from thidua.awards.loader import load_catalogue, load_checks, load_limits
+from thidua.awards.loader import load_catalogue, load_checks, load_documents, load_limits
 from thidua.awards.models import Award, AwardAuthority, AwardRule, BaseSalary, ProcessingLimit
 
 MESSAGE = ("Đã thêm {awards} danh hiệu/hình thức, {rules} quy định, {authorities} thẩm quyền, "
@@ -14,5 +14,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         created = load_catalogue(Award, AwardRule, AwardAuthority, BaseSalary)
         created["checks"] = load_checks(AwardRule)
+        created["documents"] = load_documents(AwardRule)
         created["limits"] = load_limits(ProcessingLimit)
         self.stdout.write(MESSAGE.format(**created))

@@ -1,0 +1,182 @@
+"""Drafts of a nomination's dossier as Word documents in the state format (Decree 30/2020,
+LAW.md §2.2), written from thidua's data so that nobody retypes them: the tờ trình of a
+batch (grounds, proposal, the list I. Cá nhân / II. Tập thể / III. Hộ gia đình), the list
+alone (danh sách kèm theo tờ trình), and a subject's achievement report (báo cáo thành
+tích: profile, achievements, initiatives, awards received, certification). Numbers and
+signatures are left blank: the officer completes, signs and attaches them."""
+
+import io
+
+from django.utils import timezone
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm, Pt
+
+from thidua.awards.decision_docx import CENTER, GROUPS, JUSTIFY, _para, _run
+from thidua.documents.docx import FONT, MOTTO, issuer_lines, place_name
+
+
+def _document() -> Document:
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    document.styles["Normal"].font.name = FONT
+    document.styles["Normal"].font.size = Pt(14)
+    return document
+
+
+def _header(document, unit, symbol: str) -> None:
+    """Issuing body and «Số: …/symbol» left, the motto right, then the place and date."""
+    left, right = document.add_table(rows=1, cols=2).rows[0].cells
+    lines = issuer_lines(unit)
+    left.paragraphs[0].alignment = right.paragraphs[0].alignment = CENTER
+    for index, line in enumerate(lines):
+        paragraph = left.paragraphs[0] if index == 0 else _para(left, align=CENTER)
+        _run(paragraph, line.upper(), bold=index == len(lines) - 1, size=13)
+    if symbol:
+        _para(left, f"Số:      /{symbol}", align=CENTER, size=13)
+    _run(right.paragraphs[0], MOTTO[0], bold=True, size=13)
+    _para(right, MOTTO[1], bold=True, align=CENTER, size=14)
+    day = timezone.localdate()
+    line = f"{place_name(unit)}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    _para(document, line, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT, before=6)
+
+
+def _verb(award) -> str:
+    return "công nhận danh hiệu" if award.category == "title" else "tặng"
+
+
+def _list(document, nominations) -> None:
+    """The nominees grouped I/II/III, a table each: STT, name, position and unit, summary."""
+    for kind, heading in GROUPS:
+        group = [n for n in nominations if n.subject.kind == kind]
+        if not group:
+            continue
+        _para(document, heading, bold=True, before=6)
+        table = document.add_table(rows=1, cols=4)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, ["STT", "Họ và tên / Tên tập thể",
+                              "Chức vụ, đơn vị", "Tóm tắt thành tích"], strict=True):  # fmt: skip
+            _run(cell.paragraphs[0], text, bold=True, size=12)
+        for number, nomination in enumerate(group, start=1):
+            subject = nomination.subject
+            where = ", ".join(part for part in (subject.position, subject.unit.name) if part)
+            values = [str(number), subject.name, where, nomination.achievement]
+            for cell, text in zip(table.add_row().cells, values, strict=True):
+                _run(cell.paragraphs[0], text, size=12)
+
+
+def _signature(document, unit, recipients: list[str]) -> None:
+    left, right = document.add_table(rows=1, cols=2).rows[0].cells
+    _run(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True, size=12)
+    for line in recipients:
+        _para(left, f"- {line};", size=11)
+    right.paragraphs[0].alignment = CENTER
+    _run(right.paragraphs[0], f"TM. {issuer_lines(unit)[-1].upper()}", bold=True)
+    _para(right, "CHỦ TỊCH" if unit.kind in {"province", "commune"} else "THỦ TRƯỞNG",
+          bold=True, align=CENTER)  # fmt: skip
+    for _ in range(3):
+        _para(right, align=CENTER)
+
+
+def _saved(document) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def proposal_docx(nominations, rule) -> bytes:
+    """The tờ trình of a batch (one unit, award and year) with its list."""
+    first = nominations[0]
+    unit, award, year = first.unit, first.award, first.year
+    to = first.deciding_unit or first.at_unit or unit
+    document = _document()
+    _header(document, unit, "TTr-UBND" if unit.kind in {"province", "commune"} else "TTr")
+    _para(document, "TỜ TRÌNH", bold=True, align=CENTER, before=12)
+    _para(document, f"Về việc đề nghị {_verb(award)} «{award.name}» năm {year}", bold=True,
+          align=CENTER)  # fmt: skip
+    _para(document, f"Kính gửi: Chủ tịch {issuer_lines(to)[-1]}.", align=CENTER, before=6)
+    for ground in [rule.legal_basis if rule else "Luật Thi đua, khen thưởng hiện hành",
+                   f"Biên bản họp Hội đồng Thi đua – Khen thưởng {unit.name} ngày …"]:  # fmt: skip
+        _para(document, f"Căn cứ {ground};", italic=True, align=JUSTIFY)
+    count = len(nominations)
+    _para(document, f"{unit.name} kính đề nghị xem xét, {_verb(award)} «{award.name}» năm "
+                    f"{year} cho {count} đối tượng có tên sau:", align=JUSTIFY)  # fmt: skip
+    _list(document, nominations)
+    _para(document, "(Có hồ sơ, báo cáo thành tích kèm theo.)", italic=True, before=6)
+    _para(document, f"{unit.name} kính trình xem xét, quyết định./.", align=JUSTIFY)
+    _signature(document, unit, ["Như trên", "Lưu: VT"])
+    return _saved(document)
+
+
+def list_docx(nominations) -> bytes:
+    """The list alone (danh sách kèm theo tờ trình)."""
+    first = nominations[0]
+    document = _document()
+    _header(document, first.unit, "")
+    _para(document, "DANH SÁCH", bold=True, align=CENTER, before=12)
+    _para(document, f"Đề nghị {_verb(first.award)} «{first.award.name}» năm {first.year}",
+          bold=True, align=CENTER)  # fmt: skip
+    _para(document, f"(Kèm theo Tờ trình số      /TTr ngày … của {first.unit.name})",
+          italic=True, align=CENTER)  # fmt: skip
+    _list(document, nominations)
+    return _saved(document)
+
+
+def _table(document, headers: list[str], rows: list[list[str]]) -> None:
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _run(cell.paragraphs[0], text, bold=True, size=12)
+    for values in rows or [["—"] * len(headers)]:
+        for cell, text in zip(table.add_row().cells, values, strict=True):
+            _run(cell.paragraphs[0], text, size=12)
+
+
+def _profile(document, subject) -> None:
+    if subject.kind == "individual":
+        facts = [("Họ và tên", subject.name), ("Giới tính", subject.get_gender_display()),
+                 ("Năm sinh", str(subject.birth_year or "")), ("Dân tộc", subject.ethnicity),
+                 ("Chức vụ", subject.position), ("Đơn vị công tác", subject.unit.name)]  # fmt: skip
+    else:
+        facts = [("Tên tập thể", subject.name), ("Trực thuộc", subject.unit.name),
+                 ("Địa chỉ, số thành viên", "…")]  # fmt: skip
+    for label, value in facts:
+        _para(document, f"{label}: {value or '…'}")
+
+
+def report_docx(nomination, history: dict) -> bytes:
+    """The subject's achievement report for the nomination, from its history."""
+    subject, award = nomination.subject, nomination.award
+    document = _document()
+    _header(document, subject.unit, "")
+    _para(document, "BÁO CÁO THÀNH TÍCH", bold=True, align=CENTER, before=12)
+    _para(document, f"Đề nghị {_verb(award)} «{award.name}» năm {nomination.year}", bold=True,
+          align=CENTER)  # fmt: skip
+    _para(document, "I. SƠ LƯỢC LÝ LỊCH" if subject.kind == "individual" else
+          "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", bold=True, before=6)  # fmt: skip
+    _profile(document, subject)
+    _para(document, "II. THÀNH TÍCH ĐẠT ĐƯỢC", bold=True, before=6)
+    _para(document, nomination.achievement or "…", align=JUSTIFY)
+    _para(document, "Sáng kiến, đề tài được công nhận:", italic=True)
+    _table(document, ["Tên sáng kiến", "Cơ quan công nhận", "Phạm vi", "Ngày, số quyết định"],
+           [[i.title, i.recognised_by, i.get_scope_display(),
+             f"{i.recognised_on:%d/%m/%Y} {i.decision_number}".strip()]
+            for i in history["initiatives"]])  # fmt: skip
+    _para(document, "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG", bold=True, before=6)
+    _table(document, ["Năm", "Danh hiệu, hình thức", "Số, ngày quyết định", "Cấp quyết định"],
+           [[str(r.year), r.title + (" (đã hủy bỏ)" if r.revoked_on else ""),
+             " ".join(filter(None, [r.decision_number, r.decision_date
+                                    and f"{r.decision_date:%d/%m/%Y}"])), r.issuer]
+            for r in history["awards"]])  # fmt: skip
+    left, right = document.add_table(rows=1, cols=2).rows[0].cells
+    for cell, title in ((left, "XÁC NHẬN CỦA THỦ TRƯỞNG ĐƠN VỊ"),
+                        (right, "NGƯỜI BÁO CÁO THÀNH TÍCH")):  # fmt: skip
+        cell.paragraphs[0].alignment = CENTER
+        _run(cell.paragraphs[0], title, bold=True, size=13)
+        for _ in range(3):
+            _para(cell, align=CENTER)
+    _para(right, subject.name if subject.kind == "individual" else "", bold=True, align=CENTER)
+    return _saved(document)
