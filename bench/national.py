@@ -1,8 +1,9 @@
 """National-scale benchmark: generates the national dataset (34 provinces, 3,321 communes,
 23,000 units, 2,000,000 subjects, 1,000,000 exemplars, 500 plans with ~50,000 obligations,
-3,355 conferences with ~500,000 delegates) and its 1 % copy into two scratch PostgreSQL
-databases, then measures every page an officer uses on both, as three personas, beside the
-stock Django admin over the same tables. Prints aligned tables; writes the figures as JSON.
+3,355 conferences with ~500,000 delegates, 10,000,000 award records) and its 1 % copy into
+two scratch PostgreSQL databases, then measures every page an officer uses on both, as three
+personas, beside the stock Django admin over the same tables. Prints aligned tables; writes
+the figures as JSON.
 
     make bench-national                                  # scale 1: generates, then measures
     .venv/bin/python bench/national.py --scale 0.01      # a quick run (and its 0.01 % copy)

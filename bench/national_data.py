@@ -6,10 +6,11 @@ once per database (the full one and its 1 % copy):
 At scale 1.0: the official tree (34 provinces, 3,321 communes), 20,000 other units,
 2,000,000 subjects, 1,000,000 exemplars, 500 plans with about 50,000 obligations, 3,355
 conferences with about 500,000 delegates (national_conferences.py), clusters with quota
-submissions, the ledger of every stage, status and delivery, three officers. Big tables go
-in by COPY with their secondary indexes rebuilt after; every derived column (search and sort
-keys, path, depth, level) comes from the app's own functions. Each step is one transaction
-recorded in bench_national_step: an interrupted run resumes, a finished step never repeats.
+submissions, the ledger of every stage, status and delivery, 10,000,000 award records
+(national_awards.py), three officers. Big tables go in by COPY with their secondary indexes
+rebuilt after; every derived column (search and sort keys, path, depth, level) comes from
+the app's own functions. Each step is one transaction recorded in bench_national_step: an
+interrupted run resumes, a finished step never repeats.
 """
 
 import national_env  # noqa: F401, I001 -- first: Django on the scratch database
@@ -22,6 +23,7 @@ from collections import Counter
 from functools import cache
 from types import SimpleNamespace
 
+import national_awards
 import national_conferences
 import national_db as db
 import national_keys as keys
@@ -299,6 +301,7 @@ STEPS = [
     ("delegates", national_conferences.step_delegates),
     ("quotas", national_plans.step_quotas),
     ("ledger", national_plans.step_ledger),
+    ("awards", national_awards.step_awards),
     ("vocabulary", step_vocabulary),
 ]
 

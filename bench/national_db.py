@@ -27,7 +27,8 @@ PERSONAS = [
 PROVINCE_CODE, COMMUNE_CODE = "31", "11086"
 # The generation steps (national_data.STEPS, then VACUUM ANALYZE): all of them make a dataset.
 STEP_NAMES = ["tree", "units", "officers", "movements", "subjects", "exemplars", "plans",
-              "conferences", "delegates", "quotas", "ledger", "vocabulary", "analyze"]  # fmt: skip
+              "conferences", "delegates", "quotas", "ledger", "awards", "vocabulary",
+              "analyze"]  # fmt: skip
 
 
 def database_name(scale: float, tag: str = "") -> str:

@@ -26,6 +26,7 @@ from national_names import NEAR_DUPLICATES, TARGET_NAME
 from national_pages import ADMIN, API_PAGE, DEEP_PAGE, PAGES, TYPO
 
 from thidua.accounts.models import User
+from thidua.awards.models import AwardRecord
 from thidua.conferences.models import Conference, Delegate
 from thidua.exemplars.models import Exemplar, Subject
 from thidua.exemplars.selectors import exemplar_list, subject_list, visible_exemplars
@@ -152,7 +153,8 @@ def recall(user) -> dict:
 def dataset() -> dict:
     models = {"units": Unit, "subjects": Subject, "exemplars": Exemplar, "plans": Plan,
               "obligations": Obligation, "conferences": Conference, "delegates": Delegate,
-              "submissions": Submission, "ledger rows": Transition}  # fmt: skip
+              "submissions": Submission, "ledger rows": Transition,
+              "award records": AwardRecord}  # fmt: skip
     counts = {label: model.objects.count() for label, model in models.items()}
     counts["delegates sent up"] = Delegate.objects.filter(to_upper=True).count()
     names = {"Nguyễn Văn An": Subject.objects.filter(name="Nguyễn Văn An").count(),

@@ -51,6 +51,12 @@ PAGES = [
      lambda r, who: f"/hoi-nghi/{_conference(r, who).pk}/dai-bieu/"),
     ("congress_rollup", "conferences: roll-up of the congress", None,
      lambda r, who: None if who == "commune" else f"/hoi-nghi/{r['congress'].pk}/chi-tieu/"),
+    ("awards_register", "awards: register (Sổ khen thưởng)", "awardrecord",
+     lambda r, who: "/khen-thuong/so-khen-thuong/"),
+    ("awards_register_year", "awards: register, year 2024", "awardrecord",
+     lambda r, who: "/khen-thuong/so-khen-thuong/?nam=2024"),
+    ("awards_register_search", f"awards: register, search «{WORDS}»", "awardrecord",
+     lambda r, who: "/khen-thuong/so-khen-thuong/?q=nguyen+van+an"),
     ("api_units", "API: /units, page 1", "unit", lambda r, who: "/api/v1/units"),
     ("api_subjects", "API: /subjects, page 1", "subject", lambda r, who: "/api/v1/subjects"),
     ("api_subjects_deep", "API: /subjects, page 1000 (or the last)", "subject",
@@ -62,4 +68,5 @@ PAGES = [
     ("export_docx", f"export: exemplars DOCX ({EXPORT_FILTER})", "exemplar", _export("docx")),
 ]  # fmt: skip
 ADMIN = {"unit": "/django-admin/units/unit/", "subject": "/django-admin/exemplars/subject/",
-         "exemplar": "/django-admin/exemplars/exemplar/"}  # fmt: skip
+         "exemplar": "/django-admin/exemplars/exemplar/",
+         "awardrecord": "/django-admin/awards/awardrecord/"}  # fmt: skip

@@ -1,14 +1,15 @@
 """The app's URLs plus a stock Django admin at /django-admin/, with a plain ModelAdmin for
-the three tables the benchmark compares against (bench/national_settings.py)."""
+the four tables the benchmark compares against (bench/national_settings.py)."""
 
 from django.contrib import admin
 from django.urls import path
 
 from thidua import urls as app_urls
+from thidua.awards.models import AwardRecord
 from thidua.exemplars.models import Exemplar, Subject
 from thidua.units.models import Unit
 
-for model in (Unit, Subject, Exemplar):
+for model in (Unit, Subject, Exemplar, AwardRecord):
     admin.site.register(model, admin.ModelAdmin)
 
 urlpatterns = [path("django-admin/", admin.site.urls), *app_urls.urlpatterns]

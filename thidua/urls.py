@@ -4,6 +4,7 @@ from django.urls import include, path
 from thidua.accounts import views as account_views
 from thidua.accounts.forms import LoginForm
 from thidua.api import api
+from thidua.awards import notice_views
 from thidua.home import views as home_views
 
 urlpatterns = [
@@ -60,6 +61,7 @@ urlpatterns = [
     path("phong-trao/", include("thidua.movements.urls")),
     path("chi-tieu/", include("thidua.quotas.urls")),
     path("khen-thuong/", include("thidua.awards.urls")),
+    path("cong-khai/<uuid:token>/", notice_views.public_notice, name="public_notice"),
     path("nhap-excel/", include("thidua.imports.urls")),
     path("ke-hoach/", include("thidua.plans.urls")),
     path("hoi-nghi/", include("thidua.conferences.urls")),

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from tests.factories import UnitFactory, UnitRoleFactory, UserFactory
 from thidua.accounts.models import Role
 from thidua.awards import history
-from thidua.awards.loader import load_catalogue, load_checks, load_documents
+from thidua.awards.loader import load_catalogue, load_checks, load_documents, load_notice_days
 from thidua.awards.models import (
     Award,
     AwardAuthority,
@@ -35,6 +35,7 @@ def scene(transactional_db):
     load_catalogue(Award, AwardRule, AwardAuthority, BaseSalary)  # flushed with the database
     load_checks(AwardRule)
     load_documents(AwardRule)
+    load_notice_days(AwardRule)
     nation = UnitFactory(name="Trung ương", kind=UnitKind.NATION)
     city = UnitFactory(name="Thành phố Hải Phòng", kind=UnitKind.PROVINCE, parent=nation)
     commune = UnitFactory(name="Xã Đại Sơn", kind=UnitKind.COMMUNE, parent=city)

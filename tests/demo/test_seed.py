@@ -128,5 +128,8 @@ def test_seed_has_the_commendation_round_in_progress():
     assert AwardRecord.objects.filter(revoked_on__isnull=False).count() == 1
     assert AwardRecord.objects.filter(source="decision").count() == 2
     assert climbing.at_unit.code == "31"  # under review at the city
+    public = Nomination.objects.get(award__code="hc_lao_dong_3").notices.get()
+    assert public.comments.filter(state="open").count() == 1
+    assert climbing.files.filter(kind="to_trinh").exists()
     years = set(AwardRecord.objects.values_list("year", flat=True))
     assert len(years) >= 5

@@ -203,3 +203,9 @@ DOSSIERS = {
     "cstd_tq": [*STANDARD_DOSSIER, "sang_kien"],
 }  # fmt: skip
 SIMPLE_DOSSIER = ["to_trinh", "tom_tat"]
+
+# Public notice before the state's awards (LAW.md §2.1, ✅ as old ND 91/2017 / TT 12/2019
+# practice): the Orders, the honorary title and Chiến sĩ thi đua toàn quốc. The length is
+# not in the reference (❌): ten days stand until an administrator sets the current rule.
+NOTICE_DAYS = {"cstd_tq": 10, "hc_lao_dong_3": 10, "hc_lao_dong_2": 10, "hc_lao_dong_1": 10,
+               "anh_hung_lao_dong": 10}  # fmt: skip

@@ -100,3 +100,15 @@ def load_documents(rule_model) -> int:
         rule.save(update_fields=["documents"])
         filled += 1
     return filled
+
+
+def load_notice_days(rule_model) -> int:
+    """Give the versions of the state's awards (catalogue.NOTICE_DAYS) their notice period
+    where none is set."""
+    found = rule_model.objects.filter(award__code__in=seed.NOTICE_DAYS, notice_days__isnull=True)
+    filled = 0
+    for rule in found.select_related("award"):
+        rule.notice_days = seed.NOTICE_DAYS[rule.award.code]
+        rule.save(update_fields=["notice_days"])
+        filled += 1
+    return filled

@@ -7,7 +7,9 @@ from thidua.awards import (
     eligibility_views,
     history_views,
     nomination_views,
+    notice_views,
     rating_views,
+    register,
     views,
 )
 
@@ -37,6 +39,8 @@ urlpatterns = [
         "du-dieu-kien/xuat/<slug:fmt>/", eligibility_views.eligible_export, name="eligible_export"
     ),  # fmt: skip
     path("xep-loai/", rating_views.rating_sheet, name="ratings"),
+    path("so-khen-thuong/", register.award_register, name="register"),
+    path("so-khen-thuong/xuat/<slug:fmt>/", register.register_export, name="register_export"),
     path("de-nghi/", nomination_views.nomination_list, name="nominations"),
     path("de-nghi/lap/", nomination_views.nominate_from_eligible, name="nominate"),
     path("de-nghi/nhieu/", nomination_views.nominations_bulk, name="nominations_bulk"),
@@ -55,6 +59,14 @@ urlpatterns = [
         "de-nghi/<int:pk>/ho-so/<int:file_pk>/go/",
         dossier_views.dossier_remove,
         name="dossier_remove",
+    ),
+    path("cong-khai/", notice_views.notice_list, name="notices"),
+    path("cong-khai/lap/", notice_views.notice_publish, name="notice_publish"),
+    path("cong-khai/<int:pk>/", notice_views.notice_detail, name="notice"),
+    path(
+        "cong-khai/<int:pk>/y-kien/<int:comment_pk>/",
+        notice_views.notice_answer,
+        name="notice_answer",
     ),
     path("hoi-dong/", council_views.meeting_list, name="meetings"),
     path("hoi-dong/mo/", council_views.meeting_create, name="meeting_create"),

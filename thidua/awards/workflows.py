@@ -23,6 +23,7 @@ from thidua.awards.models import (
     NominationAction,
     NominationState,
 )
+from thidua.awards.notice import check_noticed
 from thidua.awards.selectors import rule_on
 from thidua.workflow.engine import Step, Workflow, register
 
@@ -91,6 +92,11 @@ def _dossier(move) -> None:
     check_complete(move.obj, move.data.get("stop"))
 
 
+def _noticed(move) -> None:
+    """The state's awards: the list was published for its period, every comment handled."""
+    check_noticed(move.obj)
+
+
 def _arrive(nomination, unit) -> None:
     """The nomination reaches `unit` today: its processing limit starts."""
     today = timezone.localdate()
@@ -142,9 +148,11 @@ NOMINATION = register(
         related=("unit", "subject", "award", "at_unit", "deciding_unit"),
         steps={
             A.SUBMIT: Step(str(A.SUBMIT.label), (S.DRAFT,), S.SUBMITTED, roles=OFFICER,
-                           guards=(_unique, _within_caps, _routed, _dossier), apply=_send),
+                           guards=(_unique, _within_caps, _noticed, _routed, _dossier),
+                           apply=_send),
             A.RESUBMIT: Step(str(A.RESUBMIT.label), (S.RETURNED,), S.SUBMITTED, roles=OFFICER,
-                             guards=(_unique, _within_caps, _routed, _dossier), apply=_send),
+                             guards=(_unique, _within_caps, _noticed, _routed, _dossier),
+                             apply=_send),
             A.WITHDRAW: Step(str(A.WITHDRAW.label), (S.DRAFT, S.SUBMITTED, S.RETURNED),
                              S.WITHDRAWN, roles=OFFICER),
             A.RECEIVE: Step(str(A.RECEIVE.label), (S.SUBMITTED,), S.IN_REVIEW, roles=OFFICER,

@@ -9,9 +9,15 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from thidua.awards import council, decisions, dossier, history, nominations
+from thidua.awards import council, decisions, dossier, history, nominations, notice
 from thidua.awards.dossier_docx import list_docx, proposal_docx, report_docx
-from thidua.awards.loader import load_catalogue, load_checks, load_documents, load_limits
+from thidua.awards.loader import (
+    load_catalogue,
+    load_checks,
+    load_documents,
+    load_limits,
+    load_notice_days,
+)
 from thidua.awards.models import (
     Award,
     AwardAuthority,
@@ -157,6 +163,24 @@ def _climbing(commune, people, year: int) -> None:
     transition(nomination, "receive", by=None)
 
 
+def _notice(commune, people, year: int) -> None:
+    """A Huân chương Lao động hạng Ba for the commune's longest-serving officer: its list
+    published for comment since three days ago, one comment waiting for an answer."""
+    award = Award.objects.get(code="hc_lao_dong_3")
+    nomination = nominations.create_nomination(
+        actor=None, unit=commune, subject=people[5], award=award, year=year,
+        achievement="Mười năm liền hoàn thành xuất sắc nhiệm vụ; hai sáng kiến cấp tỉnh.",
+    )  # fmt: skip
+    published = notice.publish_notice(
+        actor=None, unit=commune, nominations=[nomination],
+        opens_on=timezone.localdate() - datetime.timedelta(days=3),
+        title=f"Danh sách đề nghị tặng Huân chương Lao động năm {year}",
+    )  # fmt: skip
+    notice.add_comment(notice=published, nomination=nomination, author="Nguyễn Văn Thành",
+                       contact="Thôn 3, xã Đại Sơn",
+                       text="Đề nghị làm rõ thời gian ông Phúc công tác tại xã.")  # fmt: skip
+
+
 def _setbacks(people, year: int) -> None:
     """One discipline two years ago; one award revoked for a false declaration."""
     history.record_discipline(actor=None, discipline=Discipline(
@@ -177,6 +201,7 @@ def seed_awards(*, commune, secretary) -> None:
     load_catalogue(Award, AwardRule, AwardAuthority, BaseSalary)
     load_checks(AwardRule)
     load_documents(AwardRule)
+    load_notice_days(AwardRule)
     load_limits(ProcessingLimit)
     if Nomination.objects.filter(unit=commune).exists():
         return
@@ -187,3 +212,4 @@ def seed_awards(*, commune, secretary) -> None:
     _setbacks(people, year)
     _round(commune, union, people, team, year=year, secretary=secretary)
     _climbing(commune, people, year)
+    _notice(commune, people, year)

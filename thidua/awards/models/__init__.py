@@ -46,10 +46,11 @@ from thidua.awards.models.nominations import (
     NominationAction,
     NominationState,
 )
+from thidua.awards.models.notice import CommentState, NoticeComment, PublicNotice
 
 __all__ = [
     "Choice", "CouncilMeeting", "Item", "MeetingState", "Seat", "Vote",
-    "DocumentKind", "DossierFile",
+    "DocumentKind", "DossierFile", "CommentState", "NoticeComment", "PublicNotice",
     "Capacity", "Decision", "DecisionCounter", "DecisionLine", "DecisionState",
     "Award", "AwardAuthority", "AwardRecord", "AwardRule", "BaseSalary", "Block",
     "BlockReason", "Category", "Certainty", "CommendationType", "Discipline", "Initiative",

@@ -97,6 +97,10 @@ class AwardRule(models.Model):
     # The dossier's required files (models.dossier.DocumentKind values, LAW.md §2.1), checked
     # when a nomination is sent to another level.
     documents = models.JSONField(_("tài liệu bắt buộc trong hồ sơ"), default=list, blank=True)
+    # Days the list must be published (models.notice) before the nomination is sent; empty
+    # when the form needs no public notice.
+    notice_days = models.PositiveSmallIntegerField(_("số ngày công khai trước khi gửi"),
+                                                   null=True, blank=True)  # fmt: skip
     legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=255)
     certainty = models.CharField(_("mức tin cậy"), max_length=10, choices=Certainty.choices)
     note = models.TextField(_("ghi chú"), blank=True)

@@ -93,7 +93,9 @@ class AwardRecord(models.Model):
         ]
         indexes = [
             models.Index(fields=["subject", "year"], name="award_record_subject_idx"),
-            models.Index(fields=["award", "year"], name="award_record_award_idx"),
+            # «Sổ khen thưởng» pages by keyset on (year, id), newest first, also per award.
+            models.Index(fields=["-year", "-id"], name="award_record_year_idx"),
+            models.Index(fields=["award", "-year", "-id"], name="award_record_award_idx"),
         ]
 
     def __str__(self) -> str:

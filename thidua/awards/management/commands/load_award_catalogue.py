@@ -1,6 +1,12 @@
 from django.core.management.base import BaseCommand
 
-from thidua.awards.loader import load_catalogue, load_checks, load_documents, load_limits
+from thidua.awards.loader import (
+    load_catalogue,
+    load_checks,
+    load_documents,
+    load_limits,
+    load_notice_days,
+)
 from thidua.awards.models import Award, AwardAuthority, AwardRule, BaseSalary, ProcessingLimit
 
 MESSAGE = ("Đã thêm {awards} danh hiệu/hình thức, {rules} quy định, {authorities} thẩm quyền, "
@@ -15,5 +21,6 @@ class Command(BaseCommand):
         created = load_catalogue(Award, AwardRule, AwardAuthority, BaseSalary)
         created["checks"] = load_checks(AwardRule)
         created["documents"] = load_documents(AwardRule)
+        created["notice_days"] = load_notice_days(AwardRule)
         created["limits"] = load_limits(ProcessingLimit)
         self.stdout.write(MESSAGE.format(**created))
