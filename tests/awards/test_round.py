@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from thidua.audit.models import AuditEvent
 from thidua.awards import history, nominations
-from thidua.awards.models import Award, TaskRating
+from thidua.awards.models import Award, Registration, TaskRating
 from thidua.exemplars import services as exemplar_services
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +95,29 @@ def test_the_cap_shows_what_the_ticks_leave(client, officer_a, commune_a, staff)
     assert 'data-cap-left="1"' in page
     assert "Tối đa 15 % số Lao động tiên tiến" in page
     assert "0/1" in page
+
+
+def _registrations(unit, award="ldtt", year=2025):
+    return reverse("awards:registrations") + f"?don_vi={unit.pk}&danh_hieu={award}&nam={year}"
+
+
+def test_registrations_are_ticked_in_one_post_and_shown_on_the_eligible_page(
+    client, officer_a, commune_a, staff
+):
+    client.force_login(officer_a)
+    client.post(_registrations(commune_a), {"dang_ky": [s.pk for s in staff[:3]]})
+    client.post(_registrations(commune_a), {"dang_ky": [s.pk for s in staff[1:4]]})
+    eligible = client.get(reverse("awards:eligible") + f"?don_vi={commune_a.pk}&nam=2025")
+
+    assert set(Registration.objects.values_list("subject_id", flat=True)) == {
+        s.pk for s in staff[1:4]}  # fmt: skip
+    assert AuditEvent.objects.filter(target_type="awards.registration").count() == 5
+    assert eligible.content.decode().count("(đã đăng ký thi đua)") == 3
+
+
+def test_registrations_are_scoped(client, officer_a, officer_b, leader, commune_a, staff):
+    client.force_login(officer_b)
+    assert client.get(_registrations(commune_a)).status_code == 404
+    client.force_login(leader)
+    assert b'name="dang_ky"' not in client.get(_registrations(commune_a)).content
+    assert client.post(_registrations(commune_a), {"dang_ky": [staff[0].pk]}).status_code == 403

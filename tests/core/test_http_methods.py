@@ -16,8 +16,13 @@ SKIPPED_PREFIXES = ("api/v1/", "static/")
 AUTH_VIEW_NAMES = {"login", "logout"}
 AUTH_VIEW_PREFIX = "password_"
 _CONVERTER = re.compile(r"<(?:(?P<kind>\w+):)?(?P<name>\w+)>")
-_DUMMIES = {"int": "1", "slug": "x", "str": "x", "path": "x",
-            "uuid": "00000000-0000-0000-0000-000000000000"}
+_DUMMIES = {
+    "int": "1",
+    "slug": "x",
+    "str": "x",
+    "path": "x",
+    "uuid": "00000000-0000-0000-0000-000000000000",
+}
 
 
 def _walk(patterns, prefix=""):

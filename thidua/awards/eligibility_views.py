@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from thidua.awards import eligibility
 from thidua.awards.eligibility import MET, NOT_MET, UNKNOWN
-from thidua.awards.models import Award
+from thidua.awards.models import Award, Registration
 from thidua.core.forms import ModelChoiceField, SearchChoice
 from thidua.core.http import read_only
 from thidua.exemplars.permissions import can_add_subject
@@ -40,6 +40,15 @@ def eligible_export(request, fmt: str):
     return export_response(request, "eligibility", fmt)
 
 
+def _registered(award, year: int, verdicts) -> set[int]:
+    """The subjects of the page registered for the award that year (đăng ký thi đua)."""
+    if not verdicts:
+        return set()
+    found = Registration.objects.filter(award=award, year=year,
+                                        subject__in=[v.subject.pk for v in verdicts])  # fmt: skip
+    return set(found.values_list("subject_id", flat=True))
+
+
 @read_only
 @login_required
 def who_is_eligible(request):
@@ -59,5 +68,6 @@ def who_is_eligible(request):
                "verdicts": verdicts, "more": more, "counts": counts,
                "limit": eligibility.LIST_LIMIT,
                "caps": eligibility.caps_of(unit, award, year) if unit and award else [],
+               "registered": _registered(award, year, verdicts),
                "can_nominate": bool(unit) and can_add_subject(request.user, unit)}  # fmt: skip
     return render(request, "awards/eligible.html", context)

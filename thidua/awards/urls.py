@@ -10,6 +10,7 @@ from thidua.awards import (
     notice_views,
     rating_views,
     register,
+    registration_views,
     views,
 )
 
@@ -39,6 +40,7 @@ urlpatterns = [
         "du-dieu-kien/xuat/<slug:fmt>/", eligibility_views.eligible_export, name="eligible_export"
     ),  # fmt: skip
     path("xep-loai/", rating_views.rating_sheet, name="ratings"),
+    path("dang-ky/", registration_views.registration_sheet, name="registrations"),
     path("so-khen-thuong/", register.award_register, name="register"),
     path("so-khen-thuong/xuat/<slug:fmt>/", register.register_export, name="register_export"),
     path("de-nghi/", nomination_views.nomination_list, name="nominations"),

@@ -47,10 +47,12 @@ from thidua.awards.models.nominations import (
     NominationState,
 )
 from thidua.awards.models.notice import CommentState, NoticeComment, PublicNotice
+from thidua.awards.models.registration import Registration
 
 __all__ = [
     "Choice", "CouncilMeeting", "Item", "MeetingState", "Seat", "Vote",
     "DocumentKind", "DossierFile", "CommentState", "NoticeComment", "PublicNotice",
+    "Registration",
     "Capacity", "Decision", "DecisionCounter", "DecisionLine", "DecisionState",
     "Award", "AwardAuthority", "AwardRecord", "AwardRule", "BaseSalary", "Block",
     "BlockReason", "Category", "Certainty", "CommendationType", "Discipline", "Initiative",

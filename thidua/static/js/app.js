@@ -100,3 +100,12 @@ document.addEventListener("click", (event) => {
     if (!select.value) select.value = value;
   }
 });
+
+// «Đăng ký thi đua»: tick every row of the page.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest && event.target.closest("[data-tick-all]");
+  if (!button) return;
+  for (const box of button.closest("form").querySelectorAll("input[type=checkbox]")) {
+    box.checked = true;
+  }
+});
