@@ -3,10 +3,12 @@ the base salary then, the seed's certainty from LAW.md, corrections by the admin
 only, audited, and intervals that never overlap."""
 
 import datetime
+import io
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 
 from thidua.audit.models import AuditEvent
@@ -77,6 +79,17 @@ def test_loading_again_adds_nothing_and_keeps_corrections(site_admin):
     assert set(created.values()) == {0}
     rule.refresh_from_db()
     assert rule.reward_objects == "Giấy chứng nhận"
+
+
+def test_the_command_keeps_a_version_emptied_on_purpose(site_admin):
+    rule = selectors.rule_on(_award("cstd_tq"), D(2025, 8, 1))
+    rule.documents, rule.notice_days, rule.checks = [], None, []
+    services.save_rule(actor=site_admin, rule=rule)
+
+    call_command("load_award_catalogue", stdout=io.StringIO())
+
+    rule.refresh_from_db()
+    assert (rule.documents, rule.notice_days, rule.checks) == ([], None, [])
 
 
 def test_a_new_version_closes_the_one_in_force_and_both_are_audited(site_admin):

@@ -183,3 +183,34 @@ def test_the_page_shows_what_is_missing_and_a_removed_file_goes(
 
     assert not DossierFile.objects.exists()
     assert not os.path.exists(stored)
+
+
+def test_a_reviewing_level_removes_only_what_it_attached(
+    client, officer_a, province_officer, commune_a, people
+):
+    nomination = _nominate(officer_a, commune_a, people[0])
+    signed = {kind: dossier.attach_file(actor=officer_a, nominations=[nomination], kind=kind,
+                                        upload=_pdf())[0]
+              for kind in ("to_trinh", "bien_ban", "bao_cao")}  # fmt: skip
+    transition(nomination, A.SUBMIT, by=officer_a)
+    (own,) = dossier.attach_file(actor=province_officer, nominations=[nomination], kind="khac",
+                                 upload=_pdf("tham-dinh.pdf"))  # fmt: skip
+    client.force_login(province_officer)
+
+    minutes = signed["bien_ban"].pk
+    theirs = client.post(reverse("awards:dossier_remove", args=[nomination.pk, minutes]))
+    mine = client.post(reverse("awards:dossier_remove", args=[nomination.pk, own.pk]))
+
+    assert theirs.status_code == 403
+    assert mine.status_code == 302
+    assert set(nomination.files.values_list("kind", flat=True)) == set(signed)
+
+
+def test_a_drafts_proposal_is_addressed_to_its_first_stop(client, officer_a, commune_a, province,
+                                                          people):  # fmt: skip
+    client.force_login(officer_a)
+    nomination = _nominate(officer_a, commune_a, people[0])
+
+    text = _text(client.get(reverse("awards:dossier_draft", args=[nomination.pk, "to-trinh"])))
+
+    assert f"Kính gửi: Chủ tịch Ủy ban nhân dân {province.name}." in text

@@ -10,11 +10,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
+from thidua.accounts.models import UnitRole
 from thidua.audit.models import AuditEvent
 from thidua.awards.history_import import SHEETS
 from thidua.awards.models import AwardRecord, Discipline, Initiative, Membership, TaskRating
 from thidua.exemplars import services as exemplar_services
 from thidua.imports.models import ImportJob
+from thidua.imports.tasks import run_import
 
 pytestmark = pytest.mark.django_db
 SLUG = "lich-su-khen-thuong"
@@ -194,3 +196,33 @@ def test_the_import_page_offers_both_templates(client, officer_a, commune_a):
     assert "Nhập lịch sử khen thưởng từ Excel" in page
     assert reverse("imports:kind_template", args=[SLUG]) in page
     assert reverse("imports:kind_start", args=[commune_a.pk, SLUG]) in plain
+
+
+def test_rows_keep_their_numbers_past_blank_lines_and_an_emptied_sheet_is_skipped(
+    client, upload, officer_a, commune_a, people
+):
+    client.force_login(officer_a)
+    rows = [["", "Nguyễn Thị Hoa", "", 2024, "Hoàn thành xuất sắc nhiệm vụ"], [None] * 5,
+            [None] * 5, ["", "Ai Đó", "", 2024, "Hoàn thành nhiệm vụ"]]  # fmt: skip
+
+    job, _ = upload(commune_a, _xlsx({"Xếp loại": rows, "Kỷ luật": []},
+                                     headers={"Kỷ luật": [None]}))  # fmt: skip
+
+    assert [(e["sheet"], e["row"]) for e in job.errors] == [("Xếp loại", 5)]
+
+
+def test_an_officer_whose_role_was_revoked_imports_nothing(
+    client, upload, officer_a, commune_a, people
+):
+    client.force_login(officer_a)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("thidua.imports.models.ImportJob.enqueue", lambda self: None)
+        job, _ = upload(commune_a, _xlsx({"Xếp loại": GOOD["Xếp loại"]}))
+    UnitRole.objects.filter(user=officer_a).delete()
+
+    run_import.enqueue(job_id=job.pk)
+    job.refresh_from_db()
+
+    assert job.state == "invalid"
+    assert "không còn là cán bộ" in job.errors[0]["message"]
+    assert not TaskRating.objects.exists()

@@ -47,7 +47,7 @@ def test_the_state_award_is_sent_only_after_its_notice_ran_and_comments_were_han
         comment = notices.add_comment(notice=published, nomination=nomination,
                                       author="Trần Văn Dân",
                                       text="Năm 2023 bà nghỉ ốm dài.")  # fmt: skip
-    with freeze_time(DAY + datetime.timedelta(days=9)), pytest.raises(Refused, match="công khai"):
+    with freeze_time(DAY + datetime.timedelta(days=9)), pytest.raises(Refused, match="đang công"):
         transition(nomination, A.SUBMIT, by=officer_a)  # the tenth day is still open
     with freeze_time(DAY + datetime.timedelta(days=10)), pytest.raises(Refused, match="1 ý kiến"):
         transition(nomination, A.SUBMIT, by=officer_a)
@@ -75,7 +75,7 @@ def test_the_public_page_takes_comments_while_open_and_keeps_what_was_typed(
 ):
     published = _publish(officer_a, commune_a, nomination)
     url = published.get_public_url()
-    data = {"nomination": str(nomination.pk), "author": "Phạm Thị Thu", "text": "Xứng đáng."}
+    data = {"nomination": "1", "author": "Phạm Thị Thu", "text": "Xứng đáng."}
 
     with freeze_time(DAY - datetime.timedelta(days=1)):
         early = client.get(url).content.decode()
@@ -98,6 +98,7 @@ def test_the_public_page_takes_comments_while_open_and_keeps_what_was_typed(
     assert "nhiều ý kiến trong một giờ" in throttled.content.decode()
     assert "Đã hết thời gian nhận ý kiến" in late.content.decode()
     assert NoticeComment.objects.count() == 5
+    assert set(NoticeComment.objects.values_list("nomination", flat=True)) == {nomination.pk}
 
 
 def test_officers_answer_or_close_with_a_reason_a_sibling_sees_nothing(
@@ -138,3 +139,13 @@ def test_publishing_from_the_list_needs_one_unit_and_drafts(
     nomination = transition(nomination, A.WITHDRAW, by=officer_a)
     with pytest.raises(Exception, match="dự thảo hoặc bị trả lại"):
         notices.publish_notice(actor=officer_a, unit=commune_a, nominations=[nomination])
+
+
+def test_a_notice_still_running_blocks_sending_again(officer_a, commune_a, nomination):
+    first = _publish(officer_a, commune_a, nomination)
+    with freeze_time(DAY + datetime.timedelta(days=12)):
+        _publish(officer_a, commune_a, nomination, day=DAY + datetime.timedelta(days=12))
+        with pytest.raises(Refused, match="đang công khai"):
+            transition(nomination, A.SUBMIT, by=officer_a)
+
+    assert first.closes_on < DAY + datetime.timedelta(days=12)

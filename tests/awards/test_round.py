@@ -53,9 +53,9 @@ def test_a_bad_rating_or_a_subject_of_another_unit_writes_nothing(
     client.post(_sheet(commune_a), {f"xl-{staff[0].pk}": "3", f"xl-{staff[1].pk}": "9"})
     assert not TaskRating.objects.exists()
     client.post(_sheet(commune_a), {f"xl-{staff[0].pk}": "3", f"xl-{other.pk}": "3"})
+    client.post(_sheet(commune_a), {f"xl-{staff[0].pk}": "²", "xl-²": "3"})  # no 500 either
 
-    # The other unit's row is not on the page: ignored.
-    assert list(TaskRating.objects.values_list("subject_id", flat=True)) == [staff[0].pk]
+    assert not TaskRating.objects.exists()  # a row of another unit refuses the whole sheet
     with pytest.raises(Exception, match="không thuộc đơn vị"):
         history.rate_many(actor=officer_a, unit=commune_a, year=2025, ratings={other.pk: 3})
 
@@ -105,8 +105,10 @@ def test_registrations_are_ticked_in_one_post_and_shown_on_the_eligible_page(
     client, officer_a, commune_a, staff
 ):
     client.force_login(officer_a)
-    client.post(_registrations(commune_a), {"dang_ky": [s.pk for s in staff[:3]]})
-    client.post(_registrations(commune_a), {"dang_ky": [s.pk for s in staff[1:4]]})
+    shown = [s.pk for s in staff]
+    client.post(_registrations(commune_a), {"hien": shown, "dang_ky": shown[:3]})
+    client.post(_registrations(commune_a), {"hien": shown, "dang_ky": shown[1:4]})
+    client.post(_registrations(commune_a), {"hien": shown[8:], "dang_ky": []})  # others kept
     eligible = client.get(reverse("awards:eligible") + f"?don_vi={commune_a.pk}&nam=2025")
 
     assert set(Registration.objects.values_list("subject_id", flat=True)) == {
@@ -120,4 +122,5 @@ def test_registrations_are_scoped(client, officer_a, officer_b, leader, commune_
     assert client.get(_registrations(commune_a)).status_code == 404
     client.force_login(leader)
     assert b'name="dang_ky"' not in client.get(_registrations(commune_a)).content
-    assert client.post(_registrations(commune_a), {"dang_ky": [staff[0].pk]}).status_code == 403
+    posted = {"hien": [staff[0].pk], "dang_ky": [staff[0].pk]}
+    assert client.post(_registrations(commune_a), posted).status_code == 403

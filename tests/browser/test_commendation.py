@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from tests.factories import UnitFactory, UnitRoleFactory, UserFactory
 from thidua.accounts.models import Role
 from thidua.awards import history
-from thidua.awards.loader import load_catalogue, load_checks, load_documents, load_notice_days
+from thidua.awards.loader import load_everything
 from thidua.awards.models import (
     Award,
     AwardAuthority,
@@ -22,6 +22,7 @@ from thidua.awards.models import (
     BaseSalary,
     Initiative,
     Item,
+    ProcessingLimit,
 )
 from thidua.exemplars import services as exemplar_services
 from thidua.units.models import UnitKind
@@ -32,10 +33,8 @@ YEAR = 2025
 
 @pytest.fixture
 def scene(transactional_db):
-    load_catalogue(Award, AwardRule, AwardAuthority, BaseSalary)  # flushed with the database
-    load_checks(AwardRule)
-    load_documents(AwardRule)
-    load_notice_days(AwardRule)
+    # flushed with the database
+    load_everything(Award, AwardRule, AwardAuthority, BaseSalary, ProcessingLimit)
     nation = UnitFactory(name="Trung ương", kind=UnitKind.NATION)
     city = UnitFactory(name="Thành phố Hải Phòng", kind=UnitKind.PROVINCE, parent=nation)
     commune = UnitFactory(name="Xã Đại Sơn", kind=UnitKind.COMMUNE, parent=city)

@@ -105,10 +105,19 @@ def attach_file(*, actor, nominations: list[Nomination], kind: str, upload) -> l
     return rows
 
 
+def can_remove(user, file: DossierFile) -> bool:
+    """The nominating unit's officers remove its files while the nomination is at home; a
+    reviewing level removes only what it attached itself, never the unit's signed files."""
+    if not can_edit(user, file.nomination):
+        return False
+    return file.nomination.state in HOME or file.uploaded_by_id == user.pk
+
+
 @transaction.atomic
 def remove_file(*, actor, file: DossierFile) -> None:
     """Remove a file attached by mistake (its stored copy goes when nothing refers to it)."""
-    _allowed(actor, file.nomination)
+    if actor is not None and not can_remove(actor, file):
+        raise PermissionDenied("Chỉ gỡ được tệp của đơn vị đang giữ đề nghị, do mình đính kèm.")
     name = file.file.name
     record_event(actor=actor, action=Action.DELETE, target=file,
                  scope_path=file.nomination.unit.path,

@@ -5,6 +5,7 @@ alone (danh sách kèm theo tờ trình), and a subject's achievement report (b�
 tích: profile, achievements, initiatives, awards received, certification). Numbers and
 signatures are left blank: the officer completes, signs and attaches them."""
 
+import datetime
 import io
 
 from django.utils import timezone
@@ -12,6 +13,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
+from thidua.awards import routing
 from thidua.awards.decision_docx import CENTER, GROUPS, JUSTIFY, _para, _run
 from thidua.documents.docx import FONT, MOTTO, issuer_lines, place_name
 
@@ -91,7 +93,8 @@ def proposal_docx(nominations, rule) -> bytes:
     """The tờ trình of a batch (one unit, award and year) with its list."""
     first = nominations[0]
     unit, award, year = first.unit, first.award, first.year
-    to = first.deciding_unit or first.at_unit or unit
+    # Addressed to where it goes next: the level holding it, or for a draft the first stop.
+    to = first.at_unit or routing.next_stop(unit, award, datetime.date(year, 12, 31)) or unit
     document = _document()
     _header(document, unit, "TTr-UBND" if unit.kind in {"province", "commune"} else "TTr")
     _para(document, "TỜ TRÌNH", bold=True, align=CENTER, before=12)

@@ -28,12 +28,20 @@ class AttachForm(forms.Form):
     file = forms.FileField(label="Tệp (PDF, Word, Excel, ảnh)")
 
 
+def _same_batch(nomination: Nomination):
+    return Nomination.objects.filter(unit=nomination.unit, award=nomination.award,
+                                     year=nomination.year, state=nomination.state,
+                                     at_unit=nomination.at_unit)  # fmt: skip
+
+
+def batch_size(nomination: Nomination) -> int:
+    return min(_same_batch(nomination).count(), BATCH_LIMIT)
+
+
 def batch_of(nomination: Nomination):
     """The nominations a tờ trình covers: the same unit, award and year, at the same stage
     (those not sent yet, or those at the same level), in dictionary order."""
-    same = Nomination.objects.filter(unit=nomination.unit, award=nomination.award,
-                                     year=nomination.year, state=nomination.state,
-                                     at_unit=nomination.at_unit)  # fmt: skip
+    same = _same_batch(nomination)
     return list(same.select_related("subject__unit", "award", "unit", "deciding_unit", "at_unit")
                 .order_by("subject__sort_name", "pk")[:BATCH_LIMIT])  # fmt: skip
 
@@ -91,7 +99,12 @@ def dossier_attach_many(request):
     ids = [pk for pk in request.POST.getlist("chon") if is_id(pk)][:BATCH_LIMIT]
     targets = list(nominations.visible_nominations(request.user).filter(pk__in=ids)
                    .select_related("unit", "at_unit"))  # fmt: skip
-    _attach(request, targets)
+    refused = [n for n in targets if not dossier.can_edit(request.user, n)]
+    if refused:
+        messages.error(request, f"{len(refused)} đề nghị đã chọn không do đơn vị của bạn giữ "
+                                "lúc này; chưa đính kèm vào đề nghị nào.")  # fmt: skip
+    else:
+        _attach(request, targets)
     back = str(request.POST.get("next", ""))
     return redirect(back if back.startswith("/khen-thuong/") else "awards:nominations")
 
@@ -118,6 +131,8 @@ def dossier_remove(request, pk: int, file_pk: int):
         state = NominationState(found.nomination.state).label.lower()
         messages.error(request, f"Đề nghị đang «{state}»: hồ sơ giữ nguyên.")
         return redirect(back)
+    if not dossier.can_remove(request.user, found):
+        raise PermissionDenied("Chỉ gỡ được tệp của đơn vị đang giữ đề nghị, do mình đính kèm.")
     dossier.remove_file(actor=request.user, file=found)
     messages.success(request, "Đã gỡ tệp khỏi hồ sơ.")
     return redirect(back)

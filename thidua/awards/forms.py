@@ -45,11 +45,12 @@ class RuleForm(CleanTextMixin, forms.ModelForm):
     class Meta:
         model = AwardRule
         fields = ["valid_from", "valid_to", "name", "periods", "commendation_types",
-                  "reward_multiple", "reward_objects", "criteria", "documents", "legal_basis",
-                  "certainty", "note"]  # fmt: skip
+                  "reward_multiple", "reward_objects", "criteria", "documents", "notice_days",
+                  "legal_basis", "certainty", "note"]  # fmt: skip
         widgets = {"criteria": forms.Textarea(attrs={"rows": 4}),
                    "note": forms.Textarea(attrs={"rows": 2})}  # fmt: skip
         help_texts = {"name": "Chỉ điền khi trong giai đoạn này danh hiệu mang tên khác.",
+                      "notice_days": "Để trống nếu không phải công khai danh sách trước khi gửi.",
                       "reward_multiple": "Để trống nếu chưa rõ."}  # fmt: skip
 
 

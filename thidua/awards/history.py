@@ -131,11 +131,12 @@ def rate_many(*, actor, unit, year: int, ratings: dict[int, int | None]) -> int:
     """The yearly round's ratings sheet (bình xét): {subject id: rating} of the unit's own
     subjects, written where they change (each audited), a blank removing a rating given by
     mistake; how many changed. A subject of another unit is refused, whatever was posted."""
-    subjects = {s.pk: s for s in Subject.objects.filter(unit=unit, pk__in=list(ratings))}
+    found = Subject.objects.filter(unit=unit, pk__in=list(ratings)).select_related("unit")
+    subjects = {s.pk: s for s in found}
     if len(subjects) != len(ratings):
         raise ValidationError("Có đối tượng không thuộc đơn vị này.")
-    current = {r.subject_id: r for r in TaskRating.objects.filter(subject_id__in=list(subjects),
-                                                                 year=year)}  # fmt: skip
+    rows = TaskRating.objects.filter(subject_id__in=list(subjects), year=year)
+    current = {r.subject_id: r for r in rows.select_related("subject__unit")}
     changed = 0
     for pk, rating in ratings.items():
         row = current.get(pk)

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.urls import reverse
 
+from thidua.accounts.models import Role
 from thidua.awards import history
 from thidua.awards.models import (
     Award,
@@ -36,6 +37,7 @@ from thidua.exemplars.models import Subject
 from thidua.imports.importer import _text as cell_text
 from thidua.imports.kinds import Checked, ImportKind, register
 from thidua.units.models import Unit
+from thidua.units.scope import has_role
 
 WHO = [("unit_code", "Mã đơn vị"), ("name", "Họ và tên / Tên tập thể"),
        ("birth_year", "Năm sinh")]  # fmt: skip
@@ -247,16 +249,20 @@ class Checker:
                 self.result.error(sheet, number, headers.get(key, ""), message)
 
 
-def check(job, sheets: dict[str, list[tuple]], tick) -> Checked:
-    """Every row of every sheet checked, progress reported every PROGRESS_EVERY rows."""
-    names = {fold(cell_text(row[i]))[:255] for sheet, rows in sheets.items() for row in rows
+def check(job, sheets: dict[str, list[tuple[int, tuple]]], tick) -> Checked:
+    """Every row of every sheet ((row number, cells) each) checked, progress reported every
+    PROGRESS_EVERY rows."""
+    names = {fold(cell_text(row[i]))[:255] for sheet, rows in sheets.items() for _n, row in rows
              for i, (key, _h) in enumerate(SHEETS[sheet])
              if key in ("name", "member") and i < len(row)}  # fmt: skip
     result = Checked()
+    if not has_role(job.user, job.unit.path, Role.OFFICER):  # a role revoked before a retry
+        result.error("", 0, "", f"Bạn không còn là cán bộ của {job.unit.name}; không nhập.")
+        return result
     checker, done = Checker(Subjects(job.unit, names), result), 0
     for sheet, rows in sheets.items():
-        for offset, cells in enumerate(rows):
-            checker.check(sheet, offset + 2, cells)  # row 1 is the header
+        for number, cells in rows:
+            checker.check(sheet, number, cells)
             done += 1
             if done % PROGRESS_EVERY == 0:
                 tick(done)

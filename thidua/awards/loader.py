@@ -52,11 +52,12 @@ def _rules(rule_model, award, row) -> int:
     return len(versions)
 
 
-def load_checks(rule_model) -> int:
+def load_checks(rule_model, rules=None) -> int:
     """Give the seeded versions that have none their machine-checkable criteria (a version
     an administrator edited keeps its own). Returns how many versions it filled."""
     filled = 0
-    for rule in rule_model.objects.filter(checks=[]).select_related("award"):
+    rules = rule_model.objects.all() if rules is None else rules
+    for rule in rules.filter(checks=[]).select_related("award"):
         checks = seed.LATER_CHECKS.get((rule.award.code, rule.valid_from),
                                        seed.CHECKS.get(rule.award.code))  # fmt: skip
         if checks:
@@ -88,11 +89,12 @@ def _salaries(salary_model) -> int:
     return created
 
 
-def load_documents(rule_model) -> int:
+def load_documents(rule_model, rules=None) -> int:
     """Give the versions that list no required file the seed's (catalogue.DOSSIERS, the
     simplified procedure for ad-hoc forms, else the standard dossier)."""
     filled = 0
-    for rule in rule_model.objects.filter(documents=[]).select_related("award"):
+    rules = rule_model.objects.all() if rules is None else rules
+    for rule in rules.filter(documents=[]).select_related("award"):
         ad_hoc = rule.periods == ["ad_hoc"]
         rule.documents = seed.DOSSIERS.get(
             rule.award.code, seed.SIMPLE_DOSSIER if ad_hoc else seed.STANDARD_DOSSIER
@@ -102,13 +104,28 @@ def load_documents(rule_model) -> int:
     return filled
 
 
-def load_notice_days(rule_model) -> int:
+def load_notice_days(rule_model, rules=None) -> int:
     """Give the versions of the state's awards (catalogue.NOTICE_DAYS) their notice period
     where none is set."""
-    found = rule_model.objects.filter(award__code__in=seed.NOTICE_DAYS, notice_days__isnull=True)
+    rules = rule_model.objects.all() if rules is None else rules
+    found = rules.filter(award__code__in=seed.NOTICE_DAYS, notice_days__isnull=True)
     filled = 0
     for rule in found.select_related("award"):
         rule.notice_days = seed.NOTICE_DAYS[rule.award.code]
         rule.save(update_fields=["notice_days"])
         filled += 1
     return filled
+
+
+def load_everything(award_model, rule_model, authority_model, salary_model, limit_model) -> dict:
+    """The whole seed for `load_award_catalogue` and a flushed database: what is missing is
+    added, and only the rule versions added now get the seed's checks, files and notice
+    periods, so that a version an administrator emptied on purpose stays empty."""
+    before = set(rule_model.objects.values_list("pk", flat=True))
+    created = load_catalogue(award_model, rule_model, authority_model, salary_model)
+    new = rule_model.objects.exclude(pk__in=before)
+    created["checks"] = load_checks(rule_model, new)
+    created["documents"] = load_documents(rule_model, new)
+    created["notice_days"] = load_notice_days(rule_model, new)
+    created["limits"] = load_limits(limit_model)
+    return created

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from thidua.awards import dossier, eligibility, nominations
-from thidua.awards.dossier_views import AttachForm, batch_of
+from thidua.awards.dossier_views import AttachForm, batch_size
 from thidua.awards.models import Award, NominationAction, NominationState
 from thidua.core.forms import is_id
 from thidua.core.http import form_view, post_only, read_only
@@ -56,7 +56,8 @@ def nomination_detail(request, pk: int):
     context = {"nomination": nomination, "actions": actions, "verdict": verdict,
                "history": history(nomination), "dossier": dossier.checklist(nomination),
                "can_edit_dossier": dossier.can_edit(request.user, nomination),
-               "attach_form": AttachForm(), "batch": len(batch_of(nomination))}  # fmt: skip
+               "attach_form": AttachForm(), "batch": batch_size(nomination),
+               "at_home": nomination.state in dossier.HOME}  # fmt: skip
     return render(request, "awards/nomination.html", context)
 
 

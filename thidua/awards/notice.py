@@ -104,19 +104,23 @@ def answer_comment(*, actor, comment: NoticeComment, reply: str, close: bool = F
 
 def check_noticed(nomination, today: datetime.date | None = None) -> None:
     """A nomination of a form that needs a public notice is sent only after a notice of it
-    has run at least that many days and every comment on it (or on the whole list) has
-    been answered or closed."""
+    has run at least that many days, none of its notices is still taking comments, and
+    every comment on it (or on a whole list it is in) has been answered or closed."""
     days = notice_days(nomination)
     if not days:
         return
     today = today or timezone.localdate()
-    done = [n for n in nomination.notices.all() if n.closes_on < today
-            and (n.closes_on - n.opens_on).days + 1 >= days]  # fmt: skip
-    if not done:
+    published = list(nomination.notices.all())
+    running = [n for n in published if n.closes_on >= today]
+    if running:
+        raise ValidationError(f"Danh sách đang công khai đến hết ngày "
+                              f"{max(n.closes_on for n in running):%d/%m/%Y}; chờ hết thời "
+                              "gian nhận ý kiến rồi gửi.")  # fmt: skip
+    if not any((n.closes_on - n.opens_on).days + 1 >= days for n in published):
         raise ValidationError(f"«{nomination.award.name}» phải được công khai ít nhất {days} "
                               "ngày trước khi gửi; hãy công khai danh sách và chờ hết thời "
                               "gian nhận ý kiến.")  # fmt: skip
-    pending = NoticeComment.objects.filter(notice__in=done, state=CommentState.OPEN).filter(
+    pending = NoticeComment.objects.filter(notice__in=published, state=CommentState.OPEN).filter(
         Q(nomination=nomination) | Q(nomination__isnull=True))  # fmt: skip
     if pending.exists():
         raise ValidationError(f"Còn {pending.count()} ý kiến góp ý chưa trả lời hoặc đóng.")

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from thidua.awards import nominations, notice
-from thidua.awards.models import CommentState, NoticeComment, PublicNotice
+from thidua.awards.models import CommentState, NominationState, NoticeComment, PublicNotice
 from thidua.core.forms import CleanTextMixin, apply_service_errors, is_id
 from thidua.core.http import client_address, form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
@@ -28,8 +28,10 @@ class CommentForm(CleanTextMixin, forms.Form):
 
     def __init__(self, *args, items=(), **kwargs):
         super().__init__(*args, **kwargs)
+        # Positions in the list, not ids: the public page reveals nothing of the database.
+        named = [f"{n.subject.name} – {n.award.name}" for n in items]
         self.fields["nomination"].choices = [("", "Cả danh sách")] + [
-            (str(n.pk), f"{n.subject.name} – {n.award.name}") for n in items]  # fmt: skip
+            (str(i), name) for i, name in enumerate(named, 1)]  # fmt: skip
 
 
 def visible_notices(user):
@@ -40,9 +42,16 @@ def _notice_for(user, pk: int) -> PublicNotice:
     return get_object_or_404(visible_notices(user).select_related("unit"), pk=pk)
 
 
-def _items(found: PublicNotice):
-    return list(found.nominations.select_related("subject__unit", "award")
-                .order_by("subject__sort_name", "pk"))  # fmt: skip
+SETTLED = (NominationState.WITHDRAWN, NominationState.REJECTED)
+
+
+def _items(found: PublicNotice, *, public: bool = False):
+    """The notice's nominations in dictionary order; on the public page, not those
+    withdrawn or rejected since."""
+    rows = found.nominations.select_related("subject__unit", "award")
+    if public:
+        rows = rows.exclude(state__in=SETTLED)
+    return list(rows.order_by("subject__sort_name", "pk"))
 
 
 @read_only
@@ -112,12 +121,13 @@ def notice_answer(request, pk: int, comment_pk: int):
 def public_notice(request, token):
     """The public page: the list and, while open, the comment form (no sign-in)."""
     found = get_object_or_404(PublicNotice.objects.select_related("unit"), token=token)
-    items = _items(found)
+    items = _items(found, public=True)
     form = CommentForm(request.POST or None, items=items)
     sent = False
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        about = next((n for n in items if str(n.pk) == data["nomination"]), None)
+        chosen = data["nomination"]
+        about = items[int(chosen) - 1] if chosen else None
         try:
             notice.add_comment(notice=found, nomination=about, author=data["author"],
                                contact=data["contact"], text=data["text"],

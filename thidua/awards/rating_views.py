@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from thidua.awards import history
 from thidua.awards.models import Rating, TaskRating
-from thidua.core.forms import ModelChoiceField, SearchChoice
+from thidua.core.forms import ModelChoiceField, SearchChoice, is_id
 from thidua.core.http import form_view
 from thidua.core.pagination import paginate, query_without_page
 from thidua.exemplars.models import Subject
@@ -33,13 +33,14 @@ class SheetFilter(forms.Form):
         self.fields["don_vi"].queryset = Unit.objects.all()  # narrowed by get_unit_for
 
 
-def _posted(request, page_ids: set[int]) -> dict[int, int | None]:
-    """{subject id: rating or None} of the rows posted, only those of the page shown."""
+def _posted(request) -> dict[int, int | None]:
+    """{subject id: rating or None} of the rows posted; the service checks that each is a
+    subject of the unit (a row of another unit refuses the whole sheet)."""
     ratings = {}
     for name, value in request.POST.items():
-        if not name.startswith("xl-") or not name[3:].isdigit() or int(name[3:]) not in page_ids:
+        if not name.startswith("xl-"):
             continue
-        if value and (not value.isdigit() or int(value) not in Rating.values):
+        if not is_id(name[3:]) or (value and not (is_id(value) and int(value) in Rating.values)):
             raise ValidationError("Xếp loại không hợp lệ.")
         ratings[int(name[3:])] = int(value) if value else None
     return ratings
@@ -61,7 +62,7 @@ def rating_sheet(request):
         if not can_edit:
             raise PermissionDenied("Chỉ cán bộ của đơn vị được ghi xếp loại.")
         try:
-            ratings = _posted(request, {s.pk for s in subjects})
+            ratings = _posted(request)
             changed = history.rate_many(actor=request.user, unit=unit, year=year, ratings=ratings)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -47,11 +47,14 @@ def registration_sheet(request):
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied("Chỉ cán bộ của đơn vị được ghi đăng ký thi đua.")
+        # The rows the officer saw (posted with the ticks), not the page as it is now: a
+        # subject added meanwhile must not lose a registration it was never shown with.
+        shown = {int(pk) for pk in request.POST.getlist("hien") if is_id(pk)}
         ticked = {int(pk) for pk in request.POST.getlist("dang_ky") if is_id(pk)}
         try:
             changed = registrations.set_registrations(
-                actor=request.user, unit=unit, award=award, year=year,
-                shown={s.pk for s in subjects}, ticked=ticked)  # fmt: skip
+                actor=request.user, unit=unit, award=award, year=year, shown=shown,
+                ticked=ticked)  # fmt: skip
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

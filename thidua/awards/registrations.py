@@ -17,12 +17,12 @@ def set_registrations(*, actor, unit, award, year: int, shown: set[int], ticked:
     """Of the unit's subjects `shown` on the page, those `ticked` are registered for `award`
     in `year` and the others are not; how many changed. A subject of another unit, or of a
     kind the award is not given to, is refused."""
-    subjects = {s.pk: s for s in Subject.objects.filter(unit=unit, pk__in=shown,
-                                                        kind__in=award.subject_kinds)}  # fmt: skip
+    found = Subject.objects.filter(unit=unit, pk__in=shown, kind__in=award.subject_kinds)
+    subjects = {s.pk: s for s in found.select_related("unit")}
     if not ticked <= shown or len(subjects) != len(shown):
         raise ValidationError("Có đối tượng không thuộc đơn vị hoặc không xét danh hiệu này.")
-    current = {r.subject_id: r for r in Registration.objects.filter(
-        subject_id__in=shown, award=award, year=year)}  # fmt: skip
+    rows = Registration.objects.filter(subject_id__in=shown, award=award, year=year)
+    current = {r.subject_id: r for r in rows.select_related("subject__unit", "award")}
     changed, by = 0, actor if actor and actor.pk else None
     for pk in ticked - set(current):
         row = Registration.objects.create(subject=subjects[pk], award=award, year=year,

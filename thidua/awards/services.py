@@ -14,8 +14,8 @@ from thidua.awards.models import Award, AwardAuthority, AwardRule, BaseSalary, P
 from thidua.units.models import Unit, UnitKind
 
 RULE_FIELDS = ["valid_from", "valid_to", "name", "periods", "commendation_types",
-               "reward_multiple", "reward_objects", "criteria", "documents", "legal_basis",
-               "certainty", "note"]  # fmt: skip
+               "reward_multiple", "reward_objects", "criteria", "documents", "notice_days",
+               "legal_basis", "certainty", "note"]  # fmt: skip
 AUTHORITY_FIELDS = ["issuer_kind", "issuer_level", "issuer_title", "valid_from", "valid_to",
                     "legal_basis", "certainty"]  # fmt: skip
 SALARY_FIELDS = ["amount", "valid_from", "valid_to", "legal_basis", "certainty"]

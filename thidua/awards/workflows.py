@@ -92,6 +92,11 @@ def _dossier(move) -> None:
     check_complete(move.obj, move.data.get("stop"))
 
 
+def _dossier_kept(move) -> None:
+    """Forwarded further up, it still does."""
+    check_complete(move.obj, move.obj.at_unit)
+
+
 def _noticed(move) -> None:
     """The state's awards: the list was published for its period, every comment handled."""
     check_noticed(move.obj)
@@ -158,7 +163,7 @@ NOMINATION = register(
             A.RECEIVE: Step(str(A.RECEIVE.label), (S.SUBMITTED,), S.IN_REVIEW, roles=OFFICER,
                             on=_at),
             A.FORWARD: Step(str(A.FORWARD.label), (S.IN_REVIEW,), S.SUBMITTED, roles=OFFICER,
-                            on=_at, guards=(_not_deciding,), apply=_forward),
+                            on=_at, guards=(_not_deciding, _dossier_kept), apply=_forward),
             A.RETURN: Step(str(A.RETURN.label), (S.SUBMITTED, S.IN_REVIEW), S.RETURNED,
                            roles=OFFICER, on=_at, reason=True, apply=_back_home),
             A.APPROVE: Step(str(A.APPROVE.label), (S.IN_REVIEW,), S.APPROVED, roles=OFFICER,

@@ -11,13 +11,7 @@ from django.utils import timezone
 
 from thidua.awards import council, decisions, dossier, history, nominations, notice
 from thidua.awards.dossier_docx import list_docx, proposal_docx, report_docx
-from thidua.awards.loader import (
-    load_catalogue,
-    load_checks,
-    load_documents,
-    load_limits,
-    load_notice_days,
-)
+from thidua.awards.loader import load_everything
 from thidua.awards.models import (
     Award,
     AwardAuthority,
@@ -198,11 +192,7 @@ def seed_awards(*, commune, secretary) -> None:
     whose officer `secretary` enters the council's votes."""
     # The catalogue comes with the migrations; a flushed database (transactional tests)
     # gets it back here.
-    load_catalogue(Award, AwardRule, AwardAuthority, BaseSalary)
-    load_checks(AwardRule)
-    load_documents(AwardRule)
-    load_notice_days(AwardRule)
-    load_limits(ProcessingLimit)
+    load_everything(Award, AwardRule, AwardAuthority, BaseSalary, ProcessingLimit)
     if Nomination.objects.filter(unit=commune).exists():
         return
     year = timezone.localdate().year

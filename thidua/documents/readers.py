@@ -217,11 +217,14 @@ def _workbook(path, *, name: str, bounds: Bounds):
 
 
 def _sheet_rows(worksheet, budget: _Budget, max_rows: int, max_cols: int) -> dict:
+    """The header, the non-empty rows and each one's row number in the sheet (blank rows
+    are skipped, so that errors name the row the officer sees)."""
     rows = worksheet.iter_rows(values_only=True, max_col=max_cols)
-    header, data = budget.take(1, next(rows, ())), []
+    header, data, numbers = budget.take(1, next(rows, ())), [], []
     for number, row in enumerate(rows, start=2):
         if any(cell not in (None, "") for cell in row):
             data.append(budget.take(number, row))
+            numbers.append(number)
             if len(data) > max_rows:
                 break
-    return {"header": header, "rows": data}
+    return {"header": header, "rows": data, "numbers": numbers}

@@ -36,7 +36,7 @@ class ImportKind:
     steps: str  # what the template holds and how rows are matched, for the import page
     sheets: dict[str, list[tuple[str, str]]]  # {sheet: [(key, header)]}, template order
     template: Callable[[], bytes]
-    check: Callable  # (job, sheets: {sheet: [rows]}, tick) -> Checked
+    check: Callable  # (job, sheets: {sheet: [(row number, cells)]}, tick) -> Checked
     write: Callable  # (*, actor, rows) -> [(label, count)]
     max_rows: int = 20_000
     after_label: str = ""  # the link shown when the job is done, to `after(unit)`

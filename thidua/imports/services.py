@@ -85,7 +85,7 @@ def run_job(job: ImportJob) -> None:
     if errors:
         _invalid(job, errors)
         return
-    checked = _check(job, data)
+    checked = _check(job, data, sheet.get("numbers") or [])
     if checked.errors:
         _invalid(job, checked.errors)
         return
@@ -95,14 +95,14 @@ def run_job(job: ImportJob) -> None:
     drop_input(job)
 
 
-def _check(job: ImportJob, data: list[tuple]) -> importer.Checked:
+def _check(job: ImportJob, data: list[tuple], numbers: list[int]) -> importer.Checked:
     progress(job, stage="checking", total=len(data), done_count=0)
     scope = scope_for(job.user)
     units = Unit.objects.filter(scope.q("path"), path__startswith=job.unit.path).exclude(code="")
     checker = importer.RowChecker(default_unit=job.unit, units_by_code={u.code: u for u in units})
     result = importer.Checked()
     for offset, cells in enumerate(data):
-        checker.check(offset + 2, cells, result)  # row 1 is the header
+        checker.check(numbers[offset] if offset < len(numbers) else offset + 2, cells, result)
         if (offset + 1) % PROGRESS_EVERY == 0:
             progress(job, done_count=offset + 1)
     progress(job, done_count=len(data))
@@ -126,7 +126,9 @@ def _run_kind(job: ImportJob, kind: kinds.ImportKind) -> None:
     if errors:
         _invalid(job, errors)
         return
-    sheets = {sheet: [tuple(row) for row in data["rows"]] for sheet, data in found.items()}
+    sheets = {sheet: list(zip(data.get("numbers") or range(2, len(data["rows"]) + 2),
+                              map(tuple, data["rows"]), strict=False))
+              for sheet, data in found.items()}  # fmt: skip
     progress(job, stage="checking", total=sum(map(len, sheets.values())), done_count=0)
     checked = kind.check(job, sheets, lambda done: progress(job, done_count=done))
     if checked.errors:
@@ -142,6 +144,8 @@ def _sheet_errors(kind: kinds.ImportKind, found: dict) -> list[dict]:
     """A header not the template's, no sheet of the template, no data or too many rows."""
     errors = []
     for sheet, data in found.items():
+        if not data["rows"]:
+            continue  # an unused sheet, emptied or left as the template
         expected = [fold(label) for _key, label in kind.sheets[sheet]]
         if [fold(str(cell or "")) for cell in data["header"]][: len(expected)] != expected:
             message = "Dòng tiêu đề không đúng mẫu; hãy tải mẫu mới và chép dữ liệu vào đúng cột."

@@ -65,8 +65,9 @@ document.addEventListener("change", (event) => {
 
 // «Ai đủ điều kiện»: one button ticks every subject who meets the criteria, and each cap of
 // the award shows how many places the ticks leave (the server refuses the excess at sending).
+// A cap is the unit's own: ticks of subjects of the units below count toward theirs.
 function showCaps(form) {
-  const ticked = form.querySelectorAll("input[name=doi_tuong]:checked").length;
+  const ticked = form.querySelectorAll("input[name=doi_tuong][data-own]:checked").length;
   for (const cap of document.querySelectorAll("[data-cap]")) {
     const left = Number(cap.dataset.capLeft) - ticked;
     const count = cap.querySelector("[data-cap-ticked]");

@@ -1,12 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from thidua.awards.loader import (
-    load_catalogue,
-    load_checks,
-    load_documents,
-    load_limits,
-    load_notice_days,
-)
+from thidua.awards.loader import load_everything
 from thidua.awards.models import Award, AwardAuthority, AwardRule, BaseSalary, ProcessingLimit
 
 MESSAGE = ("Đã thêm {awards} danh hiệu/hình thức, {rules} quy định, {authorities} thẩm quyền, "
@@ -18,9 +12,5 @@ class Command(BaseCommand):
     help = "Nạp danh mục danh hiệu, hình thức khen thưởng và mức lương cơ sở (thêm phần còn thiếu)."
 
     def handle(self, *args, **options):
-        created = load_catalogue(Award, AwardRule, AwardAuthority, BaseSalary)
-        created["checks"] = load_checks(AwardRule)
-        created["documents"] = load_documents(AwardRule)
-        created["notice_days"] = load_notice_days(AwardRule)
-        created["limits"] = load_limits(ProcessingLimit)
+        created = load_everything(Award, AwardRule, AwardAuthority, BaseSalary, ProcessingLimit)
         self.stdout.write(MESSAGE.format(**created))
