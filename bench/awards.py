@@ -54,7 +54,8 @@ def history(subjects) -> None:
     for n, subject in enumerate(subjects):
         for year in YEARS:
             ratings.append(TaskRating(subject=subject, year=year, rating=3 + (n + year) % 2))
-            records.append(AwardRecord(subject=subject, award=ldtt, title=ldtt.name, year=year,
+            records.append(AwardRecord(subject=subject, unit_id=subject.unit_id, award=ldtt,
+                                       title=ldtt.name, year=year,
                                        decision_number=f"{year}/QĐ"))  # fmt: skip
             if n % 5 == 0:
                 on = datetime.date(year, 6, 1)

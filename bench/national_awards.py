@@ -16,7 +16,7 @@ YEARS = list(range(2016, 2026))
 TITLES = {"individual": [("ldtt", 85), ("cstdcs", 15)],
           "collective": [("ttldtt", 70), ("ttldxs", 30)],
           "household": [("giay_khen", 100)]}  # fmt: skip
-COLUMNS = ["id", "subject_id", "award_id", "title", "year", "commendation_type",
+COLUMNS = ["id", "subject_id", "unit_id", "award_id", "title", "year", "commendation_type",
            "decision_number", "decision_date", "issuer", "source", "revoked_on",
            "revocation_note", "created_at"]  # fmt: skip
 
@@ -35,7 +35,7 @@ def step_awards(ctx) -> int:
             for year in sorted(rng.sample(YEARS, PER_SUBJECT)):
                 award = rng.choices(choices, weights=weights)[0]
                 revoked = datetime.date(year + 1, 6, 1) if rng.random() < 0.001 else None
-                yield (pk, subject_id, award.pk, award.name, year, "merit",
+                yield (pk, subject_id, unit_id, award.pk, award.name, year, "merit",
                        f"{unit_id % 997 + 1}/QĐ-UBND", datetime.date(year, 12, 20),
                        "Chủ tịch Ủy ban nhân dân", "imported", revoked,
                        "Phát hiện khai man thành tích." if revoked else "", ctx.now)  # fmt: skip

@@ -86,6 +86,7 @@ def test_a_gap_year_breaks_consecutive_and_ad_hoc_or_revoked_awards_do_not_count
     gap = by_label(verdict(person, "cstd_tinh", 2025), "03 năm liên tục")
     revoked = AwardRecord.objects.create(
         subject=person,
+        unit=person.unit,
         award=_award("cstdcs"),
         year=2023,
         title="Chiến sĩ thi đua cơ sở",

@@ -86,3 +86,8 @@ def test_the_register_exports_to_excel(client, officer_a, records):
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
     assert [row[2] for row in values] == ["Đặng Văn Sơn", "Nguyễn Thị Hòa"]
     assert values[0][4] == "Giấy khen"
+
+
+def test_a_recorded_award_carries_its_subjects_unit(records, village_a):
+    assert set(AwardRecord.objects.filter(subject=records["son"]).values_list(
+        "unit", flat=True)) == {village_a.pk}  # fmt: skip

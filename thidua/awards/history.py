@@ -49,6 +49,7 @@ def record_award(*, actor, record: AwardRecord) -> AwardRecord:
     import run twice adds nothing)."""
     if record.award_id and not record.title:
         record.title = record.award.name
+    record.unit_id = record.subject.unit_id
     twin = AwardRecord.objects.filter(
         subject=record.subject, title=record.title, year=record.year,
         decision_number=record.decision_number,

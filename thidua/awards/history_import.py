@@ -219,7 +219,7 @@ class Checker:
         instance = model(**{k: v for k, v in owners.items() if v is not None}, **fields)
         try:  # the model's own rules on the cells that could be read, reported with the rest
             self._complete(instance)
-            instance.full_clean(exclude=[*owners, *problems], validate_unique=False)
+            instance.full_clean(exclude=[*owners, *problems, "unit"], validate_unique=False)
         except ValidationError as error:
             problems = {**error.update_error_dict({}), **problems}
         if problems:

@@ -40,10 +40,10 @@ def register_rows(user, params) -> tuple[RegisterFilter, QuerySet[AwardRecord]]:
     """The filter form and the records it selects, in the list's order."""
     filters = RegisterFilter(params or None)
     values = filters.cleaned_data if filters.is_valid() else {}
-    records = AwardRecord.objects.filter(scope_for(user).q("subject__unit__path"))
+    records = AwardRecord.objects.filter(scope_for(user).q("unit__path"))
     if values.get("don_vi"):
         unit = get_unit_for(user, values["don_vi"].pk)
-        records = records.filter(subject__unit__in=Unit.objects.filter(
+        records = records.filter(unit__in=Unit.objects.filter(
             path__startswith=unit.path).values("pk"))  # fmt: skip
     if values.get("danh_hieu"):
         records = records.filter(award=values["danh_hieu"])
@@ -51,6 +51,8 @@ def register_rows(user, params) -> tuple[RegisterFilter, QuerySet[AwardRecord]]:
         records = records.filter(year=values["nam"])
     if query := clean_query(values.get("q", "")):
         found = tolerant_filter(visible_subjects(user), "search_name", query)
+        # A subquery, not a list read first: fetching every match of common words ("nguyen
+        # van") costs more than walking the year index until a page of them is found.
         records = records.filter(subject__in=found.values("pk"))
     records = records.select_related("subject__unit", "award")
     return filters, records.order_by("-year", "-id")

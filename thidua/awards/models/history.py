@@ -64,6 +64,9 @@ class AwardRecord(models.Model):
     `title` is the award as the decision wrote it. A revoked award stays, marked."""
 
     subject = models.ForeignKey(Subject, on_delete=models.CASCADE, related_name="award_records")
+    # The subject's unit, copied by the service that records the award (a subject never
+    # changes unit), so that «Sổ khen thưởng» filters a scope through this table's own index.
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
     award = models.ForeignKey(
         Award, on_delete=models.PROTECT, null=True, blank=True, related_name="records",
         verbose_name=_("danh hiệu, hình thức"),
@@ -93,9 +96,13 @@ class AwardRecord(models.Model):
         ]
         indexes = [
             models.Index(fields=["subject", "year"], name="award_record_subject_idx"),
-            # «Sổ khen thưởng» pages by keyset on (year, id), newest first, also per award.
-            models.Index(fields=["-year", "-id"], name="award_record_year_idx"),
-            models.Index(fields=["award", "-year", "-id"], name="award_record_award_idx"),
+            # «Sổ khen thưởng» pages by keyset on (year, id), newest first, also per award and
+            # per unit; the unit rides along so that a scope is filtered inside the index.
+            models.Index(fields=["-year", "-id"], include=["unit"], name="award_record_year_idx"),
+            models.Index(
+                fields=["award", "-year", "-id"], include=["unit"], name="award_record_award_idx"
+            ),
+            models.Index(fields=["unit", "-year", "-id"], name="award_record_unit_idx"),
         ]
 
     def __str__(self) -> str:
