@@ -5,12 +5,10 @@ the chair's and secretary's signatures."""
 
 import io
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
 
 from thidua.awards.decision_docx import CENTER, _para, _run
-from thidua.documents.docx import FONT, MOTTO, issuer_lines, place_name
+from thidua.documents.docx import MOTTO, issuer_lines, place_name, portrait_document
 
 
 def _header(document, meeting) -> None:
@@ -42,12 +40,7 @@ def _results(document, items) -> None:
 
 def minutes_docx(meeting, seats, items, quorum) -> bytes:
     present, total, met = quorum
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    document.styles["Normal"].font.name = FONT
-    document.styles["Normal"].font.size = Pt(14)
+    document = portrait_document()
     _header(document, meeting)
     _para(document, "BIÊN BẢN", bold=True, align=CENTER, before=12)
     _para(document, "Họp Hội đồng Thi đua – Khen thưởng xét đề nghị khen thưởng", bold=True,

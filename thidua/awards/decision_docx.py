@@ -7,12 +7,11 @@ signature block (KT./TM./Q. as signed)."""
 
 import io
 
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from thidua.core.text import clean_text
-from thidua.documents.docx import FONT, MOTTO, issuer_lines, place_name
+from thidua.documents.docx import FONT, MOTTO, issuer_lines, place_name, portrait_document
 
 GROUPS = [("individual", "I. Cá nhân"), ("collective", "II. Tập thể"),
           ("household", "III. Hộ gia đình")]  # fmt: skip
@@ -116,13 +115,7 @@ def decision_docx(decision) -> bytes:
     """The decision, ready to sign and send."""
     lines = list(decision.lines.select_related("nomination__award", "nomination__subject__unit")
                  .order_by("nomination__subject__sort_name"))  # fmt: skip
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    document.styles["Normal"].font.name = FONT
-    document.styles["Normal"].font.size = Pt(14)
+    document = portrait_document()
     _header(document, decision)
     _para(document, "QUYẾT ĐỊNH", bold=True, align=CENTER, before=12)
     _para(document, decision.summary, bold=True, align=CENTER)

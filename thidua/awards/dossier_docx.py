@@ -9,24 +9,11 @@ import datetime
 import io
 
 from django.utils import timezone
-from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
 
 from thidua.awards import routing
 from thidua.awards.decision_docx import CENTER, GROUPS, JUSTIFY, _para, _run
-from thidua.documents.docx import FONT, MOTTO, issuer_lines, place_name
-
-
-def _document() -> Document:
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin = section.bottom_margin = Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    document.styles["Normal"].font.name = FONT
-    document.styles["Normal"].font.size = Pt(14)
-    return document
+from thidua.documents.docx import MOTTO, issuer_lines, place_name, portrait_document
 
 
 def _header(document, unit, symbol: str) -> None:
@@ -95,7 +82,7 @@ def proposal_docx(nominations, rule) -> bytes:
     unit, award, year = first.unit, first.award, first.year
     # Addressed to where it goes next: the level holding it, or for a draft the first stop.
     to = first.at_unit or routing.next_stop(unit, award, datetime.date(year, 12, 31)) or unit
-    document = _document()
+    document = portrait_document()
     _header(document, unit, "TTr-UBND" if unit.kind in {"province", "commune"} else "TTr")
     _para(document, "TỜ TRÌNH", bold=True, align=CENTER, before=12)
     _para(document, f"Về việc đề nghị {_verb(award)} «{award.name}» năm {year}", bold=True,
@@ -117,7 +104,7 @@ def proposal_docx(nominations, rule) -> bytes:
 def list_docx(nominations) -> bytes:
     """The list alone (danh sách kèm theo tờ trình)."""
     first = nominations[0]
-    document = _document()
+    document = portrait_document()
     _header(document, first.unit, "")
     _para(document, "DANH SÁCH", bold=True, align=CENTER, before=12)
     _para(document, f"Đề nghị {_verb(first.award)} «{first.award.name}» năm {first.year}",
@@ -153,7 +140,7 @@ def _profile(document, subject) -> None:
 def report_docx(nomination, history: dict) -> bytes:
     """The subject's achievement report for the nomination, from its history."""
     subject, award = nomination.subject, nomination.award
-    document = _document()
+    document = portrait_document()
     _header(document, subject.unit, "")
     _para(document, "BÁO CÁO THÀNH TÍCH", bold=True, align=CENTER, before=12)
     _para(document, f"Đề nghị {_verb(award)} «{award.name}» năm {nomination.year}", bold=True,

@@ -313,13 +313,14 @@ def caps_of(unit, award: Award, year: int) -> list[Cap]:
     """The caps (test "cap") of the rule in force at the end of `year`, counted for the
     unit's own subjects with its nominations in progress: shown beside the ticks."""
     rule = rule_on(award, datetime.date(year, 12, 31))
-    found = []
-    for check in rule.checks if rule else []:
-        if check.get("test") != "cap":
-            continue
-        counts, base_award = unit_counts(unit.pk, year), awards_by_code().get(check["award"])
+    caps = [check for check in (rule.checks if rule else []) if check.get("test") == "cap"]
+    if not caps:
+        return []
+    counts, awards, found = unit_counts(unit.pk, year), awards_by_code(), []
+    for check in caps:
         base = counts.get(check["award"], 0)
-        label = f"Tối đa {check['percent']} % số {base_award or check['award']} của {unit.name}"
+        name = awards.get(check["award"]) or check["award"]
+        label = f"Tối đa {check['percent']} % số {name} của {unit.name}"
         limit = base * check["percent"] // 100 if base else None
         found.append(Cap(label=label, limit=limit, taken=counts.get(award.code, 0)))
     return found

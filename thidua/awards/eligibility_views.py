@@ -15,7 +15,7 @@ from thidua.core.http import read_only
 from thidua.exemplars.permissions import can_add_subject
 from thidua.exports.services import export_response
 from thidua.units.models import Unit
-from thidua.units.selectors import get_unit_for, scope_root_units
+from thidua.units.selectors import chosen_unit
 
 SHOW = [("", "Tất cả"), (MET, "Đủ điều kiện"), (NOT_MET, "Chưa đủ"), (UNKNOWN, "Cần xem xét")]
 
@@ -54,8 +54,7 @@ def _registered(award, year: int, verdicts) -> set[int]:
 def who_is_eligible(request):
     filters = EligibilityFilter(request.GET or None)
     data = filters.cleaned_data if filters.is_valid() else {}
-    unit = data.get("don_vi") or scope_root_units(request.user).first()
-    unit = get_unit_for(request.user, unit.pk) if unit is not None else None
+    unit = chosen_unit(request.user, data.get("don_vi"))
     award = data.get("danh_hieu") or Award.objects.filter(code="ldtt").first()
     year = data.get("nam") or timezone.localdate().year
     verdicts, more = eligibility.eligible_in(unit, award, year) if unit and award else ([], False)

@@ -18,7 +18,7 @@ from thidua.core.pagination import paginate, query_without_page
 from thidua.exemplars.models import Subject
 from thidua.exemplars.permissions import can_add_subject
 from thidua.units.models import Unit
-from thidua.units.selectors import get_unit_for, scope_root_units
+from thidua.units.selectors import chosen_unit
 
 RATING_PAGE = 300  # a commune's or an agency's whole staff on one page
 
@@ -51,8 +51,7 @@ def _posted(request) -> dict[int, int | None]:
 def rating_sheet(request):
     filters = SheetFilter(request.GET or None)
     data = filters.cleaned_data if filters.is_valid() else {}
-    unit = data.get("don_vi") or scope_root_units(request.user).first()
-    unit = get_unit_for(request.user, unit.pk) if unit is not None else None
+    unit = chosen_unit(request.user, data.get("don_vi"))
     year = data.get("nam") or timezone.localdate().year
     can_edit = bool(unit) and can_add_subject(request.user, unit)
     rows = Subject.objects.filter(unit=unit).order_by("sort_name", "pk") if unit else []

@@ -17,7 +17,7 @@ from thidua.core.http import form_view
 from thidua.core.pagination import paginate, query_without_page
 from thidua.exemplars.models import Subject
 from thidua.exemplars.permissions import can_add_subject
-from thidua.units.selectors import get_unit_for, scope_root_units
+from thidua.units.selectors import chosen_unit
 
 
 class RegistrationFilter(SheetFilter):
@@ -29,8 +29,7 @@ class RegistrationFilter(SheetFilter):
 def _chosen(request):
     filters = RegistrationFilter(request.GET or None)
     data = filters.cleaned_data if filters.is_valid() else {}
-    unit = data.get("don_vi") or scope_root_units(request.user).first()
-    unit = get_unit_for(request.user, unit.pk) if unit is not None else None
+    unit = chosen_unit(request.user, data.get("don_vi"))
     award = data.get("danh_hieu") or Award.objects.filter(code="ldtt").first()
     return filters, unit, award, data.get("nam") or timezone.localdate().year
 

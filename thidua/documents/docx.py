@@ -96,6 +96,19 @@ def _append_rows(table, rows, widths: list[int]) -> None:
             batch = []
 
 
+def portrait_document() -> Document:
+    """An empty A4 portrait document with the state format's margins and Times New Roman 14
+    (Decree 30/2020, Appendix I): decisions, minutes and dossier drafts start here."""
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin = section.bottom_margin = Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    document.styles["Normal"].font.name = FONT
+    document.styles["Normal"].font.size = Pt(14)
+    return document
+
+
 def _page(document) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE

@@ -20,6 +20,13 @@ def get_unit_for(user, pk) -> Unit:
     return get_object_or_404(visible_units(user).select_related("parent"), pk=pk)
 
 
+def chosen_unit(user, unit: Unit | None) -> Unit | None:
+    """The unit a page's filter chose, checked against the user's scope (404 outside it),
+    or else the first unit the user's roles sit on; None for a user without any."""
+    unit = unit or scope_root_units(user).first()
+    return get_unit_for(user, unit.pk) if unit is not None else None
+
+
 def scope_root_units(user) -> QuerySet[Unit]:
     """Where the tree browser starts: the units the user's roles sit on (the nation for the
     site administrator)."""
