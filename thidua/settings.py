@@ -63,6 +63,9 @@ if not DEBUG and (
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Approving or recording a conference more than this many days after its date needs a
+# reason (kept in the ledger); a conference whose date has passed is warned about.
+CONFERENCE_LATE_DAYS = env_int("CONFERENCE_LATE_DAYS", 7)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -94,6 +97,7 @@ INSTALLED_APPS = [
     "thidua.conferences",
     "thidua.awards",
     "thidua.exports",
+    "thidua.inbox",
     "thidua.home",
     "thidua.demo",
 ]
@@ -167,7 +171,8 @@ AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     # Counts failed logins and locks out an account/address pair (see AXES_* below).
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # The user is read with their unread notices counted, for the menu (one query).
+    "thidua.inbox.backends.UserWithNoticesBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

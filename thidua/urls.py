@@ -55,6 +55,7 @@ urlpatterns = [
     path("nhat-ky/", home_views.event_list, name="audit"),
     path("tim-kiem/", home_views.search, name="search"),
     path("chon/<slug:kind>/", home_views.chooser, name="chooser"),
+    path("", include("thidua.inbox.urls")),
     path("xuat/", include("thidua.exports.urls")),
     path("don-vi/", include("thidua.units.urls")),
     path("dien-hinh/", include("thidua.exemplars.urls")),

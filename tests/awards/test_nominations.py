@@ -196,3 +196,28 @@ def test_the_cap_is_enforced_when_sent(officer_a, commune_a):
     transition(first, A.SUBMIT, by=officer_a)  # a second draft alone does not count
     with pytest.raises(Refused, match="Vượt tỷ lệ tối đa 15 %"):
         transition(second, A.SUBMIT, by=officer_a)
+
+
+def test_the_level_reviewing_and_the_proposing_unit_are_told_and_see_it_in_their_inbox(
+    client, officer_a, province_officer, commune_a, person
+):
+    from thidua.inbox.models import Notice  # noqa: PLC0415 -- only this test reads notices
+
+    nomination = transition(_nominate(officer_a, commune_a, person, "bang_khen_tinh"), A.SUBMIT,
+                            by=officer_a)  # fmt: skip
+    arrived = list(Notice.objects.values_list("user__username", "text"))
+    client.force_login(province_officer)
+    incoming = client.get("/").content.decode()
+    transition(nomination, A.RETURN, by=province_officer, reason="Thiếu báo cáo")
+    client.force_login(officer_a)
+    returned = client.get("/").content.decode()
+
+    award = nomination.award.name
+    assert arrived == [("province_officer",
+                        f"Xã An Phú đề nghị {award} cho Lê Thị Mai; chờ tiếp nhận.")]  # fmt: skip
+    assert "Đề nghị khen thưởng gửi đến" in incoming
+    assert "Chờ tiếp nhận" in incoming
+    told = Notice.objects.get(user=officer_a).text
+    assert told.endswith("bị trả lại để bổ sung: Thiếu báo cáo")
+    assert "Đề nghị khen thưởng bị trả lại" in returned
+    assert "Lý do: Thiếu báo cáo" in returned

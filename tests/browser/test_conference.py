@@ -107,6 +107,8 @@ def test_build_fix_approve_check_in_hold_report_and_roll_up(scene, page, web_ser
     expect(findings).not_to_contain_text("Lỗi")
 
     page.goto(f"{url}/hoi-nghi/{conference.pk}/")
+    # Dated 25/8/2025, long past: each step recorded now says why it is late.
+    page.get_by_label("Lý do duyệt kế hoạch hội nghị muộn").fill("Nhập lại hồ sơ")
     page.get_by_role("button", name="Duyệt kế hoạch hội nghị").click()
     expect(page.locator(".badge.status")).to_have_text("Đã duyệt kế hoạch")
 
@@ -115,6 +117,7 @@ def test_build_fix_approve_check_in_hold_report_and_roll_up(scene, page, web_ser
     expect(page.locator("#attendance")).to_contain_text("Có mặt: 1 / 138")
 
     page.goto(f"{url}/hoi-nghi/{conference.pk}/")
+    page.get_by_label("Lý do ghi nhận đã tổ chức muộn").fill("Nhập lại hồ sơ")
     page.get_by_role("button", name="Ghi nhận đã tổ chức").click()
     pdf = tmp_path / "ho-so.pdf"
     pdf.write_bytes(PDF)

@@ -98,8 +98,8 @@ def test_a_conference_recorded_late_is_delivered_on_the_day_it_was_held(
     conference, officer_a, commune_a
 ):
     make_delegates(conference, exemplary=70, guest=30, presidium=5)
-    transition(conference, "approve", by=officer_a)
-    transition(conference, "hold", by=officer_a)
+    transition(conference, "approve", by=officer_a, reason="Nhập sau hội nghị")
+    transition(conference, "hold", by=officer_a, reason="Nhập sau hội nghị")
 
     owed = Obligation.objects.get(unit=commune_a, milestone__deliverable="conference")
     assert owed.delivered_on == D(2025, 8, 25)

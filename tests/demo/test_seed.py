@@ -73,7 +73,6 @@ def test_seed_shows_one_quarter_met_and_one_short_in_cluster_1():
 
 @pytest.mark.django_db
 def test_seed_has_plans_in_mixed_states_down_the_cascade():
-    import datetime
 
     from thidua.plans.models import Plan
     from thidua.plans.selectors import board_counts, plan_tree
@@ -82,7 +81,9 @@ def test_seed_has_plans_in_mixed_states_down_the_cascade():
     seed_demo()
 
     province_plan = Plan.objects.get(symbol="115/KH-UBND")
-    counts = board_counts(province_plan, datetime.date(2026, 11, 23))
+    from django.utils import timezone
+
+    counts = board_counts(province_plan, timezone.localdate())
     assert sorted(Plan.objects.values_list("status", flat=True)) == [
         "closed", "draft", "issued", "issued",
     ]  # fmt: skip
@@ -133,3 +134,35 @@ def test_seed_has_the_commendation_round_in_progress():
     assert climbing.files.filter(kind="to_trinh").exists()
     years = set(AwardRecord.objects.values_list("year", flat=True))
     assert len(years) >= 5
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("loaded_on", ["2026-12-02", "2028-03-15"])
+def test_seed_is_dated_around_the_day_it_is_loaded(loaded_on, client):
+    """Whenever it is loaded, the communes' window is open and no conference is late;
+    deadlines passed are reminded, and seen as to-dos."""
+    import datetime
+
+    import time_machine
+
+    from thidua.conferences.checks import check_conference
+    from thidua.conferences.models import Conference
+    from thidua.inbox.models import Notice
+    from thidua.plans.models import Plan
+
+    today = datetime.date.fromisoformat(loaded_on)
+    with time_machine.travel(datetime.datetime.fromisoformat(f"{loaded_on}T08:00+07:00")):
+        seed_demo()
+        rules = Plan.objects.get(symbol="115/KH-UBND").rule_sets.get(name="Xã, phường, đặc khu")
+        tu_ky = Conference.objects.get(unit__name="Xã Tứ Kỳ")
+        officer = User.objects.get(username="canbo.tuky")
+        client.force_login(officer)
+        home = client.get("/").content.decode()
+        late = [f.rule for c in Conference.objects.all() for f in check_conference(c)]
+
+    assert today < tu_ky.held_on <= rules.window_end
+    assert "late" not in late
+    assert Conference.objects.get(kind="congress").held_on > rules.window_end
+    assert Notice.objects.filter(user=officer, text__contains="đã quá hạn").exists()
+    assert "Việc phải nộp" in home
+    assert "Lý do: Thiếu chữ ký, đóng dấu" in home  # its plan, returned

@@ -5,9 +5,10 @@ from django.core import mail
 from django.core.management import call_command
 
 from tests.plans.helpers import pdf_upload
+from thidua.inbox.models import Notice
+from thidua.inbox.reminders import send_reminders
 from thidua.plans import drafts
-from thidua.plans.models import Notice, Obligation, Plan
-from thidua.plans.reminders import send_reminders
+from thidua.plans.models import Obligation, Plan
 from thidua.units.services import update_unit
 from thidua.workflow.engine import transition
 
@@ -41,7 +42,8 @@ def test_reminders_go_before_the_due_date_and_once(issued, commune_b, officer_a)
     assert (first, again) == (1, 0)
     assert [m.to for m in mail.outbox] == [["b@binhminh.vn"]]  # A has delivered already
     assert "sắp đến hạn, hạn 15/03/2026" in mail.outbox[0].body
-    assert Notice.objects.get().user.username == "officer_b"
+    reminded = Notice.objects.filter(text__contains="sắp đến hạn")
+    assert [n.user.username for n in reminded] == ["officer_b"]
 
 
 def test_overdue_reminders_reach_the_unit_and_its_officers(issued):
@@ -65,11 +67,13 @@ def test_the_command_runs(issued, capsys):
     assert "Đã gửi" in capsys.readouterr().out
 
 
-def test_notices_show_on_the_officers_dashboard(client, issued, officer_b):
+def test_reminders_are_counted_in_the_menu_and_listed_with_the_notices(client, issued, officer_b):
+    Notice.objects.all().delete()  # the notice of the plan's issue
     send_reminders(today=D(2026, 3, 13), days_before=3)
     client.force_login(officer_b)
 
-    body = client.get("/").content.decode()
+    home = client.get("/").content.decode()
+    notices = client.get("/thong-bao/").content.decode()
 
-    assert "Nhắc việc" in body
-    assert "«Gửi kế hoạch của xã» (12/KH-UBND) sắp đến hạn" in body
+    assert 'aria-label="1 thông báo chưa đọc"' in home
+    assert "«Gửi kế hoạch của xã» (12/KH-UBND) sắp đến hạn" in notices

@@ -187,3 +187,22 @@ def test_compliance_api_is_scoped_and_validated(
         ("Xã Bình Minh", "2025-H1", "nothing", 2),
     ]
     assert (bad.status_code, sibling.status_code) == (422, 404)
+
+
+def test_a_decision_on_a_submission_tells_the_member_and_the_owner_sees_what_waits(
+    client, members, commune_a, make_exemplar, officer_a, province_officer
+):
+    from thidua.inbox.models import Notice  # noqa: PLC0415 -- only this test reads notices
+
+    a, _b = members
+    sent = services.submit_exemplar(actor=officer_a, membership=a, period=Q1,
+                                    exemplar=make_exemplar(commune_a, "Vườn mẫu"))  # fmt: skip
+    client.force_login(province_officer)
+    waiting = client.get("/").content.decode()
+    transition(sent, "return", by=province_officer, reason="Chưa có minh chứng")
+    transition(sent, "resubmit", by=officer_a)
+
+    assert "Điển hình gửi theo chỉ tiêu chờ xem xét" in waiting
+    assert "Vườn mẫu" in waiting
+    assert Notice.objects.get(user=officer_a).text.endswith("bị trả lại: Chưa có minh chứng")
+    assert "gửi lại điển hình «" in Notice.objects.get(user=province_officer).text

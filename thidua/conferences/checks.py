@@ -6,8 +6,9 @@ recorded with the transition; information is the representation report (sample 0
 from dataclasses import asdict, dataclass, field
 
 from django.db.models import Count, Q
+from django.utils import timezone
 
-from thidua.conferences.enums import DelegateCategory, Severity
+from thidua.conferences.enums import ConferenceStatus, DelegateCategory, Severity
 from thidua.conferences.models import Conference, Delegate, UpperQuota
 from thidua.plans.rules import REPRESENTATION
 from thidua.units.models import EconomicSector
@@ -136,6 +137,29 @@ def _window(conference, rules, counts):
             )
         )
     return found
+
+
+PREPARING = {ConferenceStatus.DRAFT, ConferenceStatus.APPROVED}
+
+
+def days_late(conference, today=None) -> int:
+    """How many days ago the conference's date passed while it was not yet recorded as
+    held (0: not late, or no date)."""
+    held_on = conference.held_on
+    if held_on is None or conference.status not in PREPARING:
+        return 0
+    return max(((today or timezone.localdate()) - held_on).days, 0)
+
+
+def _late(conference):
+    """A conference whose date has passed while not recorded as held: warned, with or
+    without rules."""
+    late = days_late(conference)
+    if not late:
+        return []
+    return [Finding(Severity.WARNING, "late",
+                    f"Ngày tổ chức {conference.held_on:%d/%m/%Y} đã qua {late} ngày mà hội nghị "
+                    "chưa được ghi nhận đã tổ chức; hãy sửa ngày hoặc ghi nhận.")]  # fmt: skip
 
 
 def is_plenary(conference, rules) -> bool:
@@ -301,7 +325,7 @@ def check_conference(conference: Conference, *, adjust: dict | None = None) -> l
         ]
     else:
         found = [finding for rule in RULES for finding in rule(conference, rules, counts)]
-    found += _upper_quota(conference, counts)
+    found += _upper_quota(conference, counts) + _late(conference)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return sorted(found, key=lambda finding: order[finding.severity])
 

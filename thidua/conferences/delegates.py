@@ -2,16 +2,19 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from thidua.audit.models import Action
 from thidua.audit.services import record_event
-from thidua.conferences.enums import ConferenceStatus, DelegateStatus
+from thidua.conferences.enums import ConferenceStatus, DelegateCategory, DelegateStatus
 from thidua.conferences.models import Conference, Delegate, DossierDocument, UpperQuota
 from thidua.conferences.workflows import DELEGATE
 from thidua.core.files import release_files
 from thidua.core.text import person_sort_key
 from thidua.documents.uploads import inspect_document
+from thidua.exemplars.enums import Stage
+from thidua.exemplars.models import Exemplar
 from thidua.units.services import lock
 from thidua.workflow.engine import Refused, may, transition
 
@@ -44,11 +47,18 @@ def add_delegate(*, actor, conference: Conference, **fields) -> Delegate:
     _open(conference)
     exemplar, subject = fields.get("exemplar"), fields.get("subject")
     subject = subject or (exemplar.subject if exemplar else None)
-    # A merged unit's delegates also come from its former units (domain README §2).
-    paths = (conference.unit.path, *conference.unit.predecessors.values_list("path", flat=True))
+    paths = _local_paths(conference)
     for linked in (subject, exemplar):
         if linked is not None and not linked.unit.path.startswith(paths):
             raise ValidationError(f"{linked} không thuộc {conference.unit.name}.")
+    delegate = _filled(conference, subject, exemplar, fields)
+    delegate.save()
+    _recorded(actor, conference, [delegate])
+    return delegate
+
+
+def _filled(conference, subject, exemplar, fields) -> Delegate:
+    """A delegate with what its subject and exemplar tell filled where not given."""
     if subject is not None:
         fields["subject"] = subject
         fields["full_name"] = fields.get("full_name") or subject.name
@@ -62,15 +72,54 @@ def add_delegate(*, actor, conference: Conference, **fields) -> Delegate:
         raise ValidationError({"full_name": "Cần họ và tên đại biểu."})
     delegate = Delegate(conference=conference, **fields)
     delegate.sort_name = person_sort_key(delegate.full_name)
-    delegate.save()
-    record_event(
-        actor=actor,
-        action=Action.CREATE,
-        target=delegate,
-        scope_path=conference.unit.path,
-        note=conference.name[:200],
-    )
     return delegate
+
+
+def _recorded(actor, conference, delegates) -> None:
+    for delegate in delegates:
+        record_event(actor=actor, action=Action.CREATE, target=delegate,
+                     scope_path=conference.unit.path, note=conference.name[:200])  # fmt: skip
+
+
+def _local_paths(conference) -> tuple[str, ...]:
+    """The conference's unit and, for a merged unit, its former units (domain README §2):
+    where its delegates come from."""
+    unit = conference.unit
+    return (unit.path, *unit.predecessors.values_list("path", flat=True))
+
+
+# Exemplars offered as delegates: recognised or being replicated; never declined or
+# withdrawn ones, nor those not yet recognised.
+OFFERED = [Stage.RECOGNISED, Stage.REPLICATING]
+AT_ONCE = 1000  # exemplars added in one action, at most: one conference's worth
+
+
+def offered_exemplars(conference):
+    """Recognised exemplars of the conference's unit and below (and of its former units)
+    that are not yet among its delegates, in name order."""
+    paths = Q()
+    for path in _local_paths(conference):
+        paths |= Q(unit__path__startswith=path)
+    present = conference.delegates.filter(exemplar__isnull=False).values("exemplar_id")
+    offered = Exemplar.objects.filter(paths, stage__in=OFFERED).exclude(pk__in=present)
+    return offered.select_related("subject", "unit", "field").order_by("sort_name", "pk")
+
+
+@transaction.atomic
+def add_exemplars(*, actor, conference: Conference, pks=None) -> int:
+    """Add offered exemplars as exemplary delegates in one action: those ticked (`pks`),
+    or all of them (None), each filled from its subject as when added one by one and
+    audited one by one. Returns how many were added."""
+    _open(conference)
+    chosen = offered_exemplars(conference)
+    if pks is not None:
+        chosen = chosen.filter(pk__in=pks)
+    added = [_filled(conference, exemplar.subject, exemplar, {
+        "exemplar": exemplar, "category": DelegateCategory.EXEMPLARY, "origin_unit": exemplar.unit,
+    }) for exemplar in chosen[:AT_ONCE]]  # fmt: skip
+    Delegate.objects.bulk_create(added)
+    _recorded(actor, conference, added)
+    return len(added)
 
 
 @transaction.atomic

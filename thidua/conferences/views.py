@@ -14,6 +14,7 @@ from thidua.conferences import selectors, services
 from thidua.conferences.checks import check_conference
 from thidua.conferences.enums import ConferenceAction, DelegateCategory
 from thidua.conferences.forms import AgendaFormSet, ConferenceForm, DelegateForm
+from thidua.conferences.workflows import needs_late_reason
 from thidua.core.forms import apply_service_errors, is_id
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
@@ -118,6 +119,7 @@ def conference_detail(request, pk: int):
         "findings": check_conference(conference) if own else [],
         "can_manage": own and is_officer(request.user, conference.unit),
         "actions": allowed_actions(request.user, conference) if own else [],
+        "late_reason": needs_late_reason(conference),
         "changes": history(conference),
         "agenda": conference.agenda.all(),
         "dossier": _dossier(conference),
@@ -220,6 +222,45 @@ def delegate_list(request, pk: int):
         "can_manage": is_officer(request.user, conference.unit),
     }
     return render(request, "conferences/delegates.html", context)
+
+
+PICK_PAGE = 100
+
+
+@form_view
+@login_required
+def delegate_pick(request, pk: int):
+    """Many exemplars at once: the recognised exemplars of the unit and below not yet
+    delegates, searched by name, ticked (or all ticked on the page), added in one post."""
+    conference = managed(request, pk)
+    if request.method == "POST":
+        pks = [value for value in request.POST.getlist("pk") if is_id(value)][:PICK_PAGE]
+        return _added(request, conference, pks)
+    q = clean_query(request.GET.get("q", ""))
+    offered = delegate_services.offered_exemplars(conference)
+    if q:
+        offered = word_filter(offered, "search_text", q)
+    context = {"conference": conference, "q": q, "query": query_without_page(request),
+               "page": paginate(request, offered, per_page=PICK_PAGE)}  # fmt: skip
+    return render(request, "conferences/delegate_pick.html", context)
+
+
+@post_only
+@login_required
+def delegate_add_all(request, pk: int):
+    """Every recognised exemplar of the unit and below, in one action."""
+    return _added(request, managed(request, pk), None)
+
+
+def _added(request, conference, pks):
+    try:
+        added = delegate_services.add_exemplars(actor=request.user, conference=conference,
+                                                pks=pks)  # fmt: skip
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Đã thêm {added} đại biểu từ điển hình đã được công nhận.")
+    return redirect("conferences:delegates", pk=conference.pk)
 
 
 @post_only

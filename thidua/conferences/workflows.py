@@ -8,13 +8,14 @@ by the apps that subscribe to it: `exemplars` recognises the honoured exemplars 
 nurtured, `plans` delivers the plan's "conference" and "dossier" obligations.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from thidua.conferences.checks import check_conference, errors_of
+from thidua.conferences.checks import check_conference, days_late, errors_of
 from thidua.conferences.enums import ConferenceAction, ConferenceStatus, DelegateStatus
 from thidua.conferences.models import Honour
-from thidua.workflow.engine import Step, Workflow, register
+from thidua.workflow.engine import Refused, Step, Workflow, register
 
 C, A = ConferenceStatus, ConferenceAction
 
@@ -36,6 +37,22 @@ def _date_reached(move) -> None:
         raise ValidationError(
             f"Hội nghị diễn ra ngày {held_on:%d/%m/%Y}; chưa thể ghi nhận đã tổ chức."
         )
+
+
+def needs_late_reason(conference, today=None) -> bool:
+    """Approving or recording a conference more than CONFERENCE_LATE_DAYS after its date
+    needs the reason, kept in the ledger: records entered long after the fact are the
+    ones an inspection asks about."""
+    return days_late(conference, today) > settings.CONFERENCE_LATE_DAYS
+
+
+def _late_reason(move) -> None:
+    if needs_late_reason(move.obj) and not move.reason:
+        late = days_late(move.obj)
+        raise Refused({"reason": f"Ngày tổ chức đã qua {late} ngày; hãy ghi lý do "
+                                 f"{move.step.label.lower()} muộn."}, code="reason")  # fmt: skip
+    if move.reason:
+        move.payload["days_late"] = days_late(move.obj)
 
 
 def _dossier_complete(move) -> None:
@@ -82,10 +99,11 @@ CONFERENCE = register(
         states=ConferenceStatus, unit=lambda conference: conference.unit, noun="hội nghị",
         related=("unit", "rule_set"),
         steps={
-            A.APPROVE: Step(str(A.APPROVE.label), (C.DRAFT,), C.APPROVED, guards=(_findings,)),
+            A.APPROVE: Step(str(A.APPROVE.label), (C.DRAFT,), C.APPROVED,
+                            guards=(_findings, _late_reason)),
             A.REOPEN: Step(str(A.REOPEN.label), (C.APPROVED,), C.DRAFT, guards=(_findings,)),
             A.HOLD: Step(str(A.HOLD.label), (C.APPROVED,), C.HELD,
-                         guards=(_findings, _date_reached), apply=_honour),
+                         guards=(_findings, _date_reached, _late_reason), apply=_honour),
             A.REPORT: Step(str(A.REPORT.label), (C.HELD,), C.REPORTED,
                            guards=(_findings, _dossier_complete), apply=_send_dossier),
         },

@@ -10,6 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from thidua.conferences import delegates as delegate_services
 from thidua.conferences import services
 from thidua.conferences.models import Conference
+from thidua.conferences.workflows import needs_late_reason
+from thidua.demo.calendar import story
 from thidua.demo.data import PAPER_PDF
 from thidua.exemplars.models import Exemplar
 from thidua.plans.models import Plan
@@ -56,7 +58,9 @@ def _run(conference, *, until: str) -> None:
                 delegate_services.upload_dossier_document(
                     actor=None, conference=conference, name=name, upload=upload
                 )
-        conference = transition(conference, action, by=None)
+        # The story's past, entered now: a conference recorded late says why (the ledger).
+        late = "Nhập lại hồ sơ hội nghị đã tổ chức." if needs_late_reason(conference) else ""
+        conference = transition(conference, action, by=None, reason=late)
         if action == until:
             return
 
@@ -68,7 +72,7 @@ def _new(unit, plan, held_on, **fields) -> Conference:
         plan=plan,
         period_start=2025,
         period_end=2030,
-        held_on=held_on,
+        held_on=story(held_on),
         **fields,
     )
 

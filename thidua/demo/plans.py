@@ -1,7 +1,8 @@
 """Demo plans of Hải Phòng, made through the services: the conference plan modelled on
 sample 000 (communes, then departments, then the congress), the model-building plan
 modelled on sample 001, and commune plans beneath them in mixed states. The conference
-cycle of 2025 is history, so its board shows on-time, late, returned and overdue units;
+cycle's dates are the story's (calendar.py), placed around today: the board shows on-time,
+late, returned and overdue units while the communes' conferences are still to be held;
 the model-building plan's dates follow today so that it always has work still to come."""
 
 import datetime
@@ -9,6 +10,7 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from thidua.demo.calendar import story, story_dates
 from thidua.demo.data import PAPER_PDF
 from thidua.plans import drafts
 from thidua.plans.models import Obligation, Plan, PlanKind
@@ -40,7 +42,7 @@ CONFERENCE_MILESTONES = [
 
 def _conference_plan(province: Unit, standing: Unit) -> Plan:
     plan = drafts.create_plan(
-        actor=None, issuer=province, symbol="115/KH-UBND", issued_on=D(2025, 7, 16),
+        actor=None, issuer=province, symbol="115/KH-UBND", issued_on=story(D(2025, 7, 16)),
         kind=PlanKind.CONFERENCE, outside_basis="01/KH-HĐTĐKT, 2823/HD-BNV",
         title="Tổ chức Hội nghị điển hình tiên tiến các cấp tiến tới Đại hội Thi đua yêu nước "
         "thành phố Hải Phòng lần thứ I",
@@ -52,7 +54,7 @@ def _conference_plan(province: Unit, standing: Unit) -> Plan:
         "standing": [standing],
     }
     for title, deliverable, due, who in CONFERENCE_MILESTONES:
-        drafts.add_milestone(plan=plan, title=title, deliverable=deliverable, due_on=due,
+        drafts.add_milestone(plan=plan, title=title, deliverable=deliverable, due_on=story(due),
                              units=owing[who])  # fmt: skip
     _conference_rules(plan)
     return transition(plan, "issue", by=None)
@@ -81,7 +83,7 @@ def _conference_rules(plan: Plan) -> None:
     pilots = list(pilot.order_by("sort_name")[:1])
     for rules in RULE_SETS:
         rule_set = ConferenceRuleSet(plan=plan, exemplary_share_pct=70, share_tolerance_pct=5,
-                                     dossier_documents=DOSSIER, **rules)  # fmt: skip
+                                     dossier_documents=DOSSIER, **story_dates(rules))  # fmt: skip
         is_communes = rules["kinds"] == [UnitKind.COMMUNE]
         drafts.save_rule_set(
             actor=None, rule_set=rule_set, pilot_units=pilots if is_communes else None
@@ -90,6 +92,7 @@ def _conference_rules(plan: Plan) -> None:
 
 def _commune_plan(province_plan: Plan, commune: Unit, *, symbol: str, on) -> Plan:
     """The commune's own plan (modelled on sample 003), owed by its villages."""
+    on = story(on)
     plan = drafts.create_plan(
         actor=None, issuer=commune, symbol=symbol, issued_on=on, kind=PlanKind.CONFERENCE,
         implements=province_plan, outside_basis="3194/QĐ-UBND",
@@ -134,7 +137,8 @@ def _deliver_conference_plan(plan: Plan, commune: Unit, sibling: Unit) -> None:
 def _deliver(milestone, unit, on, *, linked=None, note="", accept=False) -> None:
     obligation = Obligation.objects.get(milestone=milestone, unit=unit)
     delivered = transition(obligation, "deliver", by=None, data={
-        "note": note or "Đã gửi", "linked_plan": linked, "files": [_paper(unit)], "on": on,
+        "note": note or "Đã gửi", "linked_plan": linked, "files": [_paper(unit)],
+        "on": story(on),
     })  # fmt: skip
     if accept:
         transition(delivered, "accept", by=None)

@@ -2,6 +2,7 @@
 valid by construction and appears in the audit trail. Re-running it adds nothing twice."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from thidua.accounts.models import User
 from thidua.accounts.services import assign_role
@@ -13,6 +14,7 @@ from thidua.demo.exemplars import seed_exemplars
 from thidua.demo.plans import seed_plans
 from thidua.exemplars.models import Criterion, Field
 from thidua.exemplars.reference import load_reference_data
+from thidua.inbox.reminders import send_reminders
 from thidua.units import group_services, services
 from thidua.units.loader import load_official_tree
 from thidua.units.models import EmulationGroup, Unit, UnitKind
@@ -91,6 +93,9 @@ def _ensure_accounts(actor, places: dict[str, Unit]) -> list[tuple[str, str, str
     return rows
 
 
+REMIND_DAYS = 3  # as `send_reminders` runs by default
+
+
 @transaction.atomic
 def seed_demo() -> list[tuple[str, str, str]]:
     """Load the official tree if needed, then the demo province; returns the demo logins."""
@@ -122,4 +127,6 @@ def seed_demo() -> list[tuple[str, str, str]]:
     assign_role(actor=actor, user=User.objects.get(username=head),
                 unit=commune.children.get(name=body), role="leader")  # fmt: skip
     seed_awards(commune=commune, secretary=User.objects.get(username="canbo.daison"))
+    # Deadlines near or passed are reminded as the daily command would (notices, e-mail).
+    send_reminders(today=timezone.localdate(), days_before=REMIND_DAYS)
     return logins

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 
 from thidua.accounts.selectors import roles_of
 from thidua.conferences.selectors import visible_conferences
@@ -13,6 +14,7 @@ from thidua.core.search import word_filter
 from thidua.exemplars.enums import Stage
 from thidua.exemplars.selectors import exemplar_list, subject_list
 from thidua.home.selectors import events_for
+from thidua.inbox import selectors as inbox
 from thidua.plans.selectors import visible_plans
 from thidua.units.selectors import (
     attach_lineage,
@@ -56,14 +58,17 @@ def event_list(request):
 @read_only
 @login_required
 def home(request):
-    """The dashboard of the user's units: what is in their subtree, and what changed."""
+    """The dashboard of the user's units: what waits for them, what is in their subtree,
+    and what changed."""
+    acting = inbox.acting_units(request.user)
     context = {
         "roles": roles_of(request.user),
         "roots": scope_root_units(request.user)[:20],
         "unit_counts": current_kind_counts(request.user),
         "group_count": visible_groups(request.user).count(),
         "events": events_for(request.user)[:10],
-        "notices": request.user.notices.filter(read_at__isnull=True).order_by("-created_at")[:10],
+        "acting": acting,
+        "inbox": inbox.summary(acting, timezone.localdate()),
     }
     return render(request, "home/home.html", context)
 

@@ -172,23 +172,6 @@ class Reminder(models.Model):
         return f"{self.obligation_id} {self.kind}"
 
 
-class Notice(models.Model):
-    """An in-app notice for a user, shown on their dashboard until read."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="notices")  # fmt: skip
-    text = models.CharField(max_length=500)
-    link = models.CharField(max_length=200, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["user", "read_at"], name="notice_user_unread_idx")]
-
-    def __str__(self) -> str:
-        return self.text
-
-
 from thidua.plans.rules import ConferenceRuleSet  # noqa: E402,F401 -- a model of this app
 
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from thidua.plans.reminders import send_reminders
+from thidua.inbox.reminders import send_reminders
 
 
 class Command(BaseCommand):

@@ -8,8 +8,9 @@ from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from thidua.accounts.models import Role, UnitRole
-from thidua.plans.models import Notice, Obligation, ObligationState, Reminder, ReminderKind
+from thidua.inbox.models import Notice
+from thidua.inbox.services import officers_of
+from thidua.plans.models import Obligation, ObligationState, Reminder, ReminderKind
 
 OPEN = [ObligationState.PENDING, ObligationState.RETURNED]
 
@@ -21,12 +22,6 @@ def _due(today: datetime.date, days_before: int):
     yield ReminderKind.UPCOMING, owed.filter(milestone__due_on__gte=today,
                                              milestone__due_on__lte=soon)  # fmt: skip
     yield ReminderKind.OVERDUE, owed.filter(milestone__due_on__lt=today)
-
-
-def _officers(unit) -> list:
-    """Officers holding a role on the unit itself: they are the ones who deliver."""
-    roles = UnitRole.objects.filter(unit=unit, role=Role.OFFICER, user__is_active=True)
-    return [role.user for role in roles.select_related("user")]
 
 
 def _message(kind: str, obligation: Obligation) -> str:
@@ -47,7 +42,7 @@ def send_reminders(*, today: datetime.date, days_before: int) -> int:
 
 
 def _remind(kind: str, obligation: Obligation) -> int:
-    officers = _officers(obligation.unit)
+    officers = officers_of([obligation.unit])
     addresses = sorted({u.email for u in officers if u.email} | ({obligation.unit.email} - {""}))
     text = _message(kind, obligation)
     try:

@@ -1,0 +1,122 @@
+"""Delegates in bulk: every recognised exemplar of the unit and below in one action, or
+many ticked from a searchable list; never a declined, withdrawn or unrecognised one, nor
+a sibling's; audited one by one."""
+
+import datetime
+
+import pytest
+import time_machine
+
+from thidua.audit.models import AuditEvent
+from thidua.conferences.delegates import add_exemplars
+from thidua.exemplars import services as exemplar_services
+from thidua.exemplars.models import Criterion, Exemplar, Field
+from thidua.exemplars.reference import load_reference_data
+
+
+@pytest.fixture(autouse=True)
+def _today():
+    with time_machine.travel(datetime.datetime(2025, 8, 1, 9, tzinfo=datetime.UTC)):
+        yield
+
+
+@pytest.fixture
+def make_exemplar(province_officer):
+    load_reference_data(Field, Criterion)
+    field = Field.objects.get(code="agriculture")
+
+    def make(unit, name, stage="recognised"):
+        subject = exemplar_services.create_subject(actor=province_officer, unit=unit,
+                                                   kind="individual", name=name)  # fmt: skip
+        exemplar = exemplar_services.create_exemplar(actor=province_officer, subject=subject,
+                                                     title=f"Mô hình của {name}", field=field,
+                                                     year_from=2024)  # fmt: skip
+        Exemplar.objects.filter(pk=exemplar.pk).update(stage=stage)
+        return exemplar
+
+    return make
+
+
+@pytest.fixture
+def offered(make_exemplar, commune_a, village_a, commune_b):
+    """Two recognised in An Phú (one in its village), one being replicated; one each
+    declined, withdrawn and only discovered; one recognised in the sibling commune."""
+    return {
+        "yes": [make_exemplar(commune_a, "Lê Thị Mai"), make_exemplar(village_a, "Trần Văn An"),
+                make_exemplar(commune_a, "Đỗ Văn Bình", "replicating")],
+        "no": [make_exemplar(commune_a, "Phạm Văn Cường", "declined"),
+               make_exemplar(commune_a, "Vũ Thị Dung", "withdrawn"),
+               make_exemplar(commune_a, "Hoàng Văn Em", "discovered"),
+               make_exemplar(commune_b, "Bùi Thị Giang")],
+    }  # fmt: skip
+
+
+def test_all_recognised_exemplars_in_one_action_once(client, conference, officer_a, offered):
+    client.force_login(officer_a)
+
+    first = client.post(f"/hoi-nghi/{conference.pk}/dai-bieu/them-dien-hinh/", follow=True)
+    again = add_exemplars(actor=officer_a, conference=conference)
+
+    names = sorted(conference.delegates.values_list("full_name", flat=True))
+    assert names == ["Lê Thị Mai", "Trần Văn An", "Đỗ Văn Bình"]
+    assert "Đã thêm 3 đại biểu" in first.content.decode()
+    assert again == 0
+    assert set(conference.delegates.values_list("category", flat=True)) == {"exemplary"}
+    mai = conference.delegates.get(full_name="Lê Thị Mai")
+    assert (mai.achievements, mai.origin_unit.name) == ("Mô hình của Lê Thị Mai", "Xã An Phú")
+    created = AuditEvent.objects.filter(target_type="conferences.delegate", action="create")
+    assert created.count() == 3
+
+
+def test_pick_many_from_a_searchable_list(client, conference, officer_a, offered):
+    client.force_login(officer_a)
+    mai, an, _binh = offered["yes"]
+    url = f"/hoi-nghi/{conference.pk}/dai-bieu/chon-dien-hinh/"
+
+    listed = client.get(url).content.decode()
+    searched = client.get(url, {"q": "tran van"}).content.decode()
+    foreign = [e.pk for e in offered["no"]]
+    client.post(url, {"pk": [mai.pk, an.pk, *foreign]})
+
+    assert "Lê Thị Mai" in listed
+    assert "Bùi Thị Giang" not in listed  # the sibling's
+    assert "Phạm Văn Cường" not in listed  # declined
+    assert "Trần Văn An" in searched
+    assert "Lê Thị Mai" not in searched
+    assert sorted(conference.delegates.values_list("full_name", flat=True)) == [
+        "Lê Thị Mai", "Trần Văn An"]  # fmt: skip
+    assert "Lê Thị Mai" not in client.get(url).content.decode()  # already a delegate
+
+
+def test_a_sibling_officer_cannot_reach_the_bulk_pages(client, conference, officer_b, offered):
+    client.force_login(officer_b)
+
+    assert client.get(f"/hoi-nghi/{conference.pk}/dai-bieu/chon-dien-hinh/").status_code == 404
+    added = client.post(f"/hoi-nghi/{conference.pk}/dai-bieu/them-dien-hinh/")
+    assert added.status_code == 404
+    assert not conference.delegates.exists()
+
+
+def test_a_held_conference_takes_no_more_delegates(client, conference, officer_a, offered):
+    conference.status = "held"
+    conference.save()
+    client.force_login(officer_a)
+
+    page = client.post(f"/hoi-nghi/{conference.pk}/dai-bieu/them-dien-hinh/", follow=True)
+
+    assert "không đổi được nữa" in page.content.decode()
+    assert not conference.delegates.exists()
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_the_pick_page_costs_the_same_queries(
+    client, conference, officer_a, make_exemplar, commune_a, count, django_assert_num_queries
+):
+    for n in range(count):
+        make_exemplar(commune_a, f"Người {n}")
+    client.force_login(officer_a)
+    url = f"/hoi-nghi/{conference.pk}/dai-bieu/chon-dien-hinh/"
+    client.get(url)
+
+    with django_assert_num_queries(8):
+        client.get(url)
