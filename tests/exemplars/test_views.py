@@ -189,7 +189,7 @@ def test_exemplar_and_subject_lists_queries_do_not_grow(
                                  field=field, year_from=2024)  # fmt: skip
     client.force_login(officer_a)
 
-    with django_assert_num_queries(14):  # six bounded stage counts, one per stage
+    with django_assert_num_queries(8):  # the stage counts grouped; movements are searched
         client.get(reverse("exemplars:list"))
     with django_assert_num_queries(7):  # the page's exemplar counts: one grouped query
         client.get(reverse("exemplars:subject_list"))
@@ -361,20 +361,24 @@ def _stage_counts(client):
 
 
 def test_stage_counts_stop_at_their_bound_and_say_more(
-    client, officer_a, officer_b, person_a, exemplar_a, field, monkeypatch
+    client, site_admin, officer_a, officer_b, person_a, exemplar_a, field, monkeypatch
 ):
+    """The nation's counts stop at their bound; a unit's subtree is counted exactly."""
     from thidua.exemplars import selectors
 
     services.create_exemplar(actor=officer_a, subject=person_a, title="Mô hình thứ hai",
                              field=field, year_from=2024)  # fmt: skip
     monkeypatch.setattr(selectors, "STAGE_COUNT_LIMIT", 1)
+    client.force_login(site_admin)
+    nation = _stage_counts(client)
+    page = client.get(reverse("exemplars:list")).content.decode()
     client.force_login(officer_a)
     mine = _stage_counts(client)
-    page = client.get(reverse("exemplars:list")).content.decode()
     client.force_login(officer_b)
     sibling = _stage_counts(client)
 
-    assert mine["discovered"] == (1, True)
+    assert nation["discovered"] == (1, True)
     assert "hơn 1" in page
+    assert mine["discovered"] == (2, False)
     assert mine["nurturing"] == (0, False)
     assert sibling["discovered"] == (0, False)  # a sibling's exemplars are not counted

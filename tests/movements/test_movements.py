@@ -181,3 +181,18 @@ def test_a_work_is_registered_once(drive, commune_a, officer_a):
     with pytest.raises(ValidationError):
         services.register_work(actor=officer_a, drive=drive, unit=commune_a, title="đường  hoa",
                                registered_on=D(2025, 5, 3))  # fmt: skip
+
+
+def test_the_exemplar_list_searches_movements_as_typed_within_scope(
+    client, officer_a, officer_b, province_movement, movement_a
+):
+    """However many movements the nation has, the filter never lists them whole; its
+    suggestions are the user's own and those above, never a sibling's."""
+    client.force_login(officer_b)
+    page = client.get(reverse("exemplars:list")).content.decode()
+    sibling = client.get("/chon/phong-trao/", {"q": "an phu"}).content.decode()
+    above = client.get("/chon/phong-trao/", {"q": "nong thon"}).content.decode()
+
+    assert "<option" not in page.split('name="movement"', 1)[1].split("</div>", 1)[0]
+    assert "Xã An Phú sạch đẹp" not in sibling
+    assert "Chung sức xây dựng nông thôn mới" in above

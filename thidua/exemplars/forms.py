@@ -78,8 +78,13 @@ class ExemplarForm(CleanTextMixin, forms.Form):
 class FilterForm(CleanTextMixin, forms.Form):
     def __init__(self, *args, movements=None, **kwargs):
         super().__init__(*args, **kwargs)
-        if movements is not None:
-            self.fields["movement"].queryset = movements
+        # Searched as typed: a national administrator sees every movement of the nation,
+        # which a <select> would render whole on every list page. (The queryset, set after
+        # the widget, gives the widget its choices.)
+        self.fields["movement"].widget = SearchChoice("phong-trao")
+        self.fields["movement"].queryset = (
+            movements if movements is not None else self.fields["movement"].queryset
+        )
 
     q = forms.CharField(label="Tìm", max_length=200, required=False)
     stage = forms.ChoiceField(

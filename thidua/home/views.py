@@ -15,6 +15,7 @@ from thidua.exemplars.enums import Stage
 from thidua.exemplars.selectors import exemplar_list, subject_list
 from thidua.home.selectors import events_for
 from thidua.inbox import selectors as inbox
+from thidua.movements.selectors import visible_movements
 from thidua.plans.selectors import visible_plans
 from thidua.units.selectors import (
     attach_lineage,
@@ -124,7 +125,15 @@ def _units(user, q, within, params):
     return [(u.pk, u.name, " › ".join(reversed(u.lineage))) for u in rows]
 
 
-CHOOSERS = {"dien-hinh": _exemplars, "ca-nhan": _subjects, "don-vi": _units}
+def _movements(user, q, within, params):
+    rows = word_filter(visible_movements(user), "search_name", q).select_related("launched_by")
+    return [
+        (m.pk, str(m), m.launched_by.name) for m in rows.order_by("-starts_on", "pk")[:SUGGESTIONS]
+    ]
+
+
+CHOOSERS = {"dien-hinh": _exemplars, "ca-nhan": _subjects, "don-vi": _units,
+            "phong-trao": _movements}  # fmt: skip
 
 
 @read_only
