@@ -102,6 +102,7 @@ def step_conferences(ctx) -> int:
 
 DELEGATE_COLUMNS = [
     "id", "conference_id", "subject_id", "exemplar_id", "source_id", "full_name", "sort_name",
+    "search_name",
     "gender", "birth_year", "ethnicity", "position", "workplace", "origin_unit_id",
     "is_direct_labourer", "economic_sector", "field_id", "achievements", "category",
     "is_presidium", "is_speaker", "is_honouree", "to_upper", "review_unit_id", "reviewed_on",
@@ -152,6 +153,7 @@ class DelegateWriter:
     def row(self, **values) -> tuple:
         values["id"], self.next_id = self.next_id, self.next_id + 1
         values["sort_name"] = _sort(values["full_name"])
+        values["search_name"] = fold(values["full_name"])[:255]
         return tuple(values.get(c, BLANK.get(c)) for c in DELEGATE_COLUMNS), values
 
     def status(self, conference) -> tuple[str, datetime.datetime | None]:

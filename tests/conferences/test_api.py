@@ -58,3 +58,17 @@ def test_check_in_by_token(client, conference, officer_a):
 
     assert first.json()["status"] == "attended"
     assert again.status_code == 409
+
+
+def test_check_in_by_the_printed_short_code(client, conference, officer_a):
+    make_delegates(conference, exemplary=1)
+    one = conference.delegates.get()
+    delegates.move_delegates(actor=None, conference=conference, pks=[one.pk], action="approve")
+    conference.status = "approved"
+    conference.save()
+    client.force_login(officer_a)
+    url = f"/api/v1/conferences/{conference.pk}/check-ins"
+
+    done = client.post(url, {"token": one.short_code_display}, content_type="application/json")
+
+    assert done.json()["status"] == "attended"

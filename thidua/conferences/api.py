@@ -168,8 +168,8 @@ def quotas(request, conference_id: int):
 @router.post("/conferences/{conference_id}/check-ins",
              response={200: DelegateOut, **errors(403, 409)})  # fmt: skip
 def check_in(request, conference_id: int, payload: CheckInIn):
-    """Check a delegate in by the token of their QR code (the delegate workflow says who
-    may: the officers of the conference's unit)."""
+    """Check a delegate in by the token of their QR code or the short code printed under
+    it (the delegate workflow says who may: the officers of the conference's unit)."""
     conference = selectors.own_conference_for(request.user, conference_id)
     try:
         return delegate_services.check_in(

@@ -8,10 +8,16 @@ from django.utils import timezone
 from thidua.audit.models import Action
 from thidua.audit.services import record_event
 from thidua.conferences.enums import ConferenceStatus, DelegateCategory, DelegateStatus
-from thidua.conferences.models import Conference, Delegate, DossierDocument, UpperQuota
+from thidua.conferences.models import (
+    Conference,
+    Delegate,
+    DossierDocument,
+    UpperQuota,
+    normal_short_code,
+)
 from thidua.conferences.workflows import DELEGATE
 from thidua.core.files import release_files
-from thidua.core.text import person_sort_key
+from thidua.core.text import fold, person_sort_key
 from thidua.documents.uploads import inspect_document
 from thidua.exemplars.enums import Stage
 from thidua.exemplars.models import Exemplar
@@ -26,6 +32,7 @@ NOT_COPIED = {
     "source",
     "conference",
     "token",
+    "short_code",
     "status",
     "checked_in_at",
     "to_upper",
@@ -72,6 +79,7 @@ def _filled(conference, subject, exemplar, fields) -> Delegate:
         raise ValidationError({"full_name": "Cần họ và tên đại biểu."})
     delegate = Delegate(conference=conference, **fields)
     delegate.sort_name = person_sort_key(delegate.full_name)
+    delegate.search_name = fold(delegate.full_name)[:255]
     return delegate
 
 
@@ -137,7 +145,7 @@ def remove_delegates(*, actor, conference: Conference, pks) -> int:
 
 @transaction.atomic
 def move_delegates(*, actor, conference: Conference, pks, action: str) -> int:
-    """Approve the proposed list, or confirm attendance, for the delegates chosen, each
+    """Approve the proposed list, confirm attendance or check in, for the delegates chosen, each
     through the delegate workflow (one ledger row each); those it does not allow (already
     approved, say) are left as they are. Refused for a conference already held."""
     step = DELEGATE.steps[action]
@@ -156,14 +164,17 @@ def move_delegates(*, actor, conference: Conference, pks, action: str) -> int:
 
 @transaction.atomic
 def check_in(*, actor, conference: Conference, token: str) -> Delegate:
-    """At the door: the QR code on the invitation or badge carries the delegate's token.
+    """At the door: the QR code on the invitation or badge carries the delegate's token,
+    the short code printed under it is typed by hand (with or without its dash).
     Only an approved conference checks people in (that is the day it takes place). Who may
     is asked first, so that nobody else learns whose code it is."""
     attend = DELEGATE.steps["attend"]
     if not may(actor, DELEGATE, attend, Delegate(conference=conference)):
         raise Refused(f"Tài khoản của bạn không được «{attend.label}» đại biểu này.",
                       code="forbidden")  # fmt: skip
-    delegate = conference.delegates.filter(token=token.strip()).first()
+    code = token.strip()
+    by_code = Q(token=code) | Q(short_code=normal_short_code(code))
+    delegate = conference.delegates.filter(by_code).first()
     if delegate is None:
         raise ValidationError("Mã không thuộc đại biểu nào của hội nghị này.")
     if delegate.status == DelegateStatus.ATTENDED:

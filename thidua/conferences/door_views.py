@@ -4,13 +4,11 @@ upper level with the roll-up, and the brief-profile list (danh sách trích ngan
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.conferences import delegates as delegate_services
 from thidua.conferences import printing, selectors
-from thidua.conferences.enums import DelegateStatus
 from thidua.conferences.forms import QuotaForm
 from thidua.conferences.models import Conference, Delegate, PrintJob
 from thidua.conferences.reports import BRIEF_PROFILES
@@ -21,13 +19,8 @@ from thidua.core.jobs import JobState, check_alive, retry_job
 from thidua.documents.reports import render_report
 from thidua.documents.response import stored_file
 from thidua.units.models import Unit
+from thidua.units.selectors import clean_query
 from thidua.workflow.engine import Refused
-
-
-def _attendance(conference):
-    return conference.delegates.aggregate(
-        total=Count("pk"), present=Count("pk", filter=Q(status=DelegateStatus.ATTENDED))
-    )
 
 
 def _check_in(request, conference, code: str) -> None:
@@ -46,15 +39,18 @@ def _check_in(request, conference, code: str) -> None:
 @form_view
 @login_required
 def check_in_desk(request, pk: int):
-    """The door: a scanner (or a person) types the code; the count updates by itself.
-    Who may check people in is the delegate workflow's to say."""
+    """The door: a scanner types the QR code, a person the short code printed under it,
+    or the officer finds the delegate by name; the count updates by itself. Who may check
+    people in is the delegate workflow's to say."""
     if request.method == "POST":
         conference = selectors.own_conference_for(request.user, pk)
         code = request.POST.get("code", "").strip().rstrip("/").rsplit("/", 1)[-1][:64]
         _check_in(request, conference, code)
         return redirect("conferences:check_in", pk=conference.pk)
     conference = managed(request, pk)
-    context = {"conference": conference, "attendance": _attendance(conference)}
+    q = clean_query(request.GET.get("q", ""))
+    context = {"conference": conference, "attendance": selectors.attendance(conference), "q": q,
+               "found": selectors.door_search(conference, q) if q else []}  # fmt: skip
     return render(request, "conferences/check_in.html", context)
 
 
@@ -62,7 +58,7 @@ def check_in_desk(request, pk: int):
 @login_required
 def attendance_count(request, pk: int):
     conference = managed(request, pk)
-    context = {"conference": conference, "attendance": _attendance(conference)}
+    context = {"conference": conference, "attendance": selectors.attendance(conference)}
     return render(request, "conferences/_attendance.html", context)
 
 

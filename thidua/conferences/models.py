@@ -91,6 +91,24 @@ def new_token() -> str:
     return secrets.token_urlsafe(18)
 
 
+# Letters and digits that cannot be mistaken for one another when read off a badge or
+# typed by hand (no 0/O, 1/I/L, 2/Z, 5/S, 8/B, U/V).
+SHORT_CODE_ALPHABET = "ACDEFGHJKMNPQRTWXY34679"
+SHORT_CODE_LENGTH = 8
+
+
+def new_short_code() -> str:
+    """The code printed under a delegate's QR code, typed at the door without a scanner:
+    23^8 codes, so that two delegates of one conference practically never draw the same
+    (the database refuses it if they do)."""
+    return "".join(secrets.choice(SHORT_CODE_ALPHABET) for _ in range(SHORT_CODE_LENGTH))
+
+
+def normal_short_code(text: str) -> str:
+    """What was typed, as stored: capitals, without the spaces or dash it is shown with."""
+    return "".join(ch for ch in text.upper() if ch.isalnum())[: SHORT_CODE_LENGTH + 8]
+
+
 class Delegate(models.Model):
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="delegates")
     subject = models.ForeignKey(
@@ -154,6 +172,9 @@ class Delegate(models.Model):
         max_length=10, choices=DelegateStatus.choices, default=DelegateStatus.PROPOSED
     )
     token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
+    short_code = models.CharField(_("mã điểm danh"), max_length=8, default=new_short_code,
+                                  editable=False)  # fmt: skip
+    search_name = models.CharField(max_length=255, editable=False, db_default="")  # folded
     checked_in_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -169,9 +190,19 @@ class Delegate(models.Model):
             ),  # fmt: skip
             models.Index(fields=["conference", "category"], name="delegate_conf_cat_idx"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["conference", "short_code"], name="delegate_short_code_once"
+            ),  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return self.full_name
+
+    @property
+    def short_code_display(self) -> str:
+        """The code as printed: two groups of four, easier to read out and type."""
+        return f"{self.short_code[:4]}-{self.short_code[4:]}"
 
 
 class AgendaItem(models.Model):

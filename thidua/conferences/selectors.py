@@ -3,7 +3,9 @@
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from thidua.conferences.enums import DelegateStatus
 from thidua.conferences.models import Conference, Delegate, Honour, UpperQuota
+from thidua.core.search import word_filter
 from thidua.units.scope import scope_for
 
 
@@ -31,6 +33,25 @@ def delegate_list(conference: Conference, *, category: str = "") -> QuerySet[Del
     if category:
         delegates = delegates.filter(category=category)
     return delegates.order_by("sort_name", "pk")
+
+
+def attendance(conference: Conference) -> dict:
+    """Delegates present (checked in) of those listed: the door's count, kept on the
+    conference's page afterwards."""
+    return conference.delegates.aggregate(
+        total=Count("pk"), present=Count("pk", filter=Q(status=DelegateStatus.ATTENDED))
+    )
+
+
+DOOR_MATCHES = 20
+
+
+def door_search(conference: Conference, q: str) -> list[Delegate]:
+    """Delegates of the list (approved or further) whose name holds every word typed,
+    diacritics or not: the door without a scanner."""
+    listed = conference.delegates.exclude(status=DelegateStatus.PROPOSED)
+    found = word_filter(listed, "search_name", q).select_related("origin_unit")
+    return list(found.order_by("sort_name", "pk")[:DOOR_MATCHES])
 
 
 def rollup(conference: Conference) -> list[dict]:

@@ -120,6 +120,7 @@ def conference_detail(request, pk: int):
         "can_manage": own and is_officer(request.user, conference.unit),
         "actions": allowed_actions(request.user, conference) if own else [],
         "late_reason": needs_late_reason(conference),
+        "attendance": selectors.attendance(conference) if conference.status != "draft" else None,
         "changes": history(conference),
         "agenda": conference.agenda.all(),
         "dossier": _dossier(conference),
@@ -266,8 +267,8 @@ def _added(request, conference, pks):
 @post_only
 @login_required
 def delegate_bulk(request, pk: int):
-    """Remove, approve or confirm the delegates ticked on the list (who may approve or
-    confirm is the delegate workflow's to say; removing is the conference's officers')."""
+    """Remove, approve, confirm or check in («có mặt») the delegates ticked on the list (who
+    may is the delegate workflow's to say; removing is the conference's officers')."""
     pks = [value for value in request.POST.getlist("pk") if is_id(value)][:DELEGATE_PAGE]
     action = request.POST.get("action", "")
     try:
@@ -276,7 +277,7 @@ def delegate_bulk(request, pk: int):
             done = delegate_services.remove_delegates(
                 actor=request.user, conference=conference, pks=pks
             )
-        elif action in {"approve", "confirm"}:
+        elif action in {"approve", "confirm", "attend"}:
             conference = selectors.own_conference_for(request.user, pk)
             done = delegate_services.move_delegates(
                 actor=request.user, conference=conference, pks=pks, action=action
