@@ -27,12 +27,21 @@ demo: migrate
 	$(BIN)/python manage.py seed_demo
 
 # Install, migrate, load the official tree and the demo data, then serve the app with a
-# task worker beside it. Ctrl-C stops both.
-run: demo
+# task worker beside it. Ctrl-C stops both. The demo is served as production would be
+# (DEBUG off: the Vietnamese error pages, never Django's English debug pages), with a key
+# of its own made on the first run and kept out of the repository (.secret_key), plain
+# HTTP cookies on this machine, and static files straight from the apps (whitenoise).
+SECRET_FILE := .secret_key
+$(SECRET_FILE):
+	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@chmod 600 $@
+
+run: demo $(SECRET_FILE)
 	@echo "thidua: http://$(HOST):$(PORT)/  (dừng bằng Ctrl-C)"
 	@trap 'kill 0' INT TERM EXIT; \
+	export DEBUG=0 STATIC_MANIFEST=0 SECURE_COOKIES=0 SECRET_KEY="$$(cat $(SECRET_FILE))"; \
 	$(BIN)/python manage.py run_worker --interval 1 & \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py runserver --insecure $(HOST):$(PORT)
 
 worker: install
 	$(BIN)/python manage.py run_worker

@@ -14,7 +14,7 @@ from thidua.awards import dossier, nominations, selectors
 from thidua.awards.dossier_docx import list_docx, proposal_docx, report_docx
 from thidua.awards.models import DocumentKind, DossierFile, Nomination, NominationState
 from thidua.awards.workflows import reference_date
-from thidua.core.forms import is_id
+from thidua.core.forms import CleanTextMixin, is_id
 from thidua.core.http import post_only, read_only
 from thidua.documents.response import attachment, stored_file
 
@@ -23,7 +23,7 @@ DRAFTS = {"to-trinh": "to-trinh", "danh-sach": "danh-sach", "bao-cao": "bao-cao-
 BATCH_LIMIT = 500
 
 
-class AttachForm(forms.Form):
+class AttachForm(CleanTextMixin, forms.Form):
     kind = forms.ChoiceField(label="Loại tài liệu", choices=DocumentKind.choices)
     file = forms.FileField(label="Tệp (PDF, Word, Excel, ảnh)")
 

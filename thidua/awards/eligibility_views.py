@@ -10,7 +10,7 @@ from django.utils import timezone
 from thidua.awards import eligibility
 from thidua.awards.eligibility import MET, NOT_MET, UNKNOWN
 from thidua.awards.models import Award, Registration
-from thidua.core.forms import ModelChoiceField, SearchChoice
+from thidua.core.forms import CleanTextMixin, ModelChoiceField, SearchChoice
 from thidua.core.http import read_only
 from thidua.exemplars.permissions import can_add_subject
 from thidua.exports.services import export_response
@@ -20,7 +20,7 @@ from thidua.units.selectors import chosen_unit
 SHOW = [("", "Tất cả"), (MET, "Đủ điều kiện"), (NOT_MET, "Chưa đủ"), (UNKNOWN, "Cần xem xét")]
 
 
-class EligibilityFilter(forms.Form):
+class EligibilityFilter(CleanTextMixin, forms.Form):
     don_vi = ModelChoiceField(Unit.objects.none(), label="Đơn vị", required=False)
     danh_hieu = forms.ModelChoiceField(Award.objects.all(), label="Danh hiệu, hình thức",
                                        to_field_name="code", required=False)  # fmt: skip

@@ -81,7 +81,7 @@ class BaseSalaryForm(CleanTextMixin, forms.ModelForm):
         fields = ["amount", "valid_from", "valid_to", "legal_basis", "certainty"]
 
 
-class CatalogueFilter(forms.Form):
+class CatalogueFilter(CleanTextMixin, forms.Form):
     ngay = DateField(label="Quy định áp dụng ngày", required=False)
     nhom = forms.ChoiceField(label="Nhóm", required=False,
                              choices=[("", "Tất cả"), *Category.choices])  # fmt: skip
@@ -129,7 +129,7 @@ class InitiativeForm(CleanTextMixin, forms.ModelForm):
         fields = ["title", "recognised_by", "scope", "recognised_on", "decision_number"]
 
 
-class RatingForm(forms.Form):
+class RatingForm(CleanTextMixin, forms.Form):
     year = forms.IntegerField(label="Năm", **YEARS)
     rating = forms.TypedChoiceField(label="Xếp loại", choices=Rating.choices, coerce=int)
 
@@ -153,7 +153,7 @@ class BlockForm(CleanTextMixin, forms.ModelForm):
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
 
-class MemberForm(forms.Form):
+class MemberForm(CleanTextMixin, forms.Form):
     member = ModelChoiceField(Subject.objects.none(), label="Cá nhân")
     year = forms.IntegerField(label="Năm", **YEARS)
 

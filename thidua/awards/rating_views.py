@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from thidua.awards import history
 from thidua.awards.models import Rating, TaskRating
-from thidua.core.forms import ModelChoiceField, SearchChoice, is_id
+from thidua.core.forms import CleanTextMixin, ModelChoiceField, SearchChoice, is_id
 from thidua.core.http import form_view
 from thidua.core.pagination import paginate, query_without_page
 from thidua.exemplars.models import Subject
@@ -23,7 +23,7 @@ from thidua.units.selectors import chosen_unit
 RATING_PAGE = 300  # a commune's or an agency's whole staff on one page
 
 
-class SheetFilter(forms.Form):
+class SheetFilter(CleanTextMixin, forms.Form):
     don_vi = ModelChoiceField(Unit.objects.none(), label="Đơn vị", required=False)
     nam = forms.IntegerField(label="Năm", min_value=1945, max_value=2100, required=False)
 

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.shortcuts import render
 
 from thidua.awards.models import Award, AwardRecord
-from thidua.core.forms import ModelChoiceField, SearchChoice
+from thidua.core.forms import CleanTextMixin, ModelChoiceField, SearchChoice
 from thidua.core.http import read_only
 from thidua.core.pagination import bounded_count, paginate, query_without_page, rows_of
 from thidua.core.search import tolerant_filter
@@ -23,7 +23,7 @@ from thidua.units.scope import scope_for
 from thidua.units.selectors import clean_query, get_unit_for, scope_root_units
 
 
-class RegisterFilter(forms.Form):
+class RegisterFilter(CleanTextMixin, forms.Form):
     q = forms.CharField(label="Tên đối tượng", required=False, max_length=200)
     don_vi = ModelChoiceField(Unit.objects.none(), label="Đơn vị", required=False)
     danh_hieu = forms.ModelChoiceField(Award.objects.all(), label="Danh hiệu, hình thức",

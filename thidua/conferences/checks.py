@@ -40,6 +40,7 @@ class Tally:
     to_upper: int = 0
     to_upper_women: int = 0
     to_upper_direct: int = 0
+    listed: int = 0  # the delegates on the list, before a what-if adjustment
     groups: dict = field(default_factory=dict)
 
 
@@ -65,7 +66,7 @@ def tally(conference: Conference, *, adjust: dict | None = None) -> Tally:
         to_upper_direct=Count("pk", filter=upper & Q(is_direct_labourer=True)),
     )
     row["to_upper"] = row.pop("sent_up")
-    counts = Tally(**row)
+    counts = Tally(**row, listed=row["total"])
     adjust = adjust or {}
     exemplary = max(0, counts.exemplary + adjust.get("exemplary", 0))
     others = max(0, counts.total - counts.exemplary + adjust.get("guest", 0))
@@ -149,6 +150,22 @@ def days_late(conference, today=None) -> int:
     if held_on is None or conference.status not in PREPARING:
         return 0
     return max(((today or timezone.localdate()) - held_on).days, 0)
+
+
+def _twice(conference):
+    """Another conference of the unit under the same plan for the same target group (rule
+    set): allowed (a conference redone), but the level above counts only the latest."""
+    if conference.plan_id is None or conference.pk is None:
+        return []
+    other = (Conference.objects.filter(unit_id=conference.unit_id, plan_id=conference.plan_id,
+                                       rule_set_id=conference.rule_set_id)
+             .exclude(pk=conference.pk).order_by("-held_on", "-pk").first())  # fmt: skip
+    if other is None:
+        return []
+    when = f" ngày {other.held_on:%d/%m/%Y}" if other.held_on else ""
+    return [Finding(Severity.WARNING, "twice",
+                    f"Đơn vị đã có «{other.name}»{when} theo cùng kế hoạch, cùng đối tượng; "
+                    "cấp trên chỉ tính đại biểu của hội nghị tổ chức sau cùng.")]  # fmt: skip
 
 
 def _late(conference):
@@ -268,10 +285,13 @@ def _representation(conference, rules, counts):
         "ethnic_minorities": counts.minorities,
         "direct_labourers": counts.direct,
     }
+    # Shares of the delegates listed: a what-if adds or removes people of unknown gender,
+    # ethnicity or work, so the groups are never divided by a total they are not part of.
+    of_list = "" if counts.listed == counts.total else " của danh sách hiện có"
     for key in rules.representation:
         if key in simple:
             n = simple[key]
-            text = f"{REPRESENTATION[key]}: {n} người ({_pct(n, counts.total)} %)."
+            text = f"{REPRESENTATION[key]}: {n} người ({_pct(n, counts.listed)} %{of_list})."
             found.append(Finding(Severity.INFO, key, text))
     if "economic_sectors" in rules.representation:
         labels = dict(EconomicSector.choices)
@@ -325,7 +345,7 @@ def check_conference(conference: Conference, *, adjust: dict | None = None) -> l
         ]
     else:
         found = [finding for rule in RULES for finding in rule(conference, rules, counts)]
-    found += _upper_quota(conference, counts) + _late(conference)
+    found += _upper_quota(conference, counts) + _late(conference) + _twice(conference)
     order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
     return sorted(found, key=lambda finding: order[finding.severity])
 

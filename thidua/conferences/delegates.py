@@ -15,6 +15,7 @@ from thidua.conferences.models import (
     UpperQuota,
     normal_short_code,
 )
+from thidua.conferences.selectors import counted_conferences
 from thidua.conferences.workflows import DELEGATE
 from thidua.core.files import release_files
 from thidua.core.text import fold, person_sort_key
@@ -221,14 +222,13 @@ def set_quota(
 
 @transaction.atomic
 def pull_delegates(*, actor, conference: Conference, unit) -> int:
-    """Bring into this conference the delegates that `unit`'s conference sent up, once."""
+    """Bring into this conference the delegates that `unit`'s conference sent up, once
+    (of its latest held conference feeding this one, as the roll-up counts them)."""
     _open(conference)
-    sent = Delegate.objects.filter(
-        conference__feeds=conference,
-        conference__unit=unit,
-        to_upper=True,
-        conference__status__in=list(CLOSED),
-    ).exclude(pulled_into__conference=conference)
+    counted, _others = counted_conferences(conference).get(unit.pk, (None, 0))
+    sent = Delegate.objects.filter(conference_id=counted, to_upper=True).exclude(
+        pulled_into__conference=conference
+    )
     copied = 0
     for source in sent:
         values = {

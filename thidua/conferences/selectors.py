@@ -1,6 +1,6 @@
 """Reading conferences within the user's scope; a sibling's conference answers 404."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from thidua.conferences.enums import DelegateStatus
@@ -54,17 +54,26 @@ def door_search(conference: Conference, q: str) -> list[Delegate]:
     return list(found.order_by("sort_name", "pk")[:DOOR_MATCHES])
 
 
+def counted_conferences(conference: Conference) -> dict[int, tuple[int, int]]:
+    """{unit: (the conference whose delegates count, how many others were left out)} among
+    the held or reported conferences feeding this one: a unit that held two sends the
+    delegates of its latest, so that nobody is counted, or pulled up, twice."""
+    feeding = Conference.objects.filter(feeds=conference, status__in=["held", "reported"])
+    chosen: dict[int, tuple[int, int]] = {}
+    for pk, unit_id in feeding.order_by("held_on", "pk").values_list("pk", "unit_id"):
+        chosen[unit_id] = (pk, chosen[unit_id][1] + 1 if unit_id in chosen else 0)
+    return chosen
+
+
 def rollup(conference: Conference) -> list[dict]:
     """Per allotted unit: quota, delegates its conference sent (approved in a held or
-    reported conference feeding this one), over/under, and their composition."""
+    reported conference feeding this one; a unit's latest, when it held several), over or
+    under, their composition, and how many of its conferences were left out."""
     quotas = list(conference.quotas.select_related("unit").order_by("unit__sort_name"))
+    counted = counted_conferences(conference)
     rows = (
-        Delegate.objects.filter(
-            to_upper=True,
-            conference_id__in=Conference.objects.filter(
-                feeds=conference, status__in=["held", "reported"]
-            ).values("pk"),
-        )
+        Delegate.objects.filter(to_upper=True,
+                                conference_id__in=[pk for pk, _others in counted.values()])
         .values("conference__unit_id")
         .annotate(
             n=Count("pk"),
@@ -73,7 +82,7 @@ def rollup(conference: Conference) -> list[dict]:
             exemplary=Count("pk", filter=Q(category="exemplary")),
         )
         .order_by()
-    )
+    )  # fmt: skip
     by_unit = {row["conference__unit_id"]: row for row in rows}
     empty = {"n": 0, "women": 0, "direct": 0, "exemplary": 0}
     return [
@@ -81,16 +90,20 @@ def rollup(conference: Conference) -> list[dict]:
             "quota": quota,
             **by_unit.get(quota.unit_id, empty),
             "gap": by_unit.get(quota.unit_id, empty)["n"] - quota.number,
+            "left_out": counted.get(quota.unit_id, (None, 0))[1],
         }
         for quota in quotas
     ]
 
 
 def honoured_below(conference: Conference) -> QuerySet[Honour]:
-    """Exemplars honoured by conferences of units below: candidates for this level."""
+    """Exemplars honoured by conferences of units below: candidates for this level, each
+    once (its latest honour, when two conferences honoured it)."""
+    below = Honour.objects.filter(conference__unit__path__startswith=conference.unit.path)
+    below = below.exclude(conference=conference)
+    later = below.filter(exemplar=OuterRef("exemplar"), pk__gt=OuterRef("pk"))
     return (
-        Honour.objects.filter(conference__unit__path__startswith=conference.unit.path)
-        .exclude(conference=conference)
+        below.exclude(Exists(later))
         .exclude(exemplar__delegations__conference=conference)
         .select_related("exemplar__subject", "conference__unit")
         .order_by("exemplar__subject__sort_name")

@@ -41,9 +41,30 @@ class ModelMultipleChoiceField(_BoundedPks, forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+DJANGO_EMPTY = "---------"
+
+
+def empty_choice(label) -> str:
+    """The empty choice, said in Vietnamese with what is chosen ("— Chọn lĩnh vực —"),
+    never Django's "---------"."""
+    return f"— Chọn {str(label or '').strip().lower()} —".replace("Chọn  —", "Chọn —")
+
+
 class CleanTextMixin:
     """Removes control characters from every text a form accepts: pasted from other
-    programs, they are invisible on screen but break XLSX and DOCX exports."""
+    programs, they are invisible on screen but break XLSX and DOCX exports. Also names
+    every empty choice in Vietnamese (the select option template catches the rest)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if getattr(field, "empty_label", None) == DJANGO_EMPTY:
+                field.empty_label = empty_choice(field.label)
+            elif isinstance(field, forms.ChoiceField) and not hasattr(field, "queryset"):
+                choices = list(field.choices)
+                if any(value == "" and text == DJANGO_EMPTY for value, text in choices):
+                    field.choices = [(v, empty_choice(field.label) if v == "" and t == DJANGO_EMPTY
+                                      else t) for v, t in choices]  # fmt: skip
 
     def clean(self):
         data = super().clean()

@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.accounts.models import Role
-from thidua.core.forms import apply_service_errors
+from thidua.core.forms import CleanTextMixin, apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.jobs import check_alive, retry_job
 from thidua.documents.response import attachment
@@ -17,7 +17,7 @@ from thidua.units.scope import has_role
 from thidua.units.selectors import get_unit_for
 
 
-class UploadForm(forms.Form):
+class UploadForm(CleanTextMixin, forms.Form):
     file = forms.FileField(label="Tệp Excel theo mẫu (.xlsx)")
 
 

@@ -14,7 +14,7 @@ from thidua.units.widgets import UnitsField
 MAX_CODES = 500
 
 
-class UploadForm(forms.Form):
+class UploadForm(CleanTextMixin, forms.Form):
     file = forms.FileField(label="Văn bản kế hoạch (.docx, .pdf có lớp văn bản, hoặc .txt)")
 
     def clean_file(self):
@@ -28,7 +28,7 @@ class UploadForm(forms.Form):
         return upload
 
 
-class AttachForm(forms.Form):
+class AttachForm(CleanTextMixin, forms.Form):
     file = forms.FileField(label="Tệp đính kèm (PDF, Word, Excel, ảnh)")
 
     def clean_file(self):

@@ -1,0 +1,92 @@
+"""Figures that add up when a unit holds two conferences for the same plan and target
+group: warned on the second, its delegates counted and pulled up from the latest only,
+its honoured exemplars offered to the level above once. Each figure is computed here
+from the rows themselves."""
+
+import datetime
+
+import pytest
+
+from tests.conferences.conftest import make_delegates
+from thidua.conferences import delegates, services
+from thidua.conferences.checks import check_conference
+from thidua.conferences.models import Delegate, Honour
+from thidua.conferences.selectors import honoured_below, rollup
+from thidua.exemplars import services as exemplar_services
+from thidua.exemplars.models import Criterion, Field
+from thidua.exemplars.reference import load_reference_data
+
+D = datetime.date
+
+
+@pytest.fixture
+def twice(plan, conference, commune_a, province, province_officer, officer_a):
+    """An Phú held its conference on 25/8, then again on 10/9: 4 sent up, then 3."""
+    years = {"period_start": 2025, "period_end": 2030}
+    congress = services.create_conference(actor=province_officer, unit=province,
+                                          kind="congress", **years)  # fmt: skip
+    delegates.set_quota(actor=province_officer, conference=congress, unit=commune_a, number=3)
+    again = services.create_conference(actor=officer_a, unit=commune_a, plan=plan, **years,
+                                       held_on=D(2025, 9, 10), form=conference.form)  # fmt: skip
+    for held, sent in ((conference, 4), (again, 3)):
+        held.feeds, held.status = congress, "held"
+        held.save()
+        make_delegates(held, exemplary=sent, to_upper=True, status="approved")
+    return congress, conference, again
+
+
+def test_the_second_conference_is_warned_about(twice):
+    _congress, first, again = twice
+
+    warned = [f.message for f in check_conference(again) if f.rule == "twice"]
+
+    assert len(warned) == 1
+    assert f"«{first.name}» ngày 25/08/2025" in warned[0]
+
+
+def test_the_roll_up_counts_and_pulls_the_latest_conference_only(
+    twice, province_officer, commune_a
+):
+    congress, _first, again = twice
+    expected = Delegate.objects.filter(conference=again, to_upper=True).count()
+
+    row = next(r for r in rollup(congress) if r["quota"].unit == commune_a)
+    pulled = delegates.pull_delegates(actor=province_officer, conference=congress, unit=commune_a)
+
+    assert (row["n"], row["gap"], row["left_out"]) == (expected, expected - 3, 1)
+    assert pulled == expected == 3
+    assert congress.delegates.count() == expected
+
+
+def test_an_exemplar_honoured_twice_is_offered_once(twice, officer_a, commune_a):
+    congress, first, again = twice
+    load_reference_data(Field, Criterion)
+    subject = exemplar_services.create_subject(actor=officer_a, unit=commune_a,
+                                               kind="individual", name="Lò Thị Mai")  # fmt: skip
+    exemplar = exemplar_services.create_exemplar(actor=officer_a, subject=subject,
+                                                 title="Mô hình", field=Field.objects.first(),
+                                                 year_from=2024)  # fmt: skip
+    for held in (first, again):
+        Honour.objects.create(conference=held, exemplar=exemplar, level="commune",
+                              honoured_on=held.held_on)  # fmt: skip
+
+    offered = list(honoured_below(congress))
+
+    assert [h.exemplar for h in offered] == [exemplar]
+    assert offered[0].conference == again
+
+
+def test_the_what_if_panel_never_divides_a_group_by_a_total_it_is_not_part_of(conference):
+    """100 delegates, 40 of them women; the officer tries removing 96 exemplary ones."""
+    make_delegates(conference, exemplary=60, presidium=5)
+    make_delegates(conference, guest=40, gender="female")
+    women = Delegate.objects.filter(conference=conference, gender="female").count()
+    listed = Delegate.objects.filter(conference=conference).count()
+
+    found = {f.rule: f.message for f in check_conference(conference, adjust={"exemplary": -96})}
+    plain = {f.rule: f.message for f in check_conference(conference)}
+
+    share = f"{round(women * 100 / listed):g}"
+    assert found["women"] == f"Đại biểu nữ: {women} người ({share} % của danh sách hiện có)."
+    assert plain["women"] == f"Đại biểu nữ: {women} người ({share} %)."
+    assert "vượt" not in found.get("size", "").lower()
