@@ -120,3 +120,27 @@ def test_the_pick_page_costs_the_same_queries(
 
     with django_assert_num_queries(8):
         client.get(url)
+
+
+def test_a_delegate_is_corrected_after_adding_and_the_change_audited(
+    client, conference, officer_a, officer_b, offered
+):
+    add_exemplars(actor=officer_a, conference=conference)
+    mai = conference.delegates.get(full_name="Lê Thị Mai")
+    url = f"/hoi-nghi/{conference.pk}/dai-bieu/{mai.pk}/sua/"
+    client.force_login(officer_b)
+    sibling = client.get(url)
+    client.force_login(officer_a)
+    form = client.get(url).context["form"]
+    data = {name: value for name, value in form.initial.items() if value not in (None, False)}
+
+    client.post(url, {**data, "full_name": "Lê Thị Mai Anh", "birth_year": "1979",
+                      "is_presidium": "on"})  # fmt: skip
+
+    mai.refresh_from_db()
+    assert sibling.status_code == 404
+    assert (mai.full_name, mai.birth_year, mai.is_presidium) == ("Lê Thị Mai Anh", 1979, True)
+    assert mai.exemplar == offered["yes"][0]  # who they are stays
+    change = AuditEvent.objects.get(target_type="conferences.delegate", action="update")
+    assert change.changes["full_name"] == ["Lê Thị Mai", "Lê Thị Mai Anh"]
+    assert mai.search_name == "le thi mai anh"

@@ -382,6 +382,6 @@ register(
         check=check,
         write=write,
         after_label="Xem ai đủ điều kiện",
-        after=lambda unit: reverse("awards:eligible") + f"?don_vi={unit.pk}",
+        after=lambda job: reverse("awards:eligible") + f"?don_vi={job.unit_id}",
     )  # fmt: skip
 )

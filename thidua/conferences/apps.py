@@ -7,5 +7,6 @@ class ConferencesConfig(AppConfig):
     verbose_name = "Hội nghị điển hình tiên tiến"
 
     def ready(self):
-        # The conference and delegate workflows register themselves with the workflow core.
-        from thidua.conferences import workflows  # noqa: F401, PLC0415
+        # The conference and delegate workflows register themselves with the workflow core;
+        # the delegates' Excel import with the imports app.
+        from thidua.conferences import delegates_import, workflows  # noqa: F401, PLC0415

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from thidua.audit.models import Action
-from thidua.audit.services import record_event
+from thidua.audit.services import diff, record_event, snapshot
 from thidua.conferences.enums import ConferenceStatus, DelegateCategory, DelegateStatus
 from thidua.conferences.models import (
     Conference,
@@ -129,6 +129,33 @@ def add_exemplars(*, actor, conference: Conference, pks=None) -> int:
     Delegate.objects.bulk_create(added)
     _recorded(actor, conference, added)
     return len(added)
+
+
+EDITABLE = [*FROM_SUBJECT, "full_name", "category", "workplace", "origin_unit",
+            "economic_sector", "is_presidium", "is_speaker", "is_honouree", "to_upper",
+            "review_unit", "reviewed_on", "votes_for", "votes_total"]  # fmt: skip
+
+
+@transaction.atomic
+def update_delegate(*, actor, delegate: Delegate, **fields) -> Delegate:
+    """Correct what was typed or imported about a delegate of a conference not yet held;
+    the change is audited field by field. Who the delegate is (subject, exemplar) stays."""
+    conference = Conference.objects.select_for_update().get(pk=delegate.conference_id)
+    _open(conference)
+    delegate = Delegate.objects.select_for_update().get(pk=delegate.pk)  # as stored, not as
+    before = snapshot(delegate, EDITABLE)  # a model form left the instance it validated
+    for name, value in fields.items():
+        if name in EDITABLE:
+            setattr(delegate, name, value)
+    if not delegate.full_name:
+        raise ValidationError({"full_name": "Cần họ và tên đại biểu."})
+    delegate.sort_name = person_sort_key(delegate.full_name)
+    delegate.search_name = fold(delegate.full_name)[:255]
+    delegate.save()
+    record_event(actor=actor, action=Action.UPDATE, target=delegate,
+                 scope_path=conference.unit.path,
+                 changes=diff(before, snapshot(delegate, EDITABLE)))  # fmt: skip
+    return delegate
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ urlpatterns = [
     path("<int:pk>/dai-bieu/", views.delegate_list, name="delegates"),
     path("<int:pk>/dai-bieu/xu-ly/", views.delegate_bulk, name="delegate_bulk"),
     path("<int:pk>/dai-bieu/chon-dien-hinh/", views.delegate_pick, name="delegate_pick"),
+    path("<int:pk>/dai-bieu/<int:delegate_pk>/sua/", views.delegate_edit, name="delegate_edit"),
     path("<int:pk>/dai-bieu/them-dien-hinh/", views.delegate_add_all, name="delegate_add_all"),
     path("<int:pk>/trich-ngang.<slug:fmt>", door_views.brief_profiles, name="brief_profiles"),
     path("<int:pk>/ho-so/", views.dossier_upload, name="dossier_upload"),

@@ -177,7 +177,7 @@ def findings_panel(request, pk: int):
     return render(request, "conferences/_findings.html", context)
 
 
-def _delegate_form(conference, data=None):
+def _delegate_form(conference, data=None, instance=None):
     """The delegate form: exemplars (not declined or withdrawn) and people of the unit, of
     the units below and of its former units, chosen by typing."""
     unit = conference.unit
@@ -186,7 +186,7 @@ def _delegate_form(conference, data=None):
     )
     return DelegateForm(data, exemplars=exemplars.select_related("subject"),
                         subjects=Subject.objects.filter(under(unit)), unit=unit,
-                        units=_local_units(unit))  # fmt: skip
+                        units=_local_units(unit), instance=instance)  # fmt: skip
 
 
 @form_view
@@ -223,6 +223,29 @@ def delegate_list(request, pk: int):
         "can_manage": is_officer(request.user, conference.unit),
     }
     return render(request, "conferences/delegates.html", context)
+
+
+@form_view
+@login_required
+def delegate_edit(request, pk: int, delegate_pk: int):
+    """Correct a delegate after adding or importing (not who they are: the subject or
+    exemplar they come from stays)."""
+    conference = managed(request, pk)
+    delegate = get_object_or_404(conference.delegates, pk=delegate_pk)
+    form = _delegate_form(conference, request.POST or None, instance=delegate)
+    for name in ("exemplar", "subject"):
+        del form.fields[name]
+    if request.method == "POST" and form.is_valid():
+        try:
+            delegate_services.update_delegate(actor=request.user, delegate=delegate,
+                                              **form.cleaned_data)  # fmt: skip
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, f"Đã sửa thông tin {delegate.full_name}.")
+            return redirect("conferences:delegates", pk=conference.pk)
+    context = {"conference": conference, "delegate": delegate, "form": form}
+    return render(request, "conferences/delegate_edit.html", context)
 
 
 PICK_PAGE = 100

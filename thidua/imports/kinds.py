@@ -3,7 +3,8 @@
 this app runs the job — upload checks, isolated reading, progress, all-or-nothing — without
 importing the apps whose data it writes.
 
-A kind names its sheets and their columns; `check` turns the sheets' rows into checked rows
+A kind imports into a unit, or into one object of it (`target`: a conference, whose pk the
+job keeps). It names its sheets and their columns; `check` turns the sheets' rows into checked rows
 and errors by sheet, row and column; `write` writes them in the job's one transaction and
 says what it did as [(label, count)]."""
 
@@ -39,8 +40,11 @@ class ImportKind:
     check: Callable  # (job, sheets: {sheet: [(row number, cells)]}, tick) -> Checked
     write: Callable  # (*, actor, rows) -> [(label, count)]
     max_rows: int = 20_000
-    after_label: str = ""  # the link shown when the job is done, to `after(unit)`
+    after_label: str = ""  # the link shown when the job is done, to `after(job)`
     after: Callable | None = None
+    # A kind that imports into one object (a conference's delegates): (user, pk) -> the
+    # object, 404 outside the user's scope; the job's unit is the object's unit.
+    target: Callable | None = None
 
 
 KINDS: dict[str, ImportKind] = {}

@@ -24,6 +24,8 @@ class ImportJob(Job):
     # job ends with `summary`: [[label, count], …].
     kind = models.CharField(max_length=20, blank=True)
     summary = models.JSONField(default=list, blank=True)
+    # The object a kind imports into, where it is not the unit itself (a conference).
+    target = models.PositiveBigIntegerField(null=True, blank=True)
 
     # 20,000 rows are checked in a minute and written in a few (every row audited).
     time_limit = datetime.timedelta(minutes=30)

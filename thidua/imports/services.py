@@ -38,15 +38,15 @@ def _check_upload(upload) -> None:
     upload.seek(0)
 
 
-def start_import(*, user, unit, upload, kind: str = "") -> ImportJob:
-    """Check the upload, store it and queue the job (of a registered `kind`, or the
-    subjects template). The task is enqueued after the commit so that the worker finds
-    the job."""
+def start_import(*, user, unit, upload, kind: str = "", target: int | None = None) -> ImportJob:
+    """Check the upload, store it and queue the job (of a registered `kind`, into its
+    `target` where it has one, or the subjects template). The task is enqueued after the
+    commit so that the worker finds the job."""
     _check_upload(upload)
     name = upload.name or "tệp"
     with transaction.atomic():
         job = ImportJob.objects.create(unit=unit, user=user, file=upload, kind=kind,
-                                       original_name=name[:255])  # fmt: skip
+                                       target=target, original_name=name[:255])  # fmt: skip
         transaction.on_commit(job.enqueue)
     return job
 

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.accounts.models import Role
@@ -26,20 +27,39 @@ class UploadForm(CleanTextMixin, forms.Form):
 def import_start(request, unit_pk: int, slug: str = ""):
     """The upload page of the subjects template, or of a registered kind (`slug`)."""
     kind = kinds.kind_for_slug(slug) if slug else None
-    unit = get_unit_for(request.user, unit_pk)
+    if kind and kind.target:
+        raise Http404  # it imports into one object: import_into
+    return _upload(request, get_unit_for(request.user, unit_pk), kind)
+
+
+@form_view
+@login_required
+def import_into(request, slug: str, target_pk: int):
+    """The upload page of a kind that imports into one object (a conference)."""
+    kind = kinds.kind_for_slug(slug)
+    if not kind.target:
+        raise Http404
+    target = kind.target(request.user, target_pk)
+    return _upload(request, target.unit, kind, target)
+
+
+def _upload(request, unit, kind, target=None):
     if not has_role(request.user, unit.path, Role.OFFICER):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
+    code, target_pk = (kind.code if kind else ""), (target.pk if target else None)
     if request.method == "POST" and form.is_valid():
         try:
-            job = services.start_import(user=request.user, unit=unit, kind=kind.code if kind
-                                        else "", upload=form.cleaned_data["file"])  # fmt: skip
+            upload = form.cleaned_data["file"]
+            job = services.start_import(user=request.user, unit=unit, kind=code,
+                                        target=target_pk, upload=upload)  # fmt: skip
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
             return redirect(job)
-    jobs = ImportJob.objects.filter(user=request.user, unit=unit, kind=kind.code if kind else "")
-    context = {"unit": unit, "form": form, "kind": kind, "others": kinds.KINDS.values(),
+    jobs = ImportJob.objects.filter(user=request.user, unit=unit, kind=code, target=target_pk)
+    others = [other for other in kinds.KINDS.values() if not other.target]
+    context = {"unit": unit, "form": form, "kind": kind, "target": target, "others": others,
                "jobs": jobs.order_by("-created_at")[:10]}  # fmt: skip
     return render(request, "imports/start.html", context)
 
@@ -62,7 +82,7 @@ def import_job(request, pk: int):
     check_alive(job)
     kind = kinds.KINDS.get(job.kind)
     context = {"job": job, "kind": kind,
-               "after_url": kind.after(job.unit) if kind and kind.after else "",
+               "after_url": kind.after(job) if kind and kind.after else "",
                "by_sheet": any(error.get("sheet") for error in job.errors)}  # fmt: skip
     if request.htmx:
         return render(request, "imports/job.html#progress", context)
