@@ -6,6 +6,8 @@ import datetime
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from thidua.audit.models import AuditEvent
 from thidua.conferences.delegates import add_exemplars
@@ -144,3 +146,16 @@ def test_a_delegate_is_corrected_after_adding_and_the_change_audited(
     change = AuditEvent.objects.get(target_type="conferences.delegate", action="update")
     assert change.changes["full_name"] == ["Lê Thị Mai", "Lê Thị Mai Anh"]
     assert mai.search_name == "le thi mai anh"
+
+
+@pytest.mark.skipif("not connection.features.has_select_for_update")
+def test_adding_in_bulk_waits_for_a_change_under_way(conference, officer_a, offered):
+    """A double click on «add all» runs twice: the second must wait for the first and
+    then see its delegates, so the conference is read under a lock before what is offered."""
+    with CaptureQueriesContext(connection) as queries:
+        add_exemplars(actor=officer_a, conference=conference)
+
+    sql = [q["sql"] for q in queries.captured_queries]
+    locking = next(i for i, s in enumerate(sql) if "FOR UPDATE" in s)
+    assert '"conferences_conference"' in sql[locking]
+    assert locking < next(i for i, s in enumerate(sql) if '"exemplars_exemplar"' in s)

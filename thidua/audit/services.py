@@ -42,14 +42,27 @@ def record_event(
 ) -> AuditEvent:  # fmt: skip
     """Record that `actor` did `action` on `target`. `scope_path` decides who may read the
     record (the unit subtree it belongs to); `changes` is {field: [old, new]}."""
-    return AuditEvent.objects.create(
-        actor=actor if actor is not None and actor.pk else None,
-        actor_name=str(actor) if actor is not None else "hệ thống",
-        action=action,
-        target_type=target._meta.label_lower,
-        target_id=str(target.pk),
-        target_repr=str(target)[:255],
-        scope_path=scope_path,
-        changes=changes or {},
-        note=note[:255],
-    )
+    fields = _fields(actor, action, target, scope_path=scope_path, changes=changes, note=note)
+    return AuditEvent.objects.create(**fields)
+
+
+def record_events(*, actor, action: Action, targets, scope_path: str, note: str = "") -> None:
+    """Record the same `action` on many targets in one statement (a bulk add of rows
+    already saved): one audit row each, as `record_event` would write them."""
+    rows = [_fields(actor, action, t, scope_path=scope_path, changes=None, note=note)
+            for t in targets]  # fmt: skip
+    AuditEvent.objects.bulk_create([AuditEvent(**row) for row in rows])
+
+
+def _fields(actor, action, target, *, scope_path, changes, note) -> dict:
+    return {
+        "actor": actor if actor is not None and actor.pk else None,
+        "actor_name": str(actor) if actor is not None else "hệ thống",
+        "action": action,
+        "target_type": target._meta.label_lower,
+        "target_id": str(target.pk),
+        "target_repr": str(target)[:255],
+        "scope_path": scope_path,
+        "changes": changes or {},
+        "note": note[:255],
+    }

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from thidua.audit.models import Action
-from thidua.audit.services import diff, record_event, snapshot
+from thidua.audit.services import diff, record_event, record_events, snapshot
 from thidua.conferences.enums import ConferenceStatus, DelegateCategory, DelegateStatus
 from thidua.conferences.models import (
     Conference,
@@ -43,16 +43,23 @@ NOT_COPIED = {
 }
 
 
-def _open(conference: Conference) -> None:
-    if conference.status in CLOSED:
+def _open(conference: Conference) -> Conference:
+    """The conference re-read under a lock, so that two changes to its list (a double
+    click on «add all», an import beside a hand entry) run one after the other and each
+    sees what the other added; refused once the conference is held."""
+    locked = lock(Conference, conference.pk, "Hội nghị này vừa bị xóa.")
+    if Conference.unit.is_cached(conference):
+        locked.unit = conference.unit  # a unit does not change under a conference
+    if locked.status in CLOSED:
         raise ValidationError("Hội nghị đã tổ chức; danh sách đại biểu không đổi được nữa.")
+    return locked
 
 
 @transaction.atomic
 def add_delegate(*, actor, conference: Conference, **fields) -> Delegate:
     """Add a delegate, filling what is known from the subject or exemplar chosen. Subject
     and exemplar must belong to the conference's unit or below."""
-    _open(conference)
+    conference = _open(conference)
     exemplar, subject = fields.get("exemplar"), fields.get("subject")
     subject = subject or (exemplar.subject if exemplar else None)
     paths = _local_paths(conference)
@@ -85,9 +92,8 @@ def _filled(conference, subject, exemplar, fields) -> Delegate:
 
 
 def _recorded(actor, conference, delegates) -> None:
-    for delegate in delegates:
-        record_event(actor=actor, action=Action.CREATE, target=delegate,
-                     scope_path=conference.unit.path, note=conference.name[:200])  # fmt: skip
+    record_events(actor=actor, action=Action.CREATE, targets=delegates,
+                  scope_path=conference.unit.path, note=conference.name[:200])  # fmt: skip
 
 
 def _local_paths(conference) -> tuple[str, ...]:
@@ -119,7 +125,7 @@ def add_exemplars(*, actor, conference: Conference, pks=None) -> int:
     """Add offered exemplars as exemplary delegates in one action: those ticked (`pks`),
     or all of them (None), each filled from its subject as when added one by one and
     audited one by one. Returns how many were added."""
-    _open(conference)
+    conference = _open(conference)
     chosen = offered_exemplars(conference)
     if pks is not None:
         chosen = chosen.filter(pk__in=pks)
@@ -140,8 +146,7 @@ EDITABLE = [*FROM_SUBJECT, "full_name", "category", "workplace", "origin_unit",
 def update_delegate(*, actor, delegate: Delegate, **fields) -> Delegate:
     """Correct what was typed or imported about a delegate of a conference not yet held;
     the change is audited field by field. Who the delegate is (subject, exemplar) stays."""
-    conference = Conference.objects.select_for_update().get(pk=delegate.conference_id)
-    _open(conference)
+    conference = _open(delegate.conference)
     delegate = Delegate.objects.select_for_update().get(pk=delegate.pk)  # as stored, not as
     before = snapshot(delegate, EDITABLE)  # a model form left the instance it validated
     for name, value in fields.items():
@@ -161,7 +166,7 @@ def update_delegate(*, actor, delegate: Delegate, **fields) -> Delegate:
 @transaction.atomic
 def remove_delegates(*, actor, conference: Conference, pks) -> int:
     """Remove delegates from a conference not yet held."""
-    _open(conference)
+    conference = _open(conference)
     chosen = list(conference.delegates.filter(pk__in=pks))
     for delegate in chosen:
         record_event(
@@ -180,7 +185,7 @@ def move_delegates(*, actor, conference: Conference, pks, action: str) -> int:
     if not may(actor, DELEGATE, step, Delegate(conference=conference)):
         raise Refused(f"Tài khoản của bạn không được «{step.label}» đại biểu này.",
                       code="forbidden")  # fmt: skip
-    _open(conference)
+    conference = _open(conference)
     moved = 0
     for delegate in conference.delegates.filter(pk__in=pks).order_by("pk"):
         if delegate.status not in step.sources:
@@ -251,7 +256,7 @@ def set_quota(
 def pull_delegates(*, actor, conference: Conference, unit) -> int:
     """Bring into this conference the delegates that `unit`'s conference sent up, once
     (of its latest held conference feeding this one, as the roll-up counts them)."""
-    _open(conference)
+    conference = _open(conference)
     counted, _others = counted_conferences(conference).get(unit.pk, (None, 0))
     sent = Delegate.objects.filter(conference_id=counted, to_upper=True).exclude(
         pulled_into__conference=conference

@@ -154,8 +154,7 @@ def write(*, actor, rows: list[Delegate]) -> list[tuple[str, int]]:
     """Add the new delegates in one statement, each audited (services._recorded)."""
     if not rows:
         return [("đại biểu đã có trong danh sách nên bỏ qua", 0)]
-    conference = Conference.objects.select_for_update().get(pk=rows[0].conference_id)
-    services._open(conference)
+    conference = services._open(rows[0].conference)
     Delegate.objects.bulk_create(rows)
     services._recorded(actor, conference, rows)
     return [("đại biểu", len(rows))]
