@@ -54,8 +54,32 @@ def test_the_roll_up_counts_and_pulls_the_latest_conference_only(
     pulled = delegates.pull_delegates(actor=province_officer, conference=congress, unit=commune_a)
 
     assert (row["n"], row["gap"], row["left_out"]) == (expected, expected - 3, 1)
-    assert pulled == expected == 3
+    assert pulled == (expected, 0) == (3, 0)
     assert congress.delegates.count() == expected
+
+
+def test_pulled_after_the_earlier_conference_the_later_one_replaces_it(
+    twice, province_officer, commune_a
+):
+    """The province pulled An Phú's list of 25/8 before its conference of 10/9 was held;
+    pulling again replaces those four with the three sent on 10/9, never seven."""
+    congress, first, again = twice
+    again.status = "approved"
+    again.save()
+    early = delegates.pull_delegates(actor=province_officer, conference=congress, unit=commune_a)
+    again.status = "held"
+    again.save()
+
+    late = delegates.pull_delegates(actor=province_officer, conference=congress, unit=commune_a)
+
+    sources = set(congress.delegates.values_list("source__conference", flat=True))
+    assert early == (Delegate.objects.filter(conference=first, to_upper=True).count(), 0)
+    assert late == (3, early[0])
+    assert sources == {again.pk}
+    assert (
+        congress.delegates.count()
+        == Delegate.objects.filter(conference=again, to_upper=True).count()
+    )
 
 
 def test_an_exemplar_honoured_twice_is_offered_once(twice, officer_a, commune_a):

@@ -253,31 +253,37 @@ def set_quota(
 
 
 @transaction.atomic
-def pull_delegates(*, actor, conference: Conference, unit) -> int:
+def pull_delegates(*, actor, conference: Conference, unit) -> tuple[int, int]:
     """Bring into this conference the delegates that `unit`'s conference sent up, once
-    (of its latest held conference feeding this one, as the roll-up counts them)."""
+    (of its latest held conference feeding this one, as the roll-up counts them). Those
+    pulled earlier from a conference of the unit that a later one superseded are taken
+    out, so that a re-held conference replaces its list instead of adding it twice.
+    Returns (added, taken out)."""
     conference = _open(conference)
     counted, _others = counted_conferences(conference).get(unit.pk, (None, 0))
+    if counted is None:
+        return 0, 0  # nothing held yet: what was pulled stays until a conference replaces it
+    stale = conference.delegates.filter(source__conference__unit=unit).exclude(
+        source__conference_id=counted
+    )
+    removed = remove_delegates(actor=actor, conference=conference,
+                               pks=list(stale.values_list("pk", flat=True)))  # fmt: skip
     sent = Delegate.objects.filter(conference_id=counted, to_upper=True).exclude(
         pulled_into__conference=conference
     )
-    copied = 0
-    for source in sent:
-        values = {
-            f.name: getattr(source, f.name)
-            for f in Delegate._meta.concrete_fields
-            if f.name not in NOT_COPIED
-        }
-        Delegate.objects.create(conference=conference, source=source, **values)
-        copied += 1
-    record_event(
-        actor=actor,
-        action=Action.UPDATE,
-        target=conference,
-        scope_path=conference.unit.path,
-        note=f"Nhận {copied} đại biểu từ {unit.name}",
-    )
-    return copied
+    copies = [_copied(conference, source) for source in sent]
+    Delegate.objects.bulk_create(copies)
+    record_event(actor=actor, action=Action.UPDATE, target=conference,
+                 scope_path=conference.unit.path,
+                 note=f"Nhận {len(copies)} đại biểu từ {unit.name}, bỏ {removed} đã nhận "
+                      "từ hội nghị trước")  # fmt: skip
+    return len(copies), removed
+
+
+def _copied(conference, source: Delegate) -> Delegate:
+    values = {f.name: getattr(source, f.name)
+              for f in Delegate._meta.concrete_fields if f.name not in NOT_COPIED}  # fmt: skip
+    return Delegate(conference=conference, source=source, **values)
 
 
 @transaction.atomic

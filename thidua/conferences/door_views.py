@@ -111,13 +111,16 @@ def pull(request, pk: int, unit_pk: int):
     conference = managed(request, pk)
     unit = get_object_or_404(Unit, pk=unit_pk, delegate_quotas__conference=conference)
     try:
-        copied = delegate_services.pull_delegates(
+        copied, removed = delegate_services.pull_delegates(
             actor=request.user, conference=conference, unit=unit
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, f"Đã đưa {copied} đại biểu của {unit.name} vào hội nghị.")
+        replaced = f"; bỏ {removed} đại biểu nhận từ hội nghị trước" if removed else ""
+        messages.success(
+            request, f"Đã đưa {copied} đại biểu của {unit.name} vào hội nghị{replaced}."
+        )
     return redirect("conferences:quotas", pk=conference.pk)
 
 
