@@ -205,4 +205,8 @@ def test_a_decision_on_a_submission_tells_the_member_and_the_owner_sees_what_wai
     assert "Điển hình gửi theo chỉ tiêu chờ xem xét" in waiting
     assert "Vườn mẫu" in waiting
     assert Notice.objects.get(user=officer_a).text.endswith("bị trả lại: Chưa có minh chứng")
-    assert "gửi lại điển hình «" in Notice.objects.get(user=province_officer).text
+    told = Notice.objects.filter(user=province_officer).order_by("pk")
+    assert [n.text for n in told] == [
+        "Xã An Phú gửi điển hình «Người Vườn mẫu – Vườn mẫu».",
+        "Xã An Phú gửi lại điển hình «Người Vườn mẫu – Vườn mẫu».",
+    ]

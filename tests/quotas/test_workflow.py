@@ -42,7 +42,7 @@ def _ledger(submission):
 def test_every_allowed_transition_moves_and_is_recorded(request, submission, state, action):
     moved = assert_moves(submission, state, action, by=request.getfixturevalue(ACTOR[action]))
 
-    row = Transition.objects.get(workflow="quota", object_id=moved.pk)
+    row = Transition.objects.filter(workflow="quota", object_id=moved.pk).last()
     assert (row.object_type, row.unit_path) == ("quotas.submission", moved.membership.unit.path)
 
 
@@ -85,12 +85,14 @@ def test_a_decision_taken_twice_keeps_both_reasons(submission, officer_a, provin
 
     submission.refresh_from_db()
     assert _ledger(submission) == [
+        ("submit", "", "submitted", province_officer, ""),
         ("return", "submitted", "returned", province_officer, "Thiếu minh chứng"),
         ("resubmit", "returned", "submitted", officer_a, ""),
         ("return", "submitted", "returned", province_officer, "Ảnh chụp không rõ"),
     ]  # fmt: skip
     assert [(c.action_label, c.to_label) for c in history(submission)] == [
-        ("Trả lại", "Trả lại"), ("Gửi lại", "Chờ xem xét"), ("Trả lại", "Trả lại"),
+        ("Gửi", "Chờ xem xét"), ("Trả lại", "Trả lại"), ("Gửi lại", "Chờ xem xét"),
+        ("Trả lại", "Trả lại"),
     ]  # fmt: skip
     assert submission.reason == "Ảnh chụp không rõ"  # the last one, beside it on the page
 
@@ -159,7 +161,8 @@ def test_the_submission_page_shows_every_decision(client, submission, officer_a,
     html = client.get(reverse("quotas:submission", args=[submission.pk])).content.decode()
     assert back.url == reverse("quotas:submission", args=[submission.pk])
     events = html[html.index('<ol class="events">') :]
-    assert events.count("<li>") == 3
+    assert events.count("<li>") == 4
+    assert "Gửi: Chờ xem xét" in events  # sent: no state before it
     assert events.index("Thiếu minh chứng") < events.index("Gửi lại") < events.index("Ảnh chụp")
 
 
@@ -176,7 +179,7 @@ def test_a_refusal_of_state_is_a_message_and_of_role_a_403(
     assert forbidden.status_code == 403
     assert "Cần ghi lý do để «Trả lại»." in empty.content.decode()
     assert submission.state == S.SUBMITTED
-    assert _ledger(submission) == []
+    assert [row[0] for row in _ledger(submission)] == ["submit"]
 
 
 def test_the_api_moves_a_submission_and_answers_403_and_409(
@@ -203,6 +206,7 @@ def test_the_api_moves_a_submission_and_answers_403_and_409(
         "returned", "Thiếu minh chứng", ["resubmit"],
     )  # fmt: skip
     assert [(c["action"], c["by_name"], c["reason"]) for c in detail["changes"]] == [
+        ("submit", str(province_officer), ""),
         ("return", str(province_officer), "Thiếu minh chứng"),
     ]
 

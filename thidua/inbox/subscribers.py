@@ -40,11 +40,13 @@ def plan_addressed(move) -> None:
                  link=reverse("plans:detail", args=[plan.pk]))  # fmt: skip
 
 
+@subscribe("quota", "submit")
 @subscribe("quota", "resubmit")
 def submission_to_review(move) -> None:
     submission = move.obj
+    sent = "gửi lại" if move.action == "resubmit" else "gửi"
     notify_units(units=[submission.membership.group.owner_id], actor=move.by,
-                 text=f"{submission.membership.unit} gửi lại điển hình «{submission.exemplar}».",
+                 text=f"{submission.membership.unit} {sent} điển hình «{submission.exemplar}».",
                  link=reverse("quotas:submission", args=[submission.pk]))  # fmt: skip
 
 

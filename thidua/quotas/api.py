@@ -1,4 +1,5 @@
 import datetime
+from typing import Literal
 
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
@@ -28,11 +29,11 @@ class ComplianceRowOut(Schema):
 
 
 class SubmissionChangeOut(Schema):
-    """One row of the transition ledger: a decision on the submission, or sending it
-    again."""
+    """One row of the transition ledger: sending the submission (action «submit», from no
+    state), a decision on it, or sending it again."""
 
-    action: SubmissionAction
-    from_state: SubmissionState
+    action: Literal["submit"] | SubmissionAction
+    from_state: Literal[""] | SubmissionState
     to_state: SubmissionState
     by_name: str = Field(alias="actor_name")
     at: datetime.datetime

@@ -9,9 +9,9 @@ from thidua.audit.models import Action
 from thidua.audit.services import record_event
 from thidua.core.periods import Period
 from thidua.quotas.models import Submission
-from thidua.quotas.workflows import check_open, check_window, may_send
+from thidua.quotas.workflows import SUBMIT, check_open, check_window, may_send
 from thidua.units.models import GroupMembership
-from thidua.workflow.engine import Refused
+from thidua.workflow.engine import Refused, enter
 
 
 @transaction.atomic
@@ -59,4 +59,5 @@ def submit_exemplar(
         scope_path=membership.unit.path,
         changes={"period": [None, period.label], "exemplar": [None, str(exemplar)]},
     )
+    enter(submission, SUBMIT, by=actor)
     return submission

@@ -1,8 +1,9 @@
 """The quota submission workflow (sample 001 §IV.1) on the workflow core.
 
 The officers of the member unit (or of a unit above it) send its exemplars for a period:
-creating a submission is `services.submit_exemplar`, not a transition. They also send a
-returned one again. The officers of the group's owner unit, its standing body (or of a unit
+creating a submission is `services.submit_exemplar`, the workflow's entry «submit» (a
+ledger row and a notice to the standing body, as for a step). They also send a returned
+one again. The officers of the group's owner unit, its standing body (or of a unit
 above it), accept or return what was sent. A return needs its reason, which the member
 sees. Sending again follows the rules of sending: the exemplar must still be open and the
 period must be the current or the last one.
@@ -20,6 +21,7 @@ from thidua.quotas.models import Submission, SubmissionAction, SubmissionState
 from thidua.workflow.engine import Step, Workflow, may, register
 
 S, A = SubmissionState, SubmissionAction
+SUBMIT = "submit"  # the entry: not among the actions taken on a submission (the API's)
 # Exemplars that can no longer be sent (nor sent again).
 CLOSED_STAGES = {Stage.DECLINED, Stage.WITHDRAWN}
 
@@ -61,6 +63,9 @@ QUOTA = register(
         name="quota", model="quotas.Submission", field="state", states=SubmissionState,
         unit=lambda submission: submission.membership.unit, noun="bài gửi",
         related=("membership__unit", "membership__group__owner", "exemplar"),
+        entries={
+            SUBMIT: Step("Gửi", ("",), S.SUBMITTED, roles=(Role.OFFICER,)),
+        },
         steps={
             # The standing body: officers of the group's owner unit.
             A.ACCEPT: Step(str(A.ACCEPT.label), (S.SUBMITTED,), S.ACCEPTED,
@@ -76,6 +81,6 @@ QUOTA = register(
 
 
 def may_send(user, membership) -> bool:
-    """Whether `user` may send the member's exemplars (a new submission): the role and
-    unit of sending one again, read from the declaration (None: the system)."""
-    return may(user, QUOTA, QUOTA.steps[A.RESUBMIT], Submission(membership=membership))
+    """Whether `user` may send the member's exemplars (a new submission), read from the
+    declaration's entry (None: the system)."""
+    return may(user, QUOTA, QUOTA.entries[SUBMIT], Submission(membership=membership))

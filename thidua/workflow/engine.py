@@ -83,6 +83,9 @@ class Workflow:
     noun: str
     related: tuple[str, ...] = ()  # select_related of the locked row
     locks: tuple[str, ...] = ()  # related rows locked with it, whose state the guards read
+    # Ways in: an object created in a state (not moved to it) whose creation others hear
+    # of, as of a step (`enter`); its `sources` are ("",) and `target` the state created in.
+    entries: dict[str, Step] = field(default_factory=dict)
 
     def state_label(self, value: str) -> str:
         return str(self.states(value).label) if value in self.states.values else value
@@ -122,7 +125,8 @@ def workflow_of(obj) -> Workflow:
 
 def unknown_subscriptions() -> list[tuple[str, str]]:
     """Subscriptions that name no declared step (a typo would never fire)."""
-    declared = {(flow.name, action) for flow in _WORKFLOWS.values() for action in flow.steps}
+    declared = {(flow.name, action) for flow in _WORKFLOWS.values()
+                for action in (*flow.steps, *flow.entries)}  # fmt: skip
     return sorted(key for key in _SUBSCRIBERS if key not in declared)
 
 
@@ -185,6 +189,15 @@ def _check(move: Move) -> None:
 
 def _record(move: Move) -> Transition:
     flow, obj, by = move.workflow, move.obj, move.by
+    _ledger(move)
+    record_event(actor=by, action=Action.UPDATE, target=obj, scope_path=move.row.unit_path,
+                 changes={flow.field: [move.before, move.step.target]},
+                 note=move.reason[:255])  # fmt: skip
+    return move.row
+
+
+def _ledger(move: Move) -> None:
+    flow, obj, by = move.workflow, move.obj, move.by
     unit = flow.unit(obj)
     move.row = Transition.objects.create(
         workflow=flow.name, object_type=obj._meta.label_lower, object_id=obj.pk,
@@ -194,10 +207,6 @@ def _record(move: Move) -> Transition:
         level=getattr(unit, "level", ""), reason=move.reason, payload=move.payload,
         on=move.on or timezone.localdate(),
     )  # fmt: skip
-    record_event(actor=by, action=Action.UPDATE, target=obj, scope_path=unit.path,
-                 changes={flow.field: [move.before, move.step.target]},
-                 note=move.reason[:255])  # fmt: skip
-    return move.row
 
 
 @transaction.atomic
@@ -234,13 +243,27 @@ def _apply(move: Move) -> None:
         subscriber(move)
 
 
+@transaction.atomic
+def enter(obj, action: str, *, by) -> None:
+    """`obj` was just created in the state its workflow's entry `action` leads to: write
+    its ledger row (from no state) and run that action's subscribers, as `transition` does
+    for a move. Whether `by` may create it is the creating service's check (`may` on the
+    entry step), and so is its audit row (a creation, not a change)."""
+    flow = workflow_of(obj)
+    step = flow.entries[action]
+    move = Move(workflow=flow, obj=obj, action=action, step=step, by=by, reason="", data={})
+    _ledger(move)
+    for subscriber in _SUBSCRIBERS[(flow.name, action)]:
+        subscriber(move)
+
+
 def history(obj) -> list[Transition]:
     """The ledger rows of one object, oldest first, each with the labels of its action
     and states (`action_label`, `from_label`, `to_label`) for the pages."""
     flow = workflow_of(obj)
     rows = list(Transition.objects.filter(workflow=flow.name, object_id=obj.pk))
     for row in rows:
-        step = flow.steps.get(row.action)
+        step = flow.steps.get(row.action) or flow.entries.get(row.action)
         row.action_label = step.label if step else row.action
         row.from_label, row.to_label = (
             flow.state_label(row.from_state),
