@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from thidua.audit.models import AuditEvent
-from thidua.conferences.delegates import add_exemplars
+from thidua.conferences import services
+from thidua.conferences.delegates import add_delegate, add_exemplars
 from thidua.exemplars import services as exemplar_services
 from thidua.exemplars.models import Criterion, Exemplar, Field
 from thidua.exemplars.reference import load_reference_data
@@ -159,3 +160,27 @@ def test_adding_in_bulk_waits_for_a_change_under_way(conference, officer_a, offe
     locking = next(i for i, s in enumerate(sql) if "FOR UPDATE" in s)
     assert '"conferences_conference"' in sql[locking]
     assert locking < next(i for i, s in enumerate(sql) if '"exemplars_exemplar"' in s)
+
+
+def test_a_delegate_from_two_levels_below_is_corrected_keeping_its_unit(
+    client, province, village_a, province_officer
+):
+    """A province congress's delegate from a village (as an exemplar or an import gives
+    it): the edit form offers that village as the delegate's unit, not only the
+    province's direct children."""
+    congress = services.create_conference(
+        actor=province_officer, unit=province, kind="congress", period_start=2025, period_end=2030
+    )
+    delegate = add_delegate(actor=province_officer, conference=congress,
+                            full_name="Lò Văn Sáu", origin_unit=village_a,
+                            category="guest")  # fmt: skip
+    url = f"/hoi-nghi/{congress.pk}/dai-bieu/{delegate.pk}/sua/"
+    client.force_login(province_officer)
+    form = client.get(url).context["form"]
+    data = {name: value for name, value in form.initial.items() if value not in (None, False)}
+
+    saved = client.post(url, {**data, "birth_year": "1980"})
+
+    delegate.refresh_from_db()
+    assert saved.status_code == 302
+    assert (delegate.birth_year, delegate.origin_unit) == (1980, village_a)

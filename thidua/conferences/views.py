@@ -2,6 +2,9 @@
 the delegate list with the what-if panel (htmx), check-in by QR, quotas and roll-up, the
 dossier and the brief-profile exports."""
 
+from functools import reduce
+from operator import or_
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -47,10 +50,10 @@ def _plans_for(user, unit):
 
 
 def _local_units(unit):
-    """Where a delegate may come from: the unit, its direct children, its former units."""
-    return Unit.objects.filter(
-        Q(pk=unit.pk) | Q(parent=unit) | Q(pk__in=unit.predecessors.values("pk"))
-    ).order_by("sort_name")
+    """Where a delegate may come from: the unit's subtree and its former units' (a
+    village's exemplar, an imported row's unit code), as the exemplars and people offered."""
+    paths = [unit.path, *unit.predecessors.values_list("path", flat=True)]
+    return Unit.objects.filter(reduce(or_, (Q(path__startswith=path) for path in paths)))
 
 
 @read_only
