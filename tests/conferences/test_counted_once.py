@@ -114,3 +114,27 @@ def test_the_what_if_panel_never_divides_a_group_by_a_total_it_is_not_part_of(co
     assert found["women"] == f"Đại biểu nữ: {women} người ({share} % của danh sách hiện có)."
     assert plain["women"] == f"Đại biểu nữ: {women} người ({share} %)."
     assert "vượt" not in found.get("size", "").lower()
+
+
+def test_the_latest_is_the_later_day_held_for_the_roll_up_and_the_honours_alike(
+    twice, officer_a, commune_a
+):
+    """Created first but held last: An Phú's conference of 25/8 moved to 20/9 is its latest,
+    for the delegates counted and for the honour offered, whatever the order of creation."""
+    congress, first, again = twice
+    first.held_on = D(2025, 9, 20)
+    first.save()
+    load_reference_data(Field, Criterion)
+    subject = exemplar_services.create_subject(actor=officer_a, unit=commune_a,
+                                               kind="individual", name="Lò Thị Mai")  # fmt: skip
+    exemplar = exemplar_services.create_exemplar(actor=officer_a, subject=subject,
+                                                 title="Mô hình", field=Field.objects.first(),
+                                                 year_from=2024)  # fmt: skip
+    for held in (first, again):
+        Honour.objects.create(conference=held, exemplar=exemplar, level="commune",
+                              honoured_on=held.held_on)  # fmt: skip
+
+    row = next(r for r in rollup(congress) if r["quota"].unit == commune_a)
+
+    assert row["n"] == Delegate.objects.filter(conference=first, to_upper=True).count() == 4
+    assert [h.conference for h in honoured_below(congress)] == [first]

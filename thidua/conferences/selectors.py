@@ -1,6 +1,6 @@
 """Reading conferences within the user's scope; a sibling's conference answers 404."""
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 
 from thidua.conferences.enums import DelegateStatus
@@ -54,14 +54,21 @@ def door_search(conference: Conference, q: str) -> list[Delegate]:
     return list(found.order_by("sort_name", "pk")[:DOOR_MATCHES])
 
 
+def latest_first(prefix: str = "") -> tuple:
+    """Which of a unit's conferences is its latest, wherever it is asked: the later day
+    held, then the later created (one with no day counts as the earliest, on any database)."""
+    return (F(f"{prefix}held_on").desc(nulls_last=True), F(f"{prefix}id").desc())
+
+
 def counted_conferences(conference: Conference) -> dict[int, tuple[int, int]]:
     """{unit: (the conference whose delegates count, how many others were left out)} among
     the held or reported conferences feeding this one: a unit that held two sends the
     delegates of its latest, so that nobody is counted, or pulled up, twice."""
     feeding = Conference.objects.filter(feeds=conference, status__in=["held", "reported"])
     chosen: dict[int, tuple[int, int]] = {}
-    for pk, unit_id in feeding.order_by("held_on", "pk").values_list("pk", "unit_id"):
-        chosen[unit_id] = (pk, chosen[unit_id][1] + 1 if unit_id in chosen else 0)
+    for pk, unit_id in feeding.order_by(*latest_first()).values_list("pk", "unit_id"):
+        first, others = chosen.get(unit_id, (pk, -1))
+        chosen[unit_id] = (first, others + 1)
     return chosen
 
 
@@ -101,9 +108,9 @@ def honoured_below(conference: Conference) -> QuerySet[Honour]:
     once (its latest honour, when two conferences honoured it)."""
     below = Honour.objects.filter(conference__unit__path__startswith=conference.unit.path)
     below = below.exclude(conference=conference)
-    later = below.filter(exemplar=OuterRef("exemplar"), pk__gt=OuterRef("pk"))
+    latest = below.filter(exemplar=OuterRef("exemplar")).order_by(*latest_first("conference__"))
     return (
-        below.exclude(Exists(later))
+        below.filter(pk=Subquery(latest.values("pk")[:1]))
         .exclude(exemplar__delegations__conference=conference)
         .select_related("exemplar__subject", "conference__unit")
         .order_by("exemplar__subject__sort_name")

@@ -29,7 +29,7 @@ from thidua.plans.models import Plan, PlanStatus
 from thidua.plans.selectors import visible_plans
 from thidua.units.models import Unit
 from thidua.units.scope import is_officer, scope_for
-from thidua.units.selectors import clean_query, get_unit_for, under
+from thidua.units.selectors import clean_query, get_unit_for
 from thidua.workflow.engine import Refused, allowed_actions, history, transition
 
 DELEGATE_PAGE = 100
@@ -49,11 +49,8 @@ def _plans_for(user, unit):
     return visible_plans(user).filter(issuer_id__in=issuers, status=PlanStatus.ISSUED)
 
 
-def _local_units(unit):
-    """Where a delegate may come from: the unit's subtree and its former units' (a
-    village's exemplar, an imported row's unit code), as the exemplars and people offered."""
-    paths = [unit.path, *unit.predecessors.values_list("path", flat=True)]
-    return Unit.objects.filter(reduce(or_, (Q(path__startswith=path) for path in paths)))
+def _within(paths, prefix: str = "") -> Q:
+    return reduce(or_, (Q(**{f"{prefix}path__startswith": path}) for path in paths))
 
 
 @read_only
@@ -182,14 +179,17 @@ def findings_panel(request, pk: int):
 
 def _delegate_form(conference, data=None, instance=None):
     """The delegate form: exemplars (not declined or withdrawn) and people of the unit, of
-    the units below and of its former units, chosen by typing."""
+    the units below and of its former units, chosen by typing; the delegate's unit from
+    the same subtrees (a village's exemplar, an imported row's unit code)."""
     unit = conference.unit
-    exemplars = Exemplar.objects.filter(under(unit)).exclude(
+    paths = [unit.path, *unit.predecessors.values_list("path", flat=True)]  # domain README §2
+    exemplars = Exemplar.objects.filter(_within(paths, "unit__")).exclude(
         stage__in=[Stage.DECLINED, Stage.WITHDRAWN]
     )
     return DelegateForm(data, exemplars=exemplars.select_related("subject"),
-                        subjects=Subject.objects.filter(under(unit)), unit=unit,
-                        units=_local_units(unit), instance=instance)  # fmt: skip
+                        subjects=Subject.objects.filter(_within(paths, "unit__")), unit=unit,
+                        units=Unit.objects.filter(_within(paths)),
+                        instance=instance)  # fmt: skip
 
 
 @form_view
