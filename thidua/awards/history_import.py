@@ -34,6 +34,7 @@ from thidua.awards.models import (
 from thidua.core.text import fold
 from thidua.exemplars.enums import SubjectKind
 from thidua.exemplars.models import Subject
+from thidua.imports.cells import choice
 from thidua.imports.importer import _text as cell_text
 from thidua.imports.kinds import Checked, ImportKind, register
 from thidua.units.models import Unit
@@ -90,21 +91,13 @@ def _year(text: str) -> int:
     return int(text)
 
 
-def _choice(field, text: str):
-    for value, label in field.choices:
-        if fold(text) in (fold(str(label)), fold(str(value))):
-            return value
-    allowed = ", ".join(str(label) for _value, label in field.choices)
-    raise ValidationError(f"«{text}» không hợp lệ; chọn một trong: {allowed}.")
-
-
 def _cell(model, key: str, text: str):
     """The cell as the value of the model's field `key` (ValidationError in Vietnamese)."""
     field = model._meta.get_field(key)
     if not text:
         return None if field.null else ""
     if field.choices:
-        return _choice(field, text)
+        return choice(field, text)
     if isinstance(field, models.DateField):
         return _date(text)
     if isinstance(field, models.IntegerField):

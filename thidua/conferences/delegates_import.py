@@ -19,6 +19,7 @@ from thidua.conferences import delegates as services
 from thidua.conferences import selectors
 from thidua.conferences.models import Conference, Delegate
 from thidua.core.text import fold
+from thidua.imports.cells import choice
 from thidua.imports.importer import _text as cell_text
 from thidua.imports.kinds import Checked, ImportKind, register
 from thidua.units.models import Unit
@@ -45,12 +46,7 @@ def _flag(text: str) -> bool:
 
 
 def _choice(key: str, text: str) -> str:
-    field = Delegate._meta.get_field(key)
-    for value, label in field.choices:
-        if fold(text) in (fold(str(label)), fold(str(value))):
-            return value
-    allowed = ", ".join(str(label) for _value, label in field.choices)
-    raise ValidationError(f"«{text}» không hợp lệ; chọn một trong: {allowed}.")
+    return choice(Delegate._meta.get_field(key), text)
 
 
 def _year(text: str) -> int | None:
