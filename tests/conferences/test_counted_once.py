@@ -82,17 +82,23 @@ def test_pulled_after_the_earlier_conference_the_later_one_replaces_it(
     )
 
 
-def test_an_exemplar_honoured_twice_is_offered_once(twice, officer_a, commune_a):
-    congress, first, again = twice
+def _honoured_at(officer, unit, *conferences):
+    """One exemplar of `unit`, honoured by each of `conferences` on its day."""
     load_reference_data(Field, Criterion)
-    subject = exemplar_services.create_subject(actor=officer_a, unit=commune_a,
+    subject = exemplar_services.create_subject(actor=officer, unit=unit,
                                                kind="individual", name="Lò Thị Mai")  # fmt: skip
-    exemplar = exemplar_services.create_exemplar(actor=officer_a, subject=subject,
+    exemplar = exemplar_services.create_exemplar(actor=officer, subject=subject,
                                                  title="Mô hình", field=Field.objects.first(),
                                                  year_from=2024)  # fmt: skip
-    for held in (first, again):
+    for held in conferences:
         Honour.objects.create(conference=held, exemplar=exemplar, level="commune",
                               honoured_on=held.held_on)  # fmt: skip
+    return exemplar
+
+
+def test_an_exemplar_honoured_twice_is_offered_once(twice, officer_a, commune_a):
+    congress, first, again = twice
+    exemplar = _honoured_at(officer_a, commune_a, first, again)
 
     offered = list(honoured_below(congress))
 
@@ -124,15 +130,7 @@ def test_the_latest_is_the_later_day_held_for_the_roll_up_and_the_honours_alike(
     congress, first, again = twice
     first.held_on = D(2025, 9, 20)
     first.save()
-    load_reference_data(Field, Criterion)
-    subject = exemplar_services.create_subject(actor=officer_a, unit=commune_a,
-                                               kind="individual", name="Lò Thị Mai")  # fmt: skip
-    exemplar = exemplar_services.create_exemplar(actor=officer_a, subject=subject,
-                                                 title="Mô hình", field=Field.objects.first(),
-                                                 year_from=2024)  # fmt: skip
-    for held in (first, again):
-        Honour.objects.create(conference=held, exemplar=exemplar, level="commune",
-                              honoured_on=held.held_on)  # fmt: skip
+    _honoured_at(officer_a, commune_a, first, again)
 
     row = next(r for r in rollup(congress) if r["quota"].unit == commune_a)
 

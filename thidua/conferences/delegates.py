@@ -266,8 +266,8 @@ def pull_delegates(*, actor, conference: Conference, unit) -> tuple[int, int]:
     stale = conference.delegates.filter(source__conference__unit=unit).exclude(
         source__conference_id=counted
     )
-    removed = remove_delegates(actor=actor, conference=conference,
-                               pks=list(stale.values_list("pk", flat=True)))  # fmt: skip
+    stale = list(stale.values_list("pk", flat=True))
+    removed = remove_delegates(actor=actor, conference=conference, pks=stale) if stale else 0
     sent = Delegate.objects.filter(conference_id=counted, to_upper=True).exclude(
         pulled_into__conference=conference
     )
