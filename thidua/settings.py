@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "thidua.core",
     "thidua.accounts",
     "thidua.audit",
+    "thidua.documents",
     "thidua.units",
     "thidua.workflow",
     "thidua.movements",

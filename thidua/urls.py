@@ -58,6 +58,7 @@ urlpatterns = [
     path("", include("thidua.inbox.urls")),
     path("xuat/", include("thidua.exports.urls")),
     path("don-vi/", include("thidua.units.urls")),
+    path("van-ban/", include("thidua.documents.urls")),
     path("dien-hinh/", include("thidua.exemplars.urls")),
     path("phong-trao/", include("thidua.movements.urls")),
     path("chi-tieu/", include("thidua.quotas.urls")),

@@ -5,6 +5,7 @@ date, the history written, the nominations closed, the DOCX in the state format.
 import datetime
 import io
 import threading
+from urllib.parse import unquote
 
 import pytest
 from django.db import connection
@@ -110,7 +111,9 @@ def test_only_the_issuers_officers_issue_and_a_sibling_sees_nothing(
 
     assert (sibling.status_code, reads.status_code, refused.status_code) == (404, 200, 403)
     assert "Đã ban hành Quyết định số 1/QĐ-UBND" in issued.content.decode()
-    assert download["Content-Disposition"].endswith('quyet-dinh-1-2025.docx"')
+    assert unquote(download["Content-Disposition"]).startswith(
+        "attachment; filename*=utf-8''Quyết định 1-QĐ-UBND - Về việc"
+    )
 
 
 def test_bulk_from_the_list_drafts_a_decision(client, officer_a, commune_a):

@@ -7,6 +7,7 @@ import datetime
 
 import pytest
 
+from tests.sheets import numbered_rows
 from thidua.awards import eligibility, history
 from thidua.awards.eligibility import MET, NOT_MET, UNKNOWN
 from thidua.awards.models import Award, AwardRecord, Block, Discipline, Initiative, Membership
@@ -294,7 +295,7 @@ def test_the_eligible_list_exports_and_a_long_one_is_a_job(
     sibling = client.get(url, query)
 
     sheet = load_workbook(io.BytesIO(inline.content)).active
-    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    rows = numbered_rows(sheet)
     by_name = {row[1]: row for row in rows}
     assert by_name["Trần Văn Bình"][3] == "Đủ điều kiện"
     assert "✓ Xếp loại năm 2025" in by_name["Trần Văn Bình"][4]

@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tests.sheets import numbered_rows
 from thidua.awards import history
 from thidua.awards.models import Award, AwardRecord
 from thidua.exemplars import services as exemplar_services
@@ -83,7 +84,7 @@ def test_the_register_exports_to_excel(client, officer_a, records):
     response = client.get(reverse("awards:register_export", args=["xlsx"]), {"nam": 2024})
 
     sheet = load_workbook(io.BytesIO(response.content)).active
-    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
+    values = numbered_rows(sheet)
     assert [row[2] for row in values] == ["Đặng Văn Sơn", "Nguyễn Thị Hòa"]
     assert values[0][4] == "Giấy khen"
 

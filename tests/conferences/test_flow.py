@@ -9,10 +9,10 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from tests.conferences.conftest import make_delegates
 from tests.plans.helpers import pdf_upload
+from tests.sheets import table_of
 from thidua.conferences import delegates, services
 from thidua.conferences.checks import check_conference
 from thidua.conferences.models import Delegate
@@ -172,13 +172,13 @@ def test_brief_profiles_open_with_vietnamese_intact(client, conference, officer_
     sheet = client.get(reverse("conferences:brief_profiles", args=[conference.pk, "xlsx"]))
     word = client.get(reverse("conferences:brief_profiles", args=[conference.pk, "docx"]))
 
-    rows = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
-    assert rows[1][:4] == ("STT", "Họ và tên", "Nam", "Nữ")
-    assert len(rows) == 2 + 3
+    rows = table_of(sheet.content)
+    assert rows[0][:4] == ("STT", "Họ và tên", "Năm sinh", None)  # merged over Nam and Nữ
+    assert len(rows) == 1 + 3
     assert "Nguyễn Thị Hằng" in [row[1] for row in rows]
-    table = Document(io.BytesIO(word.content)).tables[-1]
-    assert len(table.rows) == 1 + 3
-    assert any(cell.text == "Nguyễn Thị Hằng" for cell in table.rows[1].cells)
+    table = Document(io.BytesIO(word.content)).tables[1]
+    assert len(table.rows) == 2 + 3  # «Năm sinh» above «Nam» and «Nữ»
+    assert any(cell.text == "Nguyễn Thị Hằng" for cell in table.rows[2].cells)
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 
 
 def test_a_report_numbers_its_rows_and_reads_its_columns():
-    report = Report(title="T", filename="t", columns=(Column("Tên", 10, str.upper),))
+    report = Report(title="T", columns=(Column("Tên", 10, str.upper),))
 
     assert report.headers() == [("STT", 6), ("Tên", 10)]
     assert report.headers(docx=True) == [("STT", 10), ("Tên", 16)]

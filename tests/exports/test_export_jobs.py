@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tests.sheets import numbered_rows
 from thidua.exemplars import services
 from thidua.exports.models import ExportJob
 
@@ -37,10 +38,8 @@ def test_a_long_export_runs_as_a_job_and_only_its_officer_downloads_it(
     sheet = load_workbook(io.BytesIO(b"".join(download.streaming_content))).active
     assert started["Location"] == job.get_absolute_url()
     assert (job.state, job.total, job.done_count, job.fmt) == ("done", 5, 5, "xlsx")
-    assert "Tải dien-hinh-tien-tien.xlsx" in page
-    assert [row[1] for row in sheet.iter_rows(min_row=3, values_only=True)] == [
-        f"Phan Văn {n}" for n in range(5)
-    ]
+    assert "Tải Danh sách điển hình tiên tiến - Xã An Phú.xlsx" in page
+    assert [row[1] for row in numbered_rows(sheet)] == [f"Phan Văn {n}" for n in range(5)]
     assert sibling == [404, 404]
 
 
@@ -50,7 +49,10 @@ def test_a_short_export_is_written_at_once(client, long_list, officer_a, setting
 
     response = client.get(reverse("exemplars:export", args=["docx"]))
 
-    assert response["Content-Disposition"].endswith('dien-hinh-tien-tien.docx"')
+    assert response["Content-Disposition"] == (
+        "attachment; filename*=utf-8''Danh%20s%C3%A1ch%20%C4%91i%E1%BB%83n%20h%C3%ACnh%20ti%C3%AAn"
+        "%20ti%E1%BA%BFn%20-%20X%C3%A3%20An%20Ph%C3%BA.docx"
+    )
     assert not ExportJob.objects.exists()
 
 
@@ -77,4 +79,6 @@ def test_the_plan_board_exports_as_a_job_too(
 
     job = ExportJob.objects.get()
     assert (job.source, job.state, job.arguments) == ("board", "done", {"plan_id": issued_plan.pk})
-    assert job.filename == f"tien-do-ke-hoach-{issued_plan.pk}.docx"
+    plan = issued_plan
+    assert job.filename == (f"Tiến độ thực hiện Kế hoạch {plan.symbol.replace('/', '-')} "
+                            f"{plan.title} - {plan.issuer.name}.docx")  # fmt: skip

@@ -1,13 +1,12 @@
 import datetime
-import io
 
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from tests.plans.helpers import pdf_upload
+from tests.sheets import table_of
 from thidua.plans.models import Obligation, Plan
 
 TEXT = """UY BAN NHAN DAN            CONG HOA XA HOI CHU NGHIA VIET NAM
@@ -72,8 +71,7 @@ def test_issue_then_the_communes_owe_and_deliver(client, draft, province_officer
     assert [o.unit for o in mine] == [commune_a]  # the sibling's obligation is not shown
     assert [unit for unit, _ in rows] == [commune_a]
     assert (board["late"], board["overdue"]) == (1, 1)
-    table = list(load_workbook(io.BytesIO(sheet.content)).active.iter_rows(values_only=True))
-    assert [row[1:3] for row in table[2:]] == [
+    assert [row[1:3] for row in table_of(sheet.content)[1:]] == [
         ("Xã An Phú", "Đã nộp muộn (17/03/2026)"), ("Xã Bình Minh", "Quá hạn"),
     ]  # fmt: skip
     assert own.files.get().original_name == "bien-ban.pdf"

@@ -3,24 +3,18 @@ document in the state format (Decree 30/2020): header blocks, title, time and pl
 was present, the quorum, each nomination's votes and result (with who stood aside), and
 the chair's and secretary's signatures."""
 
-import io
-
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-
 from thidua.awards.decision_docx import CENTER, _para, _run
-from thidua.documents.docx import MOTTO, issuer_lines, place_name, portrait_document
+from thidua.documents.frame import Signature, frame_for
+from thidua.documents.frame_docx import foot, head, new_document, saved
 
 
-def _header(document, meeting) -> None:
-    left, right = document.add_table(rows=1, cols=2).rows[0].cells
-    left.paragraphs[0].alignment = right.paragraphs[0].alignment = CENTER
-    body = issuer_lines(meeting.unit)[-1].upper()
-    _run(left.paragraphs[0], f"HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG {body}", bold=True, size=13)
-    _run(right.paragraphs[0], MOTTO[0], bold=True, size=13)
-    _para(right, MOTTO[1], bold=True, align=CENTER, size=14)
-    day = meeting.held_on
-    line = f"{place_name(meeting.unit)}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
-    _para(document, line, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT, before=6)
+def minutes_frame(meeting):
+    """The council's minutes: a «BIÊN BẢN» of the unit's council, dated the meeting, signed
+    by its chair (the secretary signs beside, see minutes_docx)."""
+    return frame_for(meeting.unit, kind="BIÊN BẢN", day=meeting.held_on,
+                     body="Hội đồng Thi đua – Khen thưởng",
+                     summary="Họp Hội đồng Thi đua – Khen thưởng xét đề nghị khen thưởng",
+                     signature=Signature(position="Chủ trì", name=meeting.chair))  # fmt: skip
 
 
 def _results(document, items) -> None:
@@ -40,11 +34,9 @@ def _results(document, items) -> None:
 
 def minutes_docx(meeting, seats, items, quorum) -> bytes:
     present, total, met = quorum
-    document = portrait_document()
-    _header(document, meeting)
-    _para(document, "BIÊN BẢN", bold=True, align=CENTER, before=12)
-    _para(document, "Họp Hội đồng Thi đua – Khen thưởng xét đề nghị khen thưởng", bold=True,
-          align=CENTER)  # fmt: skip
+    document = new_document()
+    frame = minutes_frame(meeting)
+    head(document, frame)
     _para(
         document, f"Thời gian: ngày {meeting.held_on:%d/%m/%Y}. Địa điểm: {meeting.place or '…'}."
     )
@@ -62,16 +54,14 @@ def minutes_docx(meeting, seats, items, quorum) -> bytes:
                             f"{', '.join(aside)} (cùng đơn vị đề nghị).", italic=True)  # fmt: skip
     _para(document, "Kết quả biểu quyết:", bold=True, before=6)
     _results(document, items)
-    left, right = document.add_table(rows=1, cols=2).rows[0].cells
-    for cell, title, name in (
-        (left, "THƯ KÝ", meeting.secretary),
-        (right, "CHỦ TRÌ", meeting.chair),
-    ):
-        cell.paragraphs[0].alignment = CENTER
-        _run(cell.paragraphs[0], title, bold=True)
-        for _ in range(3):
-            _para(cell, align=CENTER)
-        _para(cell, name, bold=True, align=CENTER)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    foot(document, frame)
+    _secretary(document, meeting)
+    return saved(document)
+
+
+def _secretary(document, meeting) -> None:
+    """Minutes are signed by the secretary too, under the chair's block."""
+    _para(document, "THƯ KÝ", bold=True, align=CENTER, before=12)
+    for _ in range(3):
+        _para(document, align=CENTER)
+    _para(document, meeting.secretary, bold=True, align=CENTER)

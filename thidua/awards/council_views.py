@@ -24,6 +24,7 @@ from thidua.core.forms import (
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.documents.docx import DOCX_TYPE
+from thidua.documents.frame import file_name
 from thidua.documents.response import attachment
 from thidua.units.models import Unit
 from thidua.units.scope import has_role
@@ -160,4 +161,6 @@ def meeting_minutes(request, pk: int):
     meeting = council.get_meeting_for(request.user, pk)
     seats, items = _rows(meeting, request.user)
     content = minutes_docx(meeting, seats, items, council.quorum(meeting))
-    return attachment(content, DOCX_TYPE, f"bien-ban-hop-hoi-dong-{meeting.held_on:%Y%m%d}.docx")
+    name = file_name("Biên bản họp Hội đồng Thi đua – Khen thưởng", meeting.unit.name,
+                     f"{meeting.held_on:%d-%m-%Y}", extension="docx")  # fmt: skip
+    return attachment(content, DOCX_TYPE, name)

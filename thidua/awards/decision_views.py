@@ -17,6 +17,7 @@ from thidua.core.forms import apply_service_errors, is_id
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.documents.docx import DOCX_TYPE
+from thidua.documents.frame import file_name
 from thidua.documents.response import attachment
 from thidua.units.scope import has_role
 
@@ -114,5 +115,6 @@ def decision_issue(request, pk: int):
 @login_required
 def decision_download(request, pk: int):
     decision = decisions.get_decision_for(request.user, pk)
-    name = f"quyet-dinh-{decision.number or 'du-thao'}-{decision.year}.docx"
+    number = decision.reference.replace("/", "-") if decision.number else "dự thảo"
+    name = file_name(f"Quyết định {number}", decision.summary, extension="docx")
     return attachment(decision_docx(decision), DOCX_TYPE, name)

@@ -6,31 +6,11 @@ tích: profile, achievements, initiatives, awards received, certification). Numb
 signatures are left blank: the officer completes, signs and attaches them."""
 
 import datetime
-import io
-
-from django.utils import timezone
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from thidua.awards import routing
 from thidua.awards.decision_docx import CENTER, GROUPS, JUSTIFY, _para, _run
-from thidua.documents.docx import MOTTO, issuer_lines, place_name, portrait_document
-
-
-def _header(document, unit, symbol: str) -> None:
-    """Issuing body and «Số: …/symbol» left, the motto right, then the place and date."""
-    left, right = document.add_table(rows=1, cols=2).rows[0].cells
-    lines = issuer_lines(unit)
-    left.paragraphs[0].alignment = right.paragraphs[0].alignment = CENTER
-    for index, line in enumerate(lines):
-        paragraph = left.paragraphs[0] if index == 0 else _para(left, align=CENTER)
-        _run(paragraph, line.upper(), bold=index == len(lines) - 1, size=13)
-    if symbol:
-        _para(left, f"Số:      /{symbol}", align=CENTER, size=13)
-    _run(right.paragraphs[0], MOTTO[0], bold=True, size=13)
-    _para(right, MOTTO[1], bold=True, align=CENTER, size=14)
-    day = timezone.localdate()
-    line = f"{place_name(unit)}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
-    _para(document, line, italic=True, align=WD_ALIGN_PARAGRAPH.RIGHT, before=6)
+from thidua.documents.frame import frame_for, settings_of
+from thidua.documents.frame_docx import foot, head, new_document, saved
 
 
 def _verb(award) -> str:
@@ -57,37 +37,22 @@ def _list(document, nominations) -> None:
                 _run(cell.paragraphs[0], text, size=12)
 
 
-def _signature(document, unit, recipients: list[str]) -> None:
-    left, right = document.add_table(rows=1, cols=2).rows[0].cells
-    _run(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True, size=12)
-    for line in recipients:
-        _para(left, f"- {line};", size=11)
-    right.paragraphs[0].alignment = CENTER
-    _run(right.paragraphs[0], f"TM. {issuer_lines(unit)[-1].upper()}", bold=True)
-    _para(right, "CHỦ TỊCH" if unit.kind in {"province", "commune"} else "THỦ TRƯỞNG",
-          bold=True, align=CENTER)  # fmt: skip
-    for _ in range(3):
-        _para(right, align=CENTER)
-
-
-def _saved(document) -> bytes:
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def proposal_docx(nominations, rule) -> bytes:
     """The tờ trình of a batch (one unit, award and year) with its list."""
     first = nominations[0]
     unit, award, year = first.unit, first.award, first.year
     # Addressed to where it goes next: the level holding it, or for a draft the first stop.
     to = first.at_unit or routing.next_stop(unit, award, datetime.date(year, 12, 31)) or unit
-    document = portrait_document()
-    _header(document, unit, "TTr-UBND" if unit.kind in {"province", "commune"} else "TTr")
-    _para(document, "TỜ TRÌNH", bold=True, align=CENTER, before=12)
-    _para(document, f"Về việc đề nghị {_verb(award)} «{award.name}» năm {year}", bold=True,
-          align=CENTER)  # fmt: skip
-    _para(document, f"Kính gửi: Chủ tịch {issuer_lines(to)[-1]}.", align=CENTER, before=6)
+    document = new_document()
+    frame = frame_for(
+        unit,
+        kind="TỜ TRÌNH",
+        recipients=["Như trên"],
+        summary=f"Về việc đề nghị {_verb(award)} «{award.name}» năm {year}",
+    )
+    head(document, frame)
+    _para(document, f"Kính gửi: Chủ tịch {settings_of(to)['issuer_name']}.", align=CENTER,
+          before=6)  # fmt: skip
     for ground in [rule.legal_basis if rule else "Luật Thi đua, khen thưởng hiện hành",
                    f"Biên bản họp Hội đồng Thi đua – Khen thưởng {unit.name} ngày …"]:  # fmt: skip
         _para(document, f"Căn cứ {ground};", italic=True, align=JUSTIFY)
@@ -97,22 +62,22 @@ def proposal_docx(nominations, rule) -> bytes:
     _list(document, nominations)
     _para(document, "(Có hồ sơ, báo cáo thành tích kèm theo.)", italic=True, before=6)
     _para(document, f"{unit.name} kính trình xem xét, quyết định./.", align=JUSTIFY)
-    _signature(document, unit, ["Như trên", "Lưu: VT"])
-    return _saved(document)
+    foot(document, frame)
+    return saved(document)
 
 
 def list_docx(nominations) -> bytes:
     """The list alone (danh sách kèm theo tờ trình)."""
     first = nominations[0]
-    document = portrait_document()
-    _header(document, first.unit, "")
-    _para(document, "DANH SÁCH", bold=True, align=CENTER, before=12)
-    _para(document, f"Đề nghị {_verb(first.award)} «{first.award.name}» năm {first.year}",
-          bold=True, align=CENTER)  # fmt: skip
+    document = new_document()
+    summary = f"Đề nghị {_verb(first.award)} «{first.award.name}» năm {first.year}"
+    frame = frame_for(first.unit, kind="DANH SÁCH", summary=summary)
+    head(document, frame)
     _para(document, f"(Kèm theo Tờ trình số      /TTr ngày … của {first.unit.name})",
           italic=True, align=CENTER)  # fmt: skip
     _list(document, nominations)
-    return _saved(document)
+    foot(document, frame)
+    return saved(document)
 
 
 def _table(document, headers: list[str], rows: list[list[str]]) -> None:
@@ -140,11 +105,12 @@ def _profile(document, subject) -> None:
 def report_docx(nomination, history: dict) -> bytes:
     """The subject's achievement report for the nomination, from its history."""
     subject, award = nomination.subject, nomination.award
-    document = portrait_document()
-    _header(document, subject.unit, "")
-    _para(document, "BÁO CÁO THÀNH TÍCH", bold=True, align=CENTER, before=12)
-    _para(document, f"Đề nghị {_verb(award)} «{award.name}» năm {nomination.year}", bold=True,
-          align=CENTER)  # fmt: skip
+    document = new_document()
+    # The achievement report follows its legal form: no «Nơi nhận»; the head of the unit
+    # confirms beside the reporter's signature (below), not the frame's signature block.
+    head(document, frame_for(subject.unit, kind="BÁO CÁO THÀNH TÍCH",
+                             summary=f"Đề nghị {_verb(award)} «{award.name}» năm "
+                                     f"{nomination.year}"))  # fmt: skip
     _para(document, "I. SƠ LƯỢC LÝ LỊCH" if subject.kind == "individual" else
           "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH", bold=True, before=6)  # fmt: skip
     _profile(document, subject)
@@ -169,4 +135,4 @@ def report_docx(nomination, history: dict) -> bytes:
         for _ in range(3):
             _para(cell, align=CENTER)
     _para(right, subject.name if subject.kind == "individual" else "", bold=True, align=CENTER)
-    return _saved(document)
+    return saved(document)

@@ -16,10 +16,12 @@ from thidua.awards.models import DocumentKind, DossierFile, Nomination, Nominati
 from thidua.awards.workflows import reference_date
 from thidua.core.forms import CleanTextMixin, is_id
 from thidua.core.http import post_only, read_only
+from thidua.documents.frame import file_name
 from thidua.documents.response import attachment, stored_file
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-DRAFTS = {"to-trinh": "to-trinh", "danh-sach": "danh-sach", "bao-cao": "bao-cao-thanh-tich"}
+DRAFTS = {"to-trinh": "Tờ trình đề nghị khen thưởng", "danh-sach": "Danh sách đề nghị khen thưởng",
+          "bao-cao": "Báo cáo thành tích"}  # fmt: skip
 BATCH_LIMIT = 500
 
 
@@ -62,7 +64,9 @@ def dossier_draft(request, pk: int, slug: str):
     if slug not in DRAFTS:
         raise Http404
     nomination = nominations.get_nomination_for(request.user, pk)
-    name = f"{DRAFTS[slug]}-{nomination.year}-{nomination.pk}.docx"
+    subject = nomination.subject.name if slug == "bao-cao" else nomination.unit.name
+    name = file_name(DRAFTS[slug], nomination.award.name, str(nomination.year), subject,
+                     extension="docx")  # fmt: skip
     return attachment(_rows(nomination, slug), DOCX, name)
 
 

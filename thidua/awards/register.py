@@ -81,7 +81,6 @@ def _decision(record) -> str:
 
 REGISTER = Report(
     title="Sổ khen thưởng",
-    filename="so-khen-thuong",
     columns=(
         Column("Năm", 7, lambda r: r.year, docx_mm=14),
         Column("Đối tượng", 28, lambda r: r.subject.name, docx_mm=42),

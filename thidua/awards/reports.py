@@ -26,7 +26,6 @@ def _findings(verdict) -> str:
 
 ELIGIBILITY = Report(
     title="Danh sách xét điều kiện khen thưởng",
-    filename="xet-dieu-kien-khen-thuong",
     columns=(
         Column("Đối tượng", 28, lambda v: v.subject.name, docx_mm=45),
         Column("Đơn vị", 26, lambda v: v.subject.unit.name, docx_mm=40),

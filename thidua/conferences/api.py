@@ -39,6 +39,7 @@ class ConferenceOut(Schema):
     period_start: int
     period_end: int
     held_on: datetime.date | None
+    starts_at: datetime.time | None
     venue: str
     is_pilot: bool
     status: ConferenceStatus

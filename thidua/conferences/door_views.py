@@ -136,10 +136,8 @@ def brief_profiles(request, pk: int, fmt: str):
     title = f"{BRIEF_PROFILES.title} " + (
         "dự hội nghị, đại hội cấp trên" if upper else f"dự {conference.name}"
     )
-    name = f"{BRIEF_PROFILES.filename}-{conference.pk}{'-cap-tren' if upper else ''}"
     return render_report(BRIEF_PROFILES, delegates.iterator(chunk_size=500), fmt,
-                         request=request, issuer=conference.unit, title=title,
-                         filename=name)  # fmt: skip
+                         request=request, issuer=conference.unit, title=title)  # fmt: skip
 
 
 @post_only
@@ -159,7 +157,7 @@ def print_job(request, pk: int, job_pk: int):
     conference = managed(request, pk)
     job = get_object_or_404(conference.prints, pk=job_pk)
     if request.GET.get("download") and job.state == JobState.DONE:
-        return stored_file(job.file, f"{job.kind}-{conference.pk}.pdf")
+        return stored_file(job.file, printing.print_name(conference, job.kind))
     check_alive(job)
     return render(request, "conferences/print_job.html", {"conference": conference, "job": job})
 

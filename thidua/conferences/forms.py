@@ -12,6 +12,11 @@ from thidua.units.models import Unit
 class ConferenceForm(CleanTextMixin, forms.ModelForm):
     plan = ModelChoiceField(Plan.objects.none(), required=False, label="Thực hiện kế hoạch")
     held_on = DateField(label="Ngày tổ chức", required=False)
+    starts_at = forms.TimeField(
+        label="Giờ khai mạc", required=False, input_formats=["%H:%M", "%Hh%M", "%H giờ %M"],
+        widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
+        error_messages={"invalid": "Nhập giờ theo dạng 07:30."},
+    )  # fmt: skip
     edition = forms.IntegerField(label="Lần thứ", min_value=1, max_value=50, initial=1)
     period_start = forms.IntegerField(label="Giai đoạn từ năm", min_value=1945, max_value=2100)
     period_end = forms.IntegerField(label="Đến năm", min_value=1945, max_value=2100)
@@ -33,6 +38,7 @@ class ConferenceForm(CleanTextMixin, forms.ModelForm):
             "period_start",
             "period_end",
             "held_on",
+            "starts_at",
             "length",
             "venue",
             "is_pilot",

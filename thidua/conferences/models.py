@@ -55,6 +55,7 @@ class Conference(models.Model):
     period_start = models.PositiveSmallIntegerField(_("giai đoạn từ năm"))
     period_end = models.PositiveSmallIntegerField(_("đến năm"))
     held_on = models.DateField(_("ngày tổ chức"), null=True, blank=True)
+    starts_at = models.TimeField(_("giờ khai mạc"), null=True, blank=True)
     length = models.CharField(
         _("thời gian"), max_length=10, choices=ConferenceLength.choices, blank=True
     )

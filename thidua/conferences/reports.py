@@ -1,5 +1,6 @@
 """The brief-profile list of delegates (danh sách trích ngang) as officers export it
-(documents/reports.py): the birth year under "Nam" or "Nữ", as the samples' forms do."""
+(documents/reports.py): the birth year under "Nam" or "Nữ" below one "Năm sinh", as the
+samples' forms do."""
 
 from thidua.conferences.models import Delegate
 from thidua.documents.reports import Column, Report, choice_label
@@ -17,11 +18,10 @@ def _workplace(delegate) -> str:
 
 BRIEF_PROFILES = Report(
     title="Danh sách trích ngang đại biểu",
-    filename="trich-ngang",
     columns=(
         Column("Họ và tên", 45, lambda d: d.full_name, docx_mm=43),
-        Column("Nam", 14, _year_if("male"), docx_mm=14),
-        Column("Nữ", 14, _year_if("female"), docx_mm=14),
+        Column("Nam", 10, _year_if("male"), docx_mm=14, group="Năm sinh"),
+        Column("Nữ", 10, _year_if("female"), docx_mm=14, group="Năm sinh"),
         Column("Dân tộc", 18, lambda d: d.ethnicity, docx_mm=17),
         Column("Chức vụ, nghề nghiệp", 40, lambda d: d.position, docx_mm=39),
         Column("Nơi công tác, cư trú", 40, _workplace, docx_mm=39),

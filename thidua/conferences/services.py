@@ -22,6 +22,7 @@ FIELDS = [
     "period_start",
     "period_end",
     "held_on",
+    "starts_at",
     "length",
     "venue",
     "is_pilot",

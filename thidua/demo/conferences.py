@@ -73,6 +73,7 @@ def _new(unit, plan, held_on, **fields) -> Conference:
         period_start=2025,
         period_end=2030,
         held_on=story(held_on),
+        starts_at=datetime.time(7, 30),
         **fields,
     )
 

@@ -115,3 +115,13 @@ UNION_HEAD = ("hoidong.daison3", "Hội Liên hiệp Phụ nữ xã Đại Sơn"
 
 # A one-page PDF standing in for the signed documents units send (deliveries, dossiers).
 PAPER_PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+# What the demo units print on their documents (documents.Letterhead); the names are made up.
+LETTERHEADS = {
+    "province": {"capacity": "KT.", "position": "Chủ tịch", "signer_title": "Phó Chủ tịch",
+                 "signer_name": "Phạm Văn Minh", "drafting_unit": "BTĐKT",
+                 "recipients": "Ban Thi đua – Khen thưởng Trung ương\nThường trực Thành ủy"},
+    "commune": {"capacity": "TM.", "position": "Chủ tịch", "signer_name": "Vũ Thị Thanh",
+                "drafting_unit": "VHXH",
+                "recipients": "Thường trực Đảng ủy xã\nThường trực HĐND xã"},
+}  # fmt: skip

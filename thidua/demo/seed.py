@@ -12,6 +12,8 @@ from thidua.demo.awards import seed_awards
 from thidua.demo.conferences import seed_conferences
 from thidua.demo.exemplars import seed_exemplars
 from thidua.demo.plans import seed_plans
+from thidua.documents.models import Letterhead
+from thidua.documents.services import save_letterhead
 from thidua.exemplars.models import Criterion, Field
 from thidua.exemplars.reference import load_reference_data
 from thidua.inbox.reminders import send_reminders
@@ -122,6 +124,9 @@ def seed_demo() -> list[tuple[str, str, str]]:
     seed_plans(province=province, commune=commune, sibling=sibling)
     seed_conferences(province=province, commune=commune, sibling=sibling)
     places = {"province": province, "commune": commune, "sibling": sibling}
+    for place, fields in data.LETTERHEADS.items():
+        if not Letterhead.objects.filter(unit=places[place]).exists():
+            save_letterhead(actor=actor, unit=places[place], **fields)
     logins = _ensure_accounts(actor, places)
     head, body = data.UNION_HEAD
     assign_role(actor=actor, user=User.objects.get(username=head),

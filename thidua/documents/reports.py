@@ -14,9 +14,9 @@ from typing import Any
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
-from thidua.documents.docx import DOCX_TYPE, issuer_lines, place_name, table_to_docx
+from thidua.documents.docx import DOCX_TYPE, table_to_docx
+from thidua.documents.frame import file_name, frame_for, header_cells, settings_of, split_title
 from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE, table_to_xlsx
 
@@ -28,12 +28,14 @@ HTML_MAX_ROWS = 2000
 @dataclass(frozen=True)
 class Column:
     """A column: its header, its width in Excel characters (Word gets `docx_mm`, or the
-    width scaled), and how to read its cell from a row."""
+    width scaled), how to read its cell from a row, and the header written above it and
+    its neighbours of the same group («Năm sinh» above «Nam» and «Nữ»)."""
 
     header: str
     width: int
     value: Callable[[Any], Any]
     docx_mm: int | None = None
+    group: str = ""
 
 
 def choice_label(model, name: str) -> Callable[[Any], Any]:
@@ -55,7 +57,6 @@ class Report:
     """A table as officers export it. `numbered` adds the STT column of state documents."""
 
     title: str
-    filename: str
     columns: tuple[Column, ...]
     numbered: bool = True
 
@@ -63,6 +64,10 @@ class Report:
         sizes = [(c.header, (c.docx_mm or round(c.width * 1.6)) if docx else c.width)
                  for c in self.columns]  # fmt: skip
         return [("STT", 10 if docx else 6), *sizes] if self.numbered else sizes
+
+    def groups(self) -> list[str]:
+        groups = [column.group for column in self.columns]
+        return ["", *groups] if self.numbered else groups
 
     def cells(self, rows: Iterable) -> Iterator[list]:
         for number, row in enumerate(rows, start=1):
@@ -79,7 +84,6 @@ class Table:
     size: int  # how many rows, counted no further than the export limit
     issuer: Any = None
     title: str | None = None
-    filename: str | None = None
 
 
 # key → build(user, params, **kwargs) -> Table: the reports an export job can build again,
@@ -98,43 +102,52 @@ def source(key: str):
 
 
 def table_bytes(table: Table, fmt: str) -> tuple[bytes, str, str]:
-    """(content, content type, file name) of a table as XLSX or DOCX: what an export job
-    stores."""
-    report, today = table.report, timezone.localdate()
-    title, name = table.title or report.title, table.filename or report.filename
+    """(content, content type, file name) of a table as XLSX or DOCX, in the frame of its
+    issuing unit's documents: what an export job stores."""
+    report, issuer = table.report, table.issuer
+    title = table.title or report.title
+    frame = _frame(issuer, title) if issuer is not None else None
+    name = file_name(title, issuer.name if issuer else "", extension=fmt)
     if fmt == "xlsx":
-        content = table_to_xlsx(title=title[:200], columns=report.headers(),
-                                rows=report.cells(table.rows))  # fmt: skip
-        return content, XLSX_TYPE, f"{name}.xlsx"
-    content = table_to_docx(
-        issuer_lines=issuer_lines(table.issuer), place=place_name(table.issuer), title=title,
-        columns=report.headers(docx=True), rows=report.cells(table.rows), today=today,
-    )  # fmt: skip
-    return content, DOCX_TYPE, f"{name}.docx"
+        content = table_to_xlsx(title=title[:200], columns=report.headers(), frame=frame,
+                                groups=report.groups(), rows=report.cells(table.rows))  # fmt: skip
+        return content, XLSX_TYPE, name
+    content = table_to_docx(frame=frame, columns=report.headers(docx=True),
+                            groups=report.groups(), rows=report.cells(table.rows))  # fmt: skip
+    return content, DOCX_TYPE, name
+
+
+def _frame(issuer, title: str):
+    kind, summary = split_title(title)
+    parent = getattr(issuer, "parent", None)
+    return frame_for(issuer, kind=kind, summary=summary, recipients=_upward(parent))
+
+
+def _upward(parent) -> list[str]:
+    """A list goes up: to the body above the issuer, when there is one."""
+    return [settings_of(parent)["issuer_name"]] if parent is not None else []
 
 
 def render_table(table: Table, fmt: str, *, request) -> HttpResponse:
     return render_report(table.report, table.rows, fmt, request=request, issuer=table.issuer,
-                         title=table.title, filename=table.filename)  # fmt: skip
+                         title=table.title)  # fmt: skip
 
 
 def render_report(
-    report: Report, rows: Iterable, fmt: str, *, request, issuer=None, title=None, filename=None
+    report: Report, rows: Iterable, fmt: str, *, request, issuer=None, title=None
 ) -> HttpResponse:
     """The report in `fmt` (xlsx, docx, html); 404 for another format, or for a document
     in the state format when there is no issuing unit."""
-    table = Table(report=report, rows=rows, size=0, issuer=issuer, title=title,
-                  filename=filename)  # fmt: skip
+    table = Table(report=report, rows=rows, size=0, issuer=issuer, title=title)
     if fmt not in FORMATS or (issuer is None and fmt != "xlsx"):
         raise Http404
     if fmt != "html":
         return attachment(*table_bytes(table, fmt))
     shown = list(itertools.islice(report.cells(rows), HTML_MAX_ROWS + 1))
-    today = timezone.localdate()
+    headers = [h for h, _w in report.headers()]
     context = {
-        "title": title or report.title, "headers": [h for h, _w in report.headers()],
-        "rows": shown[:HTML_MAX_ROWS], "cut": len(shown) > HTML_MAX_ROWS,
-        "issuer_lines": issuer_lines(issuer), "place": place_name(issuer), "today": today,
-        "max_rows": HTML_MAX_ROWS,
+        "frame": _frame(issuer, title or report.title), "rows": shown[:HTML_MAX_ROWS],
+        "headers": headers, "runs": header_cells(headers, report.groups()),
+        "cut": len(shown) > HTML_MAX_ROWS, "max_rows": HTML_MAX_ROWS,
     }  # fmt: skip
     return render(request, "documents/report.html", context)

@@ -1,10 +1,12 @@
 from django.http import FileResponse, Http404, HttpResponse
+from django.utils.http import content_disposition_header
 
 
 def attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    """A generated document as a download with its file name."""
+    """A generated document as a download under its Vietnamese name (RFC 6266
+    `filename*=utf-8''…`, which every browser reads)."""
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return response
 
 

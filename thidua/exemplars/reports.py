@@ -16,7 +16,6 @@ OCCUPATION, STAGE = choice_label(Subject, "occupation"), choice_label(Exemplar, 
 
 EXEMPLARS = Report(
     title="Danh sách điển hình tiên tiến",
-    filename="dien-hinh-tien-tien",
     columns=(
         Column("Đối tượng", 28, lambda e: e.subject.name, docx_mm=45),
         Column("Loại", 12, lambda e: KIND(e.subject.kind), docx_mm=20),
@@ -30,7 +29,6 @@ EXEMPLARS = Report(
 
 SUBJECTS = Report(
     title="Danh sách cá nhân, tập thể, hộ gia đình",
-    filename="ca-nhan-tap-the",
     columns=(
         Column("Tên", 30, lambda s: s.name),
         Column("Đối tượng", 12, lambda s: KIND(s.kind)),

@@ -9,6 +9,7 @@ from thidua.accounts.models import Role
 from thidua.core.forms import CleanTextMixin, apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.jobs import check_alive, retry_job
+from thidua.documents.frame import file_name
 from thidua.documents.response import attachment
 from thidua.documents.xlsx import XLSX_TYPE
 from thidua.imports import kinds, services
@@ -69,8 +70,9 @@ def _upload(request, unit, kind, target=None):
 def import_template(request, slug: str = ""):
     if slug:
         kind = kinds.kind_for_slug(slug)
-        return attachment(kind.template(), XLSX_TYPE, f"mau-nhap-{kind.slug}.xlsx")
-    return attachment(template_bytes(), XLSX_TYPE, "mau-nhap-dien-hinh.xlsx")
+        name = file_name(f"Mẫu nhập {kind.heading} từ Excel", extension="xlsx")
+        return attachment(kind.template(), XLSX_TYPE, name)
+    return attachment(template_bytes(), XLSX_TYPE, "Mẫu nhập điển hình tiên tiến từ Excel.xlsx")
 
 
 @read_only

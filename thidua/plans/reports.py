@@ -31,8 +31,7 @@ def board_report(plan, milestones) -> Report:
     columns = [Column("Đơn vị", 36, lambda row: row[0].name, docx_mm=60)]
     columns += [Column(f"{m.title[:60]} (hạn {m.due_on:%d/%m/%Y})", 24, _milestone(index),
                        docx_mm=width) for index, m in enumerate(milestones)]  # fmt: skip
-    return Report(title=f"Tiến độ thực hiện Kế hoạch {plan}"[:300],
-                  filename=f"tien-do-ke-hoach-{plan.pk}", columns=tuple(columns))  # fmt: skip
+    return Report(title=f"Tiến độ thực hiện Kế hoạch {plan}"[:300], columns=tuple(columns))
 
 
 def board_filters(user, params) -> dict:

@@ -11,6 +11,7 @@ urlpatterns = [
     path("don-vi/<int:unit_pk>/lap-moi/", views.plan_create, name="create"),
     path("<int:pk>/", views.plan_detail, name="detail"),
     path("<int:pk>/tien-do/", views.plan_board, name="board"),
+    path("<int:pk>/ban-word/", views.plan_document, name="document"),
     path("<int:pk>/ban-hanh/", views.plan_issue, name="issue"),
     path("<int:pk>/ket-thuc/", views.plan_close, name="close"),
     path("<int:pk>/tep/<int:file_pk>/", views.plan_file, name="file"),

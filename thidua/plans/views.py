@@ -12,11 +12,14 @@ from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.core.search import word_filter
 from thidua.core.text import clean_text
-from thidua.documents.response import stored_file
+from thidua.documents.docx import DOCX_TYPE
+from thidua.documents.frame import file_name
+from thidua.documents.response import attachment, stored_file
 from thidua.exports.services import export_response
 from thidua.plans import drafts, selectors
 from thidua.plans.forms import PlanForm
 from thidua.plans.models import PlanStatus
+from thidua.plans.plan_docx import plan_docx
 from thidua.plans.reports import board_filters
 from thidua.units.scope import is_officer
 from thidua.units.selectors import get_unit_for, visible_groups
@@ -151,3 +154,12 @@ def require_draft_officer(request, pk: int):
         messages.error(request, "Kế hoạch đã ban hành; không sửa được nữa.")
         return plan, False
     return plan, True
+
+
+@read_only
+@login_required
+def plan_document(request, pk: int):
+    """The plan as Word in the state format, from its data, to complete and sign."""
+    plan = selectors.get_plan_for(request.user, pk)
+    name = file_name(plan.title, plan.issuer.name, extension="docx")
+    return attachment(plan_docx(plan), DOCX_TYPE, name)

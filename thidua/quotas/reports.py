@@ -4,7 +4,6 @@ from thidua.documents.reports import Column, Report
 
 COMPLIANCE = Report(
     title="Kết quả gửi điển hình",
-    filename="chi-tieu",
     columns=(
         Column("Đơn vị thành viên", 36, lambda r: r.membership.unit.name),
         Column("Kỳ", 22, lambda r: r.period.label),

@@ -37,8 +37,7 @@ def group_compliance(request, pk: int):
     if request.GET.get("format"):
         title = f"{COMPLIANCE.title} – {group.display_name} – {period.label}"
         return render_report(COMPLIANCE, rows, request.GET["format"], request=request,
-                             issuer=group.owner, title=title,
-                             filename=f"chi-tieu-{group.pk}-{period.key}")  # fmt: skip
+                             issuer=group.owner, title=title)  # fmt: skip
     totals = {s: sum(1 for r in rows if r.status == s) for s in ("met", "short", "nothing")}
     context = {
         "group": group,

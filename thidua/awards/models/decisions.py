@@ -8,21 +8,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from thidua.awards.models.nominations import Nomination
+from thidua.documents.models import Capacity
 
 
 class DecisionState(models.TextChoices):
     DRAFT = "draft", _("Dự thảo")
     ISSUED = "issued", _("Đã ban hành")
-
-
-class Capacity(models.TextChoices):
-    """How the signer signs (Decree 30/2020, Art. 13): in their own name, for the head
-    (KT.), on behalf of the collective body (TM.), or acting (Q.)."""
-
-    OWN = "", _("Người đứng đầu ký")
-    DEPUTY = "KT.", _("Ký thay (KT.)")
-    COLLECTIVE = "TM.", _("Thay mặt tập thể (TM.)")
-    ACTING = "Q.", _("Quyền (Q.)")
 
 
 class Decision(models.Model):
