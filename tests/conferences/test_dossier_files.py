@@ -9,13 +9,13 @@ from django.urls import reverse
 
 from tests.conferences.conftest import DOSSIER
 from tests.plans.helpers import pdf_upload
-from thidua.conferences import delegates
+from thidua.conferences import dossier
 from thidua.plans.models import Obligation
 from thidua.workflow.engine import transition
 
 
 def _upload(conference, officer, filename):
-    return delegates.upload_dossier_document(
+    return dossier.upload_dossier_document(
         actor=officer, conference=conference, name=DOSSIER[0], upload=pdf_upload(filename)
     )
 
@@ -25,9 +25,9 @@ def test_uploading_again_from_the_page_deletes_the_replaced_file(client, confere
     client.force_login(officer_a)
     url = reverse("conferences:dossier_upload", args=[conference.pk])
 
-    client.post(url, {"name": DOSSIER[0], "file": pdf_upload("ban-dau.pdf")})
+    client.post(url, {"file-0": pdf_upload("ban-dau.pdf")})
     first = conference.dossier.get()
-    client.post(url, {"name": DOSSIER[0], "file": pdf_upload("sua-lai.pdf")})
+    client.post(url, {"file-0": pdf_upload("sua-lai.pdf")})
     second = conference.dossier.get()
 
     assert second.original_name == "sua-lai.pdf"

@@ -13,7 +13,7 @@ from django.urls import reverse
 from tests.conferences.conftest import make_delegates
 from tests.plans.helpers import pdf_upload
 from tests.sheets import table_of
-from thidua.conferences import delegates, services
+from thidua.conferences import delegates, dossier, services
 from thidua.conferences.checks import check_conference
 from thidua.conferences.models import Delegate
 from thidua.exemplars import services as exemplar_services
@@ -49,7 +49,7 @@ def test_errors_block_approval_then_it_runs_to_reported(conference, officer_a, c
     with pytest.raises(ValidationError, match="Hồ sơ còn thiếu"):
         transition(conference, "report", by=officer_a)
     for name in conference.rule_set.dossier_documents:
-        delegates.upload_dossier_document(
+        dossier.upload_dossier_document(
             actor=officer_a, conference=conference, name=name, upload=pdf_upload(f"{name[:10]}.pdf")
         )
     transition(conference, "report", by=officer_a)

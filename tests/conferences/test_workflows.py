@@ -9,7 +9,7 @@ import time_machine
 from tests.conferences.conftest import make_delegates
 from tests.plans.helpers import pdf_upload
 from tests.workflow.table import assert_moves, assert_refused, pairs
-from thidua.conferences import delegates
+from thidua.conferences import delegates, dossier
 from thidua.conferences.enums import ConferenceStatus, DelegateStatus
 from thidua.conferences.models import Delegate
 from thidua.conferences.workflows import CONFERENCE, DELEGATE
@@ -34,7 +34,7 @@ def ready(conference, officer_a):
     date reached, its dossier complete."""
     make_delegates(conference, exemplary=70, guest=30, presidium=5)
     for name in conference.rule_set.dossier_documents:
-        delegates.upload_dossier_document(actor=officer_a, conference=conference, name=name,
+        dossier.upload_dossier_document(actor=officer_a, conference=conference, name=name,
                                           upload=pdf_upload(f"{name[:10]}.pdf"))  # fmt: skip
     return conference
 

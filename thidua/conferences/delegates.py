@@ -11,15 +11,12 @@ from thidua.conferences.enums import ConferenceStatus, DelegateCategory, Delegat
 from thidua.conferences.models import (
     Conference,
     Delegate,
-    DossierDocument,
     UpperQuota,
     normal_short_code,
 )
 from thidua.conferences.selectors import counted_conferences
 from thidua.conferences.workflows import DELEGATE
-from thidua.core.files import release_files
 from thidua.core.text import fold, person_sort_key
-from thidua.documents.uploads import inspect_document
 from thidua.exemplars.enums import Stage
 from thidua.exemplars.models import Exemplar
 from thidua.units.services import lock
@@ -284,32 +281,3 @@ def _copied(conference, source: Delegate) -> Delegate:
     values = {f.name: getattr(source, f.name)
               for f in Delegate._meta.concrete_fields if f.name not in NOT_COPIED}  # fmt: skip
     return Delegate(conference=conference, source=source, **values)
-
-
-@transaction.atomic
-def upload_dossier_document(*, actor, conference: Conference, name: str, upload):
-    """One document of the dossier the rule set requires, checked by its content. A
-    document uploaded again under the same name replaces the old one, whose file is deleted
-    once nothing refers to it."""
-    # Locked, so that reporting (which hands the dossier's files on) waits for this.
-    conference = lock(Conference, conference.pk, "Hội nghị này vừa bị xóa.")
-    if conference.status == ConferenceStatus.REPORTED:
-        raise ValidationError("Hồ sơ đã gửi; không thay được nữa.")
-    required = conference.rule_set.dossier_documents if conference.rule_set else []
-    if name not in required:
-        raise ValidationError({"name": "Văn bản này không có trong hồ sơ quy định."})
-    inspect_document(upload)
-    replaced = conference.dossier.filter(name=name)
-    release_files(replaced.values_list("file", flat=True))
-    replaced.delete()
-    document = DossierDocument.objects.create(
-        conference=conference,
-        name=name,
-        file=upload,
-        original_name=upload.name[:255],
-        uploaded_by=actor,
-    )
-    record_event(
-        actor=actor, action=Action.CREATE, target=document, scope_path=conference.unit.path
-    )
-    return document

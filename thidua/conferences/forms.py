@@ -143,3 +143,19 @@ class QuotaForm(CleanTextMixin, forms.Form):
 AgendaFormSet = forms.modelformset_factory(
     AgendaItem, fields=["position", "title", "presenter", "minutes"], extra=2, can_delete=True
 )
+
+
+class OutcomeForm(forms.ModelForm):
+    """What a held conference cost and how many came, recorded afterwards."""
+
+    budget_actual = forms.IntegerField(
+        label="Quyết toán (đồng)", min_value=0, max_value=10**15, required=False
+    )
+    attended = forms.IntegerField(
+        label="Số đại biểu có mặt", min_value=0, max_value=100_000, required=False,
+        help_text="Để trống: lấy theo điểm danh.",
+    )  # fmt: skip
+
+    class Meta:
+        model = Conference
+        fields = ["budget_actual", "attended"]

@@ -63,6 +63,8 @@ class Conference(models.Model):
     is_pilot = models.BooleanField(_("hội nghị điểm"), default=False)
     budget_estimate = models.PositiveBigIntegerField(_("dự toán (đồng)"), null=True, blank=True)
     budget_actual = models.PositiveBigIntegerField(_("quyết toán (đồng)"), null=True, blank=True)
+    # Recorded by the officer when the door's check-in was not used (a paper sign-in sheet).
+    attended = models.PositiveIntegerField(_("số đại biểu có mặt"), null=True, blank=True)
     status = models.CharField(
         max_length=10, choices=ConferenceStatus.choices, default=ConferenceStatus.DRAFT
     )
@@ -251,6 +253,7 @@ class DossierDocument(StoredFile):
 
     conference = models.ForeignKey(Conference, on_delete=models.CASCADE, related_name="dossier")
     name = models.CharField(max_length=255)
+    generated = models.BooleanField(default=False)  # drafted by thidua, not uploaded
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["conference", "name"], name="dossier_once")]

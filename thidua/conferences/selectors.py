@@ -36,11 +36,15 @@ def delegate_list(conference: Conference, *, category: str = "") -> QuerySet[Del
 
 
 def attendance(conference: Conference) -> dict:
-    """Delegates present (checked in) of those listed: the door's count, kept on the
-    conference's page afterwards."""
-    return conference.delegates.aggregate(
+    """Delegates present of those listed, kept on the conference's page afterwards: the
+    officer's recorded figure (a paper sign-in sheet), else the door's check-ins."""
+    counts = conference.delegates.aggregate(
         total=Count("pk"), present=Count("pk", filter=Q(status=DelegateStatus.ATTENDED))
     )
+    counts["recorded"] = conference.attended is not None
+    if counts["recorded"]:
+        counts["present"] = conference.attended
+    return counts
 
 
 DOOR_MATCHES = 20

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.conferences import door_views, views
+from thidua.conferences import door_views, dossier_views, views
 
 app_name = "conferences"
 urlpatterns = [
@@ -17,8 +17,10 @@ urlpatterns = [
     path("<int:pk>/dai-bieu/<int:delegate_pk>/sua/", views.delegate_edit, name="delegate_edit"),
     path("<int:pk>/dai-bieu/them-dien-hinh/", views.delegate_add_all, name="delegate_add_all"),
     path("<int:pk>/trich-ngang.<slug:fmt>", door_views.brief_profiles, name="brief_profiles"),
-    path("<int:pk>/ho-so/", views.dossier_upload, name="dossier_upload"),
-    path("<int:pk>/ho-so/<int:doc_pk>/", views.dossier_file, name="dossier_file"),
+    path("<int:pk>/ho-so/", dossier_views.dossier_upload, name="dossier_upload"),
+    path("<int:pk>/ho-so/soan/", dossier_views.dossier_generate, name="dossier_generate"),
+    path("<int:pk>/ho-so/<int:doc_pk>/", dossier_views.dossier_file, name="dossier_file"),
+    path("<int:pk>/ket-qua/", dossier_views.outcome, name="outcome"),
     path("<int:pk>/diem-danh/", door_views.check_in_desk, name="check_in"),
     path("<int:pk>/diem-danh/so-luong/", door_views.attendance_count, name="attendance"),
     path("<int:pk>/chi-tieu/", door_views.quotas, name="quotas"),

@@ -13,16 +13,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from thidua.conferences import delegates as delegate_services
-from thidua.conferences import selectors, services
+from thidua.conferences import dossier, selectors, services
 from thidua.conferences.checks import check_conference
 from thidua.conferences.enums import ConferenceAction, DelegateCategory
-from thidua.conferences.forms import AgendaFormSet, ConferenceForm, DelegateForm
+from thidua.conferences.forms import AgendaFormSet, ConferenceForm, DelegateForm, OutcomeForm
 from thidua.conferences.workflows import needs_late_reason
 from thidua.core.forms import apply_service_errors, is_id
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.core.search import word_filter
-from thidua.documents.response import stored_file
 from thidua.exemplars.enums import Stage
 from thidua.exemplars.models import Exemplar, Subject
 from thidua.plans.models import Plan, PlanStatus
@@ -123,16 +122,13 @@ def conference_detail(request, pk: int):
         "attendance": selectors.attendance(conference) if conference.status != "draft" else None,
         "changes": history(conference),
         "agenda": conference.agenda.all(),
-        "dossier": _dossier(conference),
+        "dossier": dossier.dossier_rows(conference),
+        "outcome_form": OutcomeForm(instance=conference)
+        if conference.status in dossier.AFTER_HOLDING
+        else None,
         "honoured": selectors.honoured_below(conference)[:50] if own else [],
     }
     return render(request, "conferences/detail.html", context)
-
-
-def _dossier(conference):
-    required = conference.rule_set.dossier_documents if conference.rule_set else []
-    have = {document.name: document for document in conference.dossier.all()}
-    return [(name, have.get(name)) for name in required]
 
 
 @post_only
@@ -319,37 +315,6 @@ def delegate_bulk(request, pk: int):
     else:
         messages.success(request, f"Đã xử lý {done} đại biểu.")
     return redirect("conferences:delegates", pk=pk)
-
-
-@post_only
-@login_required
-def dossier_upload(request, pk: int):
-    conference = managed(request, pk)
-    upload = request.FILES.get("file")
-    if request.method == "POST" and upload is not None:
-        try:
-            delegate_services.upload_dossier_document(
-                actor=request.user,
-                conference=conference,
-                name=request.POST.get("name", ""),
-                upload=upload,
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, "Đã tải lên.")
-    elif request.method == "POST":
-        messages.error(request, "Chưa chọn tệp.")
-    return redirect(conference)
-
-
-@read_only
-@login_required
-def dossier_file(request, pk: int, doc_pk: int):
-    conference = selectors.own_conference_for(request.user, pk)  # not for the level above
-    document = get_object_or_404(conference.dossier, pk=doc_pk)
-    return stored_file(document.file, document.original_name)
 
 
 @form_view

@@ -8,7 +8,7 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from thidua.conferences import delegates as delegate_services
-from thidua.conferences import services
+from thidua.conferences import dossier, services
 from thidua.conferences.models import Conference
 from thidua.conferences.workflows import needs_late_reason
 from thidua.demo.calendar import story
@@ -55,7 +55,7 @@ def _run(conference, *, until: str) -> None:
         if action == "report":
             for name in conference.rule_set.dossier_documents:
                 upload = SimpleUploadedFile(f"{name[:30]}.pdf", PAPER_PDF)
-                delegate_services.upload_dossier_document(
+                dossier.upload_dossier_document(
                     actor=None, conference=conference, name=name, upload=upload
                 )
         # The story's past, entered now: a conference recorded late says why (the ledger).
