@@ -3,6 +3,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import Workbook, load_workbook
 
 from thidua.exemplars.models import Criterion, Exemplar, Field, Subject
@@ -87,6 +88,25 @@ def test_one_bad_row_means_nothing_is_imported_and_every_error_is_named(
     assert messages[(6, "Mã đơn vị")] == "Không có đơn vị mã 99002 trong phạm vi của bạn."
     page = client.get(job.get_absolute_url()).content.decode()
     assert "Không dòng nào được nhập" in page
+    # The bar and the count beside it are the rows checked: all five, errors or not.
+    assert (job.done_count, job.total) == (5, 5)
+    assert "5/5 dòng đã kiểm tra" in page
+    assert '<progress max="100" value="100"' in page
+
+
+def test_the_bar_of_a_running_import_is_the_share_of_rows_checked(client, officer_a, commune_a):
+    now = timezone.now()  # a live job: its heartbeat is fresh
+    job = ImportJob.objects.create(
+        user=officer_a, unit=commune_a, original_name="a.xlsx", state="running",
+        stage="checking", total=160, done_count=40, started_at=now, heartbeat_at=now,
+        worker="worker-2:4242",  # on another machine, so judged by its heartbeat
+    )  # fmt: skip
+    client.force_login(officer_a)
+
+    page = client.get(job.get_absolute_url()).content.decode()
+
+    assert "40/160 dòng đã kiểm tra" in page
+    assert '<progress max="100" value="25"' in page
 
 
 def test_a_wrong_header_or_a_non_excel_file_is_refused(client, upload, officer_a, commune_a):

@@ -212,3 +212,24 @@ def test_a_decision_on_a_submission_tells_the_member_and_the_owner_sees_what_wai
         "Xã An Phú gửi điển hình «Người Vườn mẫu – Vườn mẫu».",
         "Xã An Phú gửi lại điển hình «Người Vườn mẫu – Vườn mẫu».",
     ]
+
+
+def test_the_summary_states_one_missing_total_that_adds_up(
+    client, cluster, members, commune_a, commune_b, make_exemplar, province_officer
+):
+    a, b = members
+    _send(a, Q1, [make_exemplar(commune_a, f"A{n}") for n in range(2)], accept=1,
+          by=province_officer)  # fmt: skip
+    client.force_login(province_officer)
+
+    page = client.get(reverse("quotas:compliance", args=[cluster.pk]), {"period": "2025-Q1"})
+
+    text = " ".join(page.content.decode().split())
+    # Computed from the data: An Phú owes 3 and has 1 accepted; Bình Minh owes 2 for its
+    # half-year and sent nothing.
+    accepted = Submission.objects.filter(membership=a, state="accepted").count()
+    missing = (a.min_exemplars - accepted) + b.min_exemplars
+    assert missing == 4
+    assert f"Cả cụm thi đua còn thiếu <strong>{missing}</strong> điển hình" in text
+    assert "Còn thiếu: <strong>1</strong> · Chưa gửi: <strong>1</strong> thành viên." in text
+    assert text.count("còn thiếu <strong>") == 1  # one missing total, stated once

@@ -98,9 +98,12 @@ class Job(models.Model):
 
     @property
     def percent(self) -> int:
-        if self.state in {JobState.DONE, JobState.INVALID}:
+        """The bar's value: the share of `total` done, the same figures as the «n/m» beside
+        it; 99 at most until the job is done (its last step may have no finer progress)."""
+        if self.state == JobState.DONE:
             return 100
-        return min(99, 100 * self.done_count // self.total) if self.total else 0
+        share = 100 * min(self.done_count, self.total) // self.total if self.total else 0
+        return share if self.state == JobState.INVALID else min(99, share)
 
     def enqueue(self) -> None:
         """Queue the task that runs this job (each model names its own)."""
