@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "thidua.awards",
     "thidua.exports",
     "thidua.inbox",
+    "thidua.help",
     "thidua.home",
     "thidua.demo",
 ]
@@ -142,6 +143,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "thidua.help.context.help_link",
             ],
         },
     },

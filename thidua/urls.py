@@ -59,6 +59,7 @@ urlpatterns = [
     path("xuat/", include("thidua.exports.urls")),
     path("don-vi/", include("thidua.units.urls")),
     path("van-ban/", include("thidua.documents.urls")),
+    path("tro-giup/", include("thidua.help.urls")),
     path("dien-hinh/", include("thidua.exemplars.urls")),
     path("phong-trao/", include("thidua.movements.urls")),
     path("chi-tieu/", include("thidua.quotas.urls")),

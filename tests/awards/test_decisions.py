@@ -50,10 +50,10 @@ def test_issuing_numbers_writes_history_and_closes_the_nominations(officer_a, co
         approved(officer_a, commune_a, "Hồ Văn Tư")]))  # fmt: skip
     next_one = decisions.issue_decision(actor=officer_a, decision=next_one)
 
-    assert (issued.number, issued.reference, next_one.number) == (1, "1/QĐ-UBND", 2)
+    assert (issued.number, issued.reference, next_one.number) == (1, "01/QĐ-UBND", 2)
     assert [line.amount for line in issued.lines.all()] == [702_000, 702_000]  # 0.3 × 2.340.000
     record = AwardRecord.objects.get(subject=first.subject)
-    assert (record.decision_number, record.source, record.year) == ("1/QĐ-UBND", "decision", 2025)
+    assert (record.decision_number, record.source, record.year) == ("01/QĐ-UBND", "decision", 2025)
     first.refresh_from_db()
     assert first.state == NominationState.DECIDED
 
@@ -84,7 +84,7 @@ def test_the_docx_has_the_state_formats_parts(officer_a, commune_a):
     everything = "\n".join(texts + cells)
 
     parts = [
-        "ỦY BAN NHÂN DÂN XÃ AN PHÚ", "Số: 1/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "ỦY BAN NHÂN DÂN XÃ AN PHÚ", "Số: 01/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc", "An Phú, ngày 20 tháng 12 năm 2025", "QUYẾT ĐỊNH",
         "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN PHÚ", "Căn cứ Luật Thi đua, khen thưởng", "QUYẾT ĐỊNH:",
         "Điều 1.", "I. Cá nhân", "1. Đỗ Thị Lan, Xã An Phú;", "Điều 2.", "702.000 đồng",
@@ -110,9 +110,9 @@ def test_only_the_issuers_officers_issue_and_a_sibling_sees_nothing(
     download = client.get(reverse("awards:decision_docx", args=[decision.pk]))
 
     assert (sibling.status_code, reads.status_code, refused.status_code) == (404, 200, 403)
-    assert "Đã ban hành Quyết định số 1/QĐ-UBND" in issued.content.decode()
+    assert "Đã ban hành Quyết định số 01/QĐ-UBND" in issued.content.decode()
     assert unquote(download["Content-Disposition"]).startswith(
-        "attachment; filename*=utf-8''Quyết định 1-QĐ-UBND - Về việc"
+        "attachment; filename*=utf-8''Quyết định 01-QĐ-UBND - Về việc"
     )
 
 

@@ -109,7 +109,7 @@ def test_the_communes_round_from_eligibility_to_decision(scene, page, web_server
     page.get_by_label("Họ tên người ký").fill("Đỗ Văn Bình")
     page.get_by_role("button", name="Lưu dự thảo").click()
     page.get_by_role("button", name="Ban hành").click()
-    expect(page.get_by_text("Đã ban hành Quyết định số 1/QĐ-UBND")).to_be_visible()
+    expect(page.get_by_text("Đã ban hành Quyết định số 01/QĐ-UBND")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải bản Word").click()
     with open(download.value.path(), "rb") as saved:
@@ -117,7 +117,7 @@ def test_the_communes_round_from_eligibility_to_decision(scene, page, web_server
 
     page.goto(f"{base}/khen-thuong/doi-tuong/{first.pk}/")
     expect(page.get_by_role("cell", name="Chiến sĩ thi đua cơ sở")).to_be_visible()
-    expect(page.get_by_text("Số 1/QĐ-UBND")).to_be_visible()
+    expect(page.get_by_text("Số 01/QĐ-UBND")).to_be_visible()
     assert "Cán bộ 00, Xã Đại Sơn;" in text
     assert AwardRecord.objects.filter(award__code="cstdcs", source="decision").count() == 2
 
@@ -202,7 +202,7 @@ def test_a_bang_khen_climbs_to_the_city_which_votes_and_decides(
     city.get_by_label("Chức vụ người ký").fill("Phó Chủ tịch")
     city.get_by_role("button", name="Lưu dự thảo").click()
     city.get_by_role("button", name="Ban hành").click()
-    expect(city.get_by_text("Đã ban hành Quyết định số 1/QĐ-UBND")).to_be_visible()
+    expect(city.get_by_text("Đã ban hành Quyết định số 01/QĐ-UBND")).to_be_visible()
 
     commune.goto(f"{base}/khen-thuong/doi-tuong/{person.pk}/")
     expect(commune.get_by_role("cell", name="Bằng khen của Bộ, ban, ngành, tỉnh")).to_be_visible()

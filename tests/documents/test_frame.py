@@ -9,10 +9,14 @@ import re
 from urllib.parse import quote, unquote
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
+from tests.conftest import _person
+from tests.factories import UnitFactory
+from thidua.accounts.models import Role
 from thidua.audit.models import AuditEvent
 from thidua.awards import nominations
 from thidua.awards.council_docx import minutes_docx
@@ -32,6 +36,7 @@ from thidua.documents.services import save_letterhead
 from thidua.exemplars import services as exemplar_services
 from thidua.plans import drafts
 from thidua.plans.models import Plan
+from thidua.units.models import UnitKind
 
 pytestmark = pytest.mark.django_db
 NAME = "Hoàng Thị Lụa"
@@ -72,6 +77,11 @@ def assert_frame(text: str, *, kind: str, number: str | None, signed=SIGNED, sta
         assert part in text, part
     assert re.search(r"An Phú, ngày \d\d tháng (0[12]|[3-9]|1[0-2]) năm 20\d\d", text)
     assert re.search(r"- Lưu: VT(, VHXH)?\.", text)
+
+
+@pytest.fixture
+def leader_a(commune_a):
+    return _person(commune_a, Role.LEADER, "leader_a")
 
 
 @pytest.fixture
@@ -154,7 +164,10 @@ def test_the_award_documents_share_the_frame(client, officer_a, commune_a, lette
         return _docx_text(client.get(url).content)
 
     assert_frame(draft("to-trinh"), kind="TỜ TRÌNH", number="Số:      /TTr-UBND")
-    assert_frame(draft("danh-sach"), kind="DANH SÁCH", number="Số:      /DS-UBND")
+    listed = draft("danh-sach")
+    assert_frame(listed, kind="DANH SÁCH", number=None)
+    assert "Số:" not in listed  # it goes with the tờ trình, under the tờ trình's number
+    assert "(Kèm theo Tờ trình số      /TTr-UBND ngày … của Ủy ban nhân dân xã An Phú)" in listed
     report = draft("bao-cao")  # the achievement report follows its own legal form
     assert "BÁO CÁO THÀNH TÍCH" in report
     assert "ỦY BAN NHÂN DÂN XÃ AN PHÚ" in report
@@ -170,7 +183,7 @@ def test_a_decision_keeps_its_own_signer_and_number(officer_a, commune_a, letter
 
     text = _docx_text(decision_docx(decision))
 
-    assert_frame(text, kind="QUYẾT ĐỊNH", number="Số: 1/QĐ-UBND", signed=["Nguyễn Văn Chủ"])
+    assert_frame(text, kind="QUYẾT ĐỊNH", number="Số: 01/QĐ-UBND", signed=["Nguyễn Văn Chủ"])
     assert "- Như Điều 3;" in text
     assert text.count("- Lưu: VT.") == 1  # the decision's own archive line, once
 
@@ -245,7 +258,7 @@ def test_a_bad_letterhead_keeps_what_was_typed(client, officer_a, commune_a):
 
 
 def test_a_plan_comes_out_as_a_plan_to_sign(client, officer_a, officer_b, commune_a, province,
-                                            village_a, letterhead):  # fmt: skip
+                                            village_a, letterhead, leader_a):  # fmt: skip
     upper = Plan.objects.create(issuer=province, symbol="115/KH-UBND", kind="conference",
                                 title="Tổ chức Hội nghị điển hình tiên tiến")  # fmt: skip
     plan = Plan.objects.create(issuer=commune_a, kind="conference", implements=upper,
@@ -262,10 +275,58 @@ def test_a_plan_comes_out_as_a_plan_to_sign(client, officer_a, officer_b, commun
     text = _docx_text(response.content)
     assert_frame(text, kind="KẾ HOẠCH", number="Số:      /KH-UBND")
     for part in ("Tổ chức Hội nghị điển hình tiên tiến xã An Phú",
-                 "Căn cứ Kế hoạch 115/KH-UBND của Tỉnh Thử Nghiệm về Tổ chức Hội nghị",
+                 "Căn cứ Kế hoạch số 115/KH-UBND của Ủy ban nhân dân tỉnh Thử Nghiệm về tổ chức "
+                 "Hội nghị điển hình tiên tiến;",
+                 "Ủy ban nhân dân xã An Phú ban hành kế hoạch tổ chức Hội nghị",
                  "I. MỤC ĐÍCH, YÊU CẦU", "II. NỘI DUNG VÀ TIẾN ĐỘ THỰC HIỆN",
                  "Gửi danh sách đại biểu", "Trước 15/12/2026", f"- {village_a.name};"):  # fmt: skip
         assert part in text, part
     assert unquote(response["Content-Disposition"]).endswith(
         "Tổ chức Hội nghị điển hình tiên tiến xã An Phú - Xã An Phú.docx")  # fmt: skip
     assert client.get(url).status_code == 404  # a sibling sees no plan of An Phú
+    client.force_login(leader_a)
+    assert client.get(url).status_code == 403  # a reader of An Phú, not its officer
+
+
+def test_one_archive_line_closes_the_recipients(officer_a, commune_a):
+    save_letterhead(actor=officer_a, unit=commune_a,
+                    recipients="lưu: VT, VP\nThường trực Đảng ủy")  # fmt: skip
+
+    frame = frame_for(commune_a, kind="GIẤY MỜI", recipients=["Như trên", "Lưu: VT"])
+
+    assert frame.recipient_lines() == ["- Như trên;", "- Thường trực Đảng ủy;", "- Lưu: VT."]
+
+
+def test_a_deputy_signs_for_the_chairman_of_a_collective_body():
+    deputy = Signature(capacity="TM.", body="Ủy ban nhân dân", position="Chủ tịch",
+                       title="Phó Chủ tịch", name="A")  # fmt: skip
+
+    assert deputy.lines() == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+
+
+def test_signing_for_the_head_needs_the_signers_title(officer_a, commune_a):
+    with pytest.raises(ValidationError, match="cần chức vụ của người ký"):
+        save_letterhead(actor=officer_a, unit=commune_a, capacity="KT.", signer_name="A")
+
+
+def test_a_body_under_a_body_shows_it_above_and_dates_from_its_province(agency, province):
+    school = UnitFactory(parent=agency, kind=UnitKind.SCHOOL, name="Trường THPT Lê Lợi")
+    ward = UnitFactory(parent=province, kind=UnitKind.COMMUNE, name="Phường 1")
+
+    frame = frame_for(school, kind="BÁO CÁO")
+
+    assert (frame.parent_body, frame.issuer) == (agency.name, "Trường THPT Lê Lợi")
+    assert frame.date_line.startswith("Thử Nghiệm, ngày ")
+    assert frame_for(ward, kind="BÁO CÁO").date_line.startswith("Phường 1, ngày ")
+
+
+def test_a_draft_decision_is_signed_as_the_letterhead_says(officer_a, commune_a, letterhead):
+    from tests.awards.test_decisions import approved  # noqa: PLC0415
+    from thidua.awards import decisions  # noqa: PLC0415
+
+    nomination = approved(officer_a, commune_a, NAME)
+    decision = decisions.draft_decision(actor=officer_a, issuer=commune_a, nominations=[nomination])
+
+    assert (decision.symbol, decision.capacity, decision.signer_title, decision.signer_name) == (
+        "QĐ-UBND", "KT.", "Phó Chủ tịch", "Trần Thị Ký")  # fmt: skip
+    assert decision.authority == "Chủ tịch Ủy ban nhân dân xã An Phú"

@@ -23,14 +23,15 @@ from thidua.awards.models import (
 )
 from thidua.awards.selectors import base_salary_on, reward_amount, rule_on
 from thidua.awards.workflows import reference_date
+from thidua.documents.frame import committee, settings_of
+from thidua.documents.models import Capacity
 from thidua.units.scope import scope_for
 from thidua.workflow.engine import transition
 
 EDITABLE = ["summary", "authority", "grounds", "symbol", "signed_on", "capacity", "position",
             "signer_title", "signer_name", "recipients"]  # fmt: skip
 ADMINISTRATIVE = {"province", "district", "commune"}
-SYMBOLS = {"nation": "QĐ-TTg", "province": "QĐ-UBND", "district": "QĐ-UBND",
-           "commune": "QĐ-UBND"}  # fmt: skip
+SYMBOLS = {"nation": "QĐ-TTg"}  # the Prime Minister's; any other issuer: «QĐ-<its own>»
 
 
 def visible_decisions(user) -> QuerySet[Decision]:
@@ -43,14 +44,25 @@ def get_decision_for(user, pk) -> Decision:
 
 def _defaults(issuer, award, year: int, rule) -> dict:
     verb = "công nhận danh hiệu" if award.category == "title" else "tặng"
-    authority = (f"Chủ tịch Ủy ban nhân dân {issuer.name}" if issuer.kind in ADMINISTRATIVE
+    authority = (f"Chủ tịch {committee(issuer)}" if issuer.kind in ADMINISTRATIVE
                  else f"Thủ trưởng {issuer.name}")  # fmt: skip
     grounds = ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"]
     if rule is not None:
         grounds.append(f"Căn cứ {rule.legal_basis};")
     grounds.append(f"Xét đề nghị về việc {verb} «{award.name}» năm {year}.")
     return {"summary": f"Về việc {verb} «{award.name}» năm {year}", "authority": authority,
-            "grounds": "\n".join(grounds), "symbol": SYMBOLS.get(issuer.kind, "QĐ")}  # fmt: skip
+            "grounds": "\n".join(grounds), **_signed_as(issuer)}  # fmt: skip
+
+
+def _signed_as(issuer) -> dict:
+    """Who signs, by the issuer's letterhead: a commendation is decided by the head (the
+    chairman, not the Committee: no «TM.»), or by a deputy for them («KT.»)."""
+    head = settings_of(issuer)
+    deputy = head["capacity"] == Capacity.DEPUTY
+    return {"symbol": SYMBOLS.get(issuer.kind, f"QĐ-{head['symbol']}"),
+            "capacity": Capacity.DEPUTY if deputy else Capacity.OWN,
+            "position": head["position"], "signer_title": head["signer_title"] if deputy else "",
+            "signer_name": head["signer_name"]}  # fmt: skip
 
 
 @transaction.atomic
@@ -69,7 +81,7 @@ def draft_decision(*, actor, issuer, nominations) -> Decision:
     award, year = nominations[0].award, nominations[0].year
     today = timezone.localdate()
     decision = Decision.objects.create(
-        issuer=issuer, year=today.year, signed_on=today, signer_name="",
+        issuer=issuer, year=today.year, signed_on=today,
         created_by=actor if actor and actor.pk else None,
         **_defaults(issuer, award, year, rule_on(award, reference_date(nominations[0]))),
     )  # fmt: skip
@@ -111,6 +123,8 @@ def issue_decision(*, actor, decision: Decision) -> Decision:
     _draft(decision)
     if not decision.signer_name.strip():
         raise ValidationError({"signer_name": "Cần họ tên người ký."})
+    if decision.capacity == Capacity.DEPUTY and not decision.signer_title.strip():
+        raise ValidationError({"signer_title": "Ký thay (KT.) cần chức vụ của người ký."})
     decision.year = decision.signed_on.year
     decision.number = _next_number(decision.issuer, decision.year)
     salary = base_salary_on(decision.signed_on)

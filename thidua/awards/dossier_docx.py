@@ -71,9 +71,11 @@ def list_docx(nominations) -> bytes:
     first = nominations[0]
     document = new_document()
     summary = f"Đề nghị {_verb(first.award)} «{first.award.name}» năm {first.year}"
-    frame = frame_for(first.unit, kind="DANH SÁCH", summary=summary)
+    # A list sent with a tờ trình carries the tờ trình's number, not one of its own.
+    frame = frame_for(first.unit, kind="DANH SÁCH", summary=summary, number="")
+    proposal = frame_for(first.unit, kind="TỜ TRÌNH")
     head(document, frame)
-    _para(document, f"(Kèm theo Tờ trình số      /TTr ngày … của {first.unit.name})",
+    _para(document, f"(Kèm theo Tờ trình số {proposal.number} ngày … của {proposal.issuer})",
           italic=True, align=CENTER)  # fmt: skip
     _list(document, nominations)
     foot(document, frame)

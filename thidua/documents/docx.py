@@ -27,6 +27,8 @@ def table_to_docx(*, frame: Frame, columns: list[tuple[str, int]], rows,
     grouped = any(groups)
     table = document.add_table(rows=2 if grouped else 1, cols=len(columns))
     table.style = "Table Grid"
+    for column, (_header, width) in zip(table.columns, columns, strict=True):
+        column.width = Mm(width)  # the grid: LibreOffice and Google Docs lay columns out by it
     _headers(table, columns, groups)
     _append_rows(table, rows, [Mm(width).twips for _h, width in columns])
     frame_docx.para(document)

@@ -12,25 +12,34 @@ from dataclasses import dataclass, field, replace
 from django.utils import timezone
 
 from thidua.documents.models import Capacity, Letterhead
+from thidua.units.models import Unit
 
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 ADMINISTRATIVE = {"province", "district", "commune"}
 # Names of administrative units start with their type; the place line uses the bare name.
 PREFIXES = ("Thành phố ", "Tỉnh ", "Xã ", "Phường ", "Đặc khu ", "Thị xã ", "Huyện ")
-# Type abbreviations of Appendix III (LAW.md §6.3) for the documents thidua writes. A list
-# sent on its own (danh sách) has no type in Art. 7; «DS» is the abbreviation in use.
+# The type abbreviations of Appendix III (LAW.md §6.3); công văn has none. A list sent on
+# its own (danh sách) has no type in Art. 7; «DS» is the abbreviation in use for it.
 TYPE_CODES = {
-    "QUYẾT ĐỊNH": "QĐ", "KẾ HOẠCH": "KH", "BÁO CÁO": "BC", "BIÊN BẢN": "BB",
-    "TỜ TRÌNH": "TTr", "GIẤY MỜI": "GM", "THÔNG BÁO": "TB", "DANH SÁCH": "DS",
+    "NGHỊ QUYẾT": "NQ", "QUYẾT ĐỊNH": "QĐ", "CHỈ THỊ": "CT", "QUY CHẾ": "QC", "QUY ĐỊNH": "QyĐ",
+    "THÔNG CÁO": "TC", "THÔNG BÁO": "TB", "HƯỚNG DẪN": "HD", "CHƯƠNG TRÌNH": "CTr",
+    "KẾ HOẠCH": "KH", "PHƯƠNG ÁN": "PA", "ĐỀ ÁN": "ĐA", "DỰ ÁN": "DA", "BÁO CÁO": "BC",
+    "BIÊN BẢN": "BB", "TỜ TRÌNH": "TTr", "HỢP ĐỒNG": "HĐ", "CÔNG ĐIỆN": "CĐ",
+    "BẢN GHI NHỚ": "BGN", "BẢN THỎA THUẬN": "BTT", "GIẤY ỦY QUYỀN": "GUQ", "GIẤY MỜI": "GM",
+    "GIẤY GIỚI THIỆU": "GGT", "GIẤY NGHỈ PHÉP": "GNP", "PHIẾU GỬI": "PG", "PHIẾU CHUYỂN": "PC",
+    "PHIẾU BÁO": "PB", "DANH SÁCH": "DS",
 }  # fmt: skip
+TYPE_NAMES = {code: name for name, code in TYPE_CODES.items()}
 BLANK_NUMBER = "     "  # the number is given by the records office on release (Art. 15)
 
 
 def place_name(unit) -> str:
-    """The bare name of an administrative unit: «Đại Sơn» for «Xã Đại Sơn»."""
+    """The bare name of an administrative unit: «Đại Sơn» for «Xã Đại Sơn», but «Phường 1»
+    stays whole (a number alone is no place)."""
     for prefix in PREFIXES:
-        if unit.name.startswith(prefix):
-            return unit.name[len(prefix) :]
+        rest = unit.name[len(prefix) :]
+        if unit.name.startswith(prefix) and not rest.strip().isdigit():
+            return rest
     return unit.name
 
 
@@ -66,8 +75,10 @@ class Signature:
 
     def lines(self) -> list[str]:
         position = self.position.upper()
+        if self.capacity == Capacity.COLLECTIVE and self.title:  # a deputy for the chairman
+            return [f"TM. {self.body.upper()}", f"KT. {position}", self.title.upper()]
         if self.capacity == Capacity.COLLECTIVE:
-            return [f"TM. {self.body.upper()}", (self.title or self.position).upper()]
+            return [f"TM. {self.body.upper()}", position]
         if self.capacity == Capacity.DEPUTY:
             return [f"KT. {position}", self.title.upper()] if self.title else [f"KT. {position}"]
         if self.capacity == Capacity.ACTING:
@@ -119,15 +130,20 @@ def derived(unit) -> dict[str, str]:
     """What the frame prints where the letterhead is empty: an administrative unit issues as
     its People's Committee, headed by its chairman; a body under one shows the Committee
     above its own name and dates from that place."""
-    parent = unit.parent if unit.parent_id else None
     if unit.kind in ADMINISTRATIVE:
         # The People's Committee is a collective body: its chairman signs «TM.» (Art. 13).
         return {"issuer_name": committee(unit), "parent_body": "", "symbol": "UBND",
                 "place": place_name(unit), "position": "Chủ tịch", "capacity": "TM."}  # fmt: skip
-    above = parent is not None and parent.kind in ADMINISTRATIVE
-    return {"issuer_name": unit.name, "parent_body": committee(parent) if above else "",
-            "symbol": initials(unit.name), "place": place_name(parent if above else unit),
-            "position": "Thủ trưởng đơn vị"}  # fmt: skip
+    parent = unit.parent if unit.parent_id else None
+    above = settings_of(parent)["issuer_name"] if parent and parent.kind != "nation" else ""
+    return {"issuer_name": unit.name, "parent_body": above, "symbol": initials(unit.name),
+            "place": place_name(_seat(unit)), "position": "Thủ trưởng đơn vị"}  # fmt: skip
+
+
+def _seat(unit):
+    """The nearest administrative unit above a body: the place its documents are dated."""
+    seats = Unit.objects.filter(pk__in=unit.ancestor_ids, kind__in=ADMINISTRATIVE)
+    return seats.order_by("-depth").first() or unit
 
 
 def settings_of(unit) -> dict[str, str]:
@@ -140,6 +156,10 @@ def settings_of(unit) -> dict[str, str]:
         values["capacity"] = letterhead.capacity
     values["recipients"] = lines_of(letterhead.recipients)
     return values
+
+
+def _is_archive(line: str) -> bool:
+    return line.casefold().startswith("lưu")
 
 
 def _body(issuer: str) -> str:
@@ -162,9 +182,10 @@ def frame_for(unit, *, kind: str, summary: str = "", day=None, number: str | Non
     if number is None:
         code = TYPE_CODES.get(kind)
         number = f"{BLANK_NUMBER}/{code}-{s['symbol']}" if code else ""
-    own = [line for line in recipients if not line.startswith("Lưu")]
-    kept = [line for line in recipients if line.startswith("Lưu")]  # its own archive line
-    archive = kept or [", ".join(filter(None, ["Lưu: VT", s["drafting_unit"]]))]
+    archived = [line for line in [*recipients, *s["recipients"]] if _is_archive(line)]
+    own = [line for line in [*recipients, *s["recipients"]] if not _is_archive(line)]
+    # One archive line, last: the document's own, else the unit's, else «Lưu: VT, <unit>».
+    archive = archived[:1] or [", ".join(filter(None, ["Lưu: VT", s["drafting_unit"]]))]
     if signature is not None and not signature.body:
         signature = replace(signature, body=_body(s["issuer_name"]))
     sign = signature or Signature(
@@ -174,7 +195,7 @@ def frame_for(unit, *, kind: str, summary: str = "", day=None, number: str | Non
     return Frame(
         issuer=s["issuer_name"], parent_body=s["parent_body"], kind=kind, summary=summary,
         place=s["place"], day=day or timezone.localdate(), number=number, signature=sign,
-        recipients=tuple(dict.fromkeys([*own, *s["recipients"], *archive])),
+        recipients=tuple(dict.fromkeys([*own, *archive])),
     )  # fmt: skip
 
 

@@ -83,6 +83,7 @@ def _two_cells(document, left_share: float):
     table.autofit = False
     left, right = table.rows[0].cells
     left.width, right.width = Mm(width * left_share), Mm(width * (1 - left_share))
+    table.columns[0].width, table.columns[1].width = left.width, right.width
     left.paragraphs[0].alignment = right.paragraphs[0].alignment = CENTER
     return left, right, width * left_share, width * (1 - left_share)
 

@@ -3,6 +3,7 @@ body above it, its name as issuer, the abbreviation in «Số: …/KH-UBND», th
 date line, the standing recipients and who signs, in what capacity. Every field may be left
 empty: the frame then derives it from the unit (thidua/documents/frame.py)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -61,3 +62,8 @@ class Letterhead(models.Model):
 
     def __str__(self) -> str:
         return str(self.unit)
+
+    def clean(self):
+        if self.capacity == Capacity.DEPUTY and not self.signer_title.strip():
+            raise ValidationError({"signer_title": _("Ký thay (KT.) cần chức vụ của người ký, "
+                                                     "ví dụ «Phó Chủ tịch».")})  # fmt: skip

@@ -5,26 +5,35 @@ implements, the other basis), the sections of sample plans 001–005 (I. Mục �
 II. Nội dung và tiến độ, the milestones as a table; III. Tổ chức thực hiện) and «Nơi nhận»:
 the units it is addressed to."""
 
-from thidua.documents.frame import TYPE_CODES, frame_for
+from thidua.documents.frame import TYPE_NAMES, frame_for, settings_of
 from thidua.documents.frame_docx import CENTER, JUSTIFY, foot, head, new_document, para, run
 from thidua.documents.frame_docx import saved as docx_bytes
 
 COLUMNS = [("STT", 12), ("Nội dung", 70), ("Sản phẩm", 30), ("Đơn vị thực hiện", 30),
            ("Thời gian", 23)]  # fmt: skip
 TO_FILL = "(Cán bộ soạn thảo bổ sung nội dung.)"
+ADDRESSEES_LISTED = 30
+
+
+def _reference(plan) -> str:
+    """«Kế hoạch số 115/KH-UBND ngày 16/7/2025 của Ủy ban nhân dân tỉnh Thanh Hóa về …»."""
+    kind = TYPE_NAMES.get(plan.doc_type, "KẾ HOẠCH").capitalize()
+    number = f" số {plan.symbol}" if plan.symbol else ""
+    day = f" ngày {plan.issued_on:%d/%m/%Y}" if plan.issued_on else ""
+    about = plan.title[:1].lower() + plan.title[1:]
+    return f"{kind}{number}{day} của {settings_of(plan.issuer)['issuer_name']} về {about}"
 
 
 def _grounds(document, plan) -> None:
-    basis = []
-    if plan.implements_id:
-        upper = plan.implements
-        basis.append(f"Kế hoạch {upper.symbol} của {upper.issuer.name} về {upper.title}".strip())
+    basis = [_reference(plan.implements)] if plan.implements_id else []
     if plan.outside_basis:
         basis.append(plan.outside_basis)
     for line in basis:
         para(document, f"Căn cứ {line};", italic=True, align=JUSTIFY)
-    para(document, f"{plan.issuer.name} xây dựng Kế hoạch {plan.title[:1].lower()}"
-                   f"{plan.title[1:]} như sau:", align=JUSTIFY)  # fmt: skip
+    kind = TYPE_NAMES.get(plan.doc_type, "KẾ HOẠCH").lower()
+    about = plan.title[:1].lower() + plan.title[1:]
+    para(document, f"{settings_of(plan.issuer)['issuer_name']} ban hành {kind} {about} như sau:",
+         align=JUSTIFY)  # fmt: skip
 
 
 def _when(milestone) -> str:
@@ -57,10 +66,15 @@ def _milestones(document, plan, milestones, addressed: str) -> None:
 
 def plan_docx(plan) -> bytes:
     """The plan, ready to complete, sign and send to the units it is addressed to."""
-    addressees = [unit.name for unit in plan.addressees.order_by("sort_name")[:30]]
+    names = list(plan.addressees.order_by("sort_name").values_list("name", flat=True)
+                 [: ADDRESSEES_LISTED + 1])  # fmt: skip
+    addressees = names[:ADDRESSEES_LISTED]
+    if len(names) > ADDRESSEES_LISTED:  # a national plan goes to thousands: named by group
+        rest = plan.addressees.count() - ADDRESSEES_LISTED
+        addressees.append(f"Các đơn vị khác được giao thực hiện ({rest} đơn vị)")
     milestones = list(plan.milestones.prefetch_related("owing_units").order_by("due_on", "pk"))
     number = plan.symbol if plan.status != "draft" and plan.symbol else None
-    kind = {code: name for name, code in TYPE_CODES.items()}.get(plan.doc_type, "KẾ HOẠCH")
+    kind = TYPE_NAMES.get(plan.doc_type, "KẾ HOẠCH")
     frame = frame_for(plan.issuer, kind=kind, summary=plan.title, number=number,
                       day=plan.issued_on, recipients=addressees)  # fmt: skip
     document = new_document()

@@ -159,7 +159,10 @@ def require_draft_officer(request, pk: int):
 @read_only
 @login_required
 def plan_document(request, pk: int):
-    """The plan as Word in the state format, from its data, to complete and sign."""
+    """The plan as Word in the state format, from its data, for its issuer's officers to
+    complete and sign (a unit that owes work under it reads the issued plan's own files)."""
     plan = selectors.get_plan_for(request.user, pk)
+    if not is_officer(request.user, plan.issuer):
+        raise PermissionDenied
     name = file_name(plan.title, plan.issuer.name, extension="docx")
     return attachment(plan_docx(plan), DOCX_TYPE, name)

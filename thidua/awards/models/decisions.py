@@ -61,7 +61,8 @@ class Decision(models.Model):
 
     @property
     def reference(self) -> str:
-        return f"{self.number or '…'}/{self.symbol}"
+        # Numbers under 10 are written «01» (Decree 30/2020, Appendix I).
+        return f"{self.number:02d}/{self.symbol}" if self.number else f"…/{self.symbol}"
 
 
 class DecisionLine(models.Model):
