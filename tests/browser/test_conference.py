@@ -121,11 +121,10 @@ def test_build_fix_approve_check_in_hold_report_and_roll_up(scene, page, web_ser
     page.get_by_role("button", name="Ghi nhận đã tổ chức").click()
     pdf = tmp_path / "ho-so.pdf"
     pdf.write_bytes(PDF)
-    for name in DOSSIER:
+    for name in DOSSIER:  # chosen on their rows, sent in one upload
         page.get_by_label(f"Tệp: {name}").set_input_files(str(pdf))
-        page.get_by_label(f"Tệp: {name}").locator("xpath=..").get_by_role(
-            "button", name="Tải lên"
-        ).click()
+    page.get_by_role("button", name="Tải lên các tệp đã chọn").click()
+    expect(page.locator(".messages")).to_contain_text("Đã tải lên 2 văn bản")
     page.get_by_role("button", name="Gửi hồ sơ, báo cáo").click()
     expect(page.locator(".badge.status")).to_have_text("Đã gửi báo cáo")
 

@@ -1,6 +1,20 @@
 // Small behaviours that need JavaScript; the pages work without it.
 "use strict";
 
+// The page knows JavaScript runs: the phone menu folds only then (css/app.css).
+document.documentElement.classList.add("js");
+
+// «Danh mục» opens and closes the menu on a phone, and says which it is to screen readers.
+document.addEventListener("click", (event) => {
+  const toggle = event.target.closest && event.target.closest(".menu-toggle");
+  if (!toggle) {
+    return;
+  }
+  const menu = document.getElementById(toggle.getAttribute("aria-controls"));
+  const open = menu.classList.toggle("open");
+  toggle.setAttribute("aria-expanded", open ? "true" : "false");
+});
+
 // Forms marked data-confirm ask before they are sent (removing a member, for instance).
 document.addEventListener("submit", (event) => {
   const message = event.target.dataset && event.target.dataset.confirm;
@@ -110,3 +124,33 @@ document.addEventListener("click", (event) => {
     box.checked = true;
   }
 });
+
+// On a phone a table's rows become cards (css/app.css): each cell is labelled by the header
+// of its column, read from a table's one header row (colspans counted).
+function labelCells(root) {
+  root.querySelectorAll("table").forEach((table) => {
+    if (!table.tHead || table.tHead.rows.length !== 1) {
+      return;
+    }
+    const headers = [];
+    for (const th of table.tHead.rows[0].cells) {
+      for (let i = 0; i < (th.colSpan || 1); i += 1) {
+        headers.push(th.textContent.trim());
+      }
+    }
+    for (const body of table.tBodies) {
+      for (const row of body.rows) {
+        let column = 0;
+        for (const cell of row.cells) {
+          if (headers[column] && !cell.dataset.label && (cell.colSpan || 1) === 1) {
+            cell.dataset.label = headers[column];
+          }
+          column += cell.colSpan || 1;
+        }
+      }
+    }
+  });
+}
+document.addEventListener("DOMContentLoaded", () => labelCells(document));
+document.addEventListener("htmx:afterSwap", (event) => labelCells(event.target));
+
