@@ -7,9 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
+from thidua.conferences import allotment, printing, selectors
 from thidua.conferences import delegates as delegate_services
-from thidua.conferences import printing, selectors
-from thidua.conferences.forms import QuotaForm
+from thidua.conferences.forms import AllotForm, QuotaForm
 from thidua.conferences.models import Conference, Delegate, PrintJob
 from thidua.conferences.reports import BRIEF_PROFILES
 from thidua.conferences.views import managed
@@ -101,8 +101,33 @@ def quotas(request, pk: int):
     rows = selectors.rollup(conference)
     totals = {key: sum(row[key] for row in rows) for key in ("n", "women", "direct", "exemplary")}
     totals["quota"] = sum(row["quota"].number for row in rows)
-    context = {"conference": conference, "form": form, "rows": rows, "totals": totals}
+    context = {"conference": conference, "form": form, "rows": rows, "totals": totals,
+               "allot_form": AllotForm(conference_unit=conference.unit)}  # fmt: skip
     return render(request, "conferences/quotas.html", context)
+
+
+@post_only
+@login_required
+def allot(request, pk: int):
+    """Allot the delegates to every unit of a kind below, by a rule (allotment.py)."""
+    conference = managed(request, pk)
+    form = AllotForm(request.POST, conference_unit=conference.unit)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
+        return redirect("conferences:quotas", pk=conference.pk)
+    try:
+        allotted = allotment.allot_quotas(actor=request.user, conference=conference,
+                                          **form.cleaned_data)  # fmt: skip
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        given = [n for n in allotted.values() if n]
+        missing = len(allotted) - len(given)
+        none = f"; {missing} đơn vị không có số liệu nên chưa được chia" if missing else ""
+        messages.success(request, f"Đã phân bổ {sum(given)} đại biểu cho {len(given)} đơn vị"
+                                  f"{none}. Có thể sửa từng đơn vị bên dưới.")  # fmt: skip
+    return redirect("conferences:quotas", pk=conference.pk)
 
 
 @post_only

@@ -2,11 +2,12 @@
 
 from django import forms
 
+from thidua.conferences.allotment import RULES
 from thidua.conferences.models import AgendaItem, Conference, Delegate
 from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField, SearchChoice
 from thidua.exemplars.models import Exemplar, Subject
 from thidua.plans.models import Plan
-from thidua.units.models import Unit
+from thidua.units.models import Unit, UnitKind
 
 
 class ConferenceForm(CleanTextMixin, forms.ModelForm):
@@ -159,3 +160,20 @@ class OutcomeForm(forms.ModelForm):
     class Meta:
         model = Conference
         fields = ["budget_actual", "attended"]
+
+
+class AllotForm(CleanTextMixin, forms.Form):
+    """All the units of a kind below the conference's at once, by a rule."""
+
+    kind = forms.ChoiceField(label="Các đơn vị loại")
+    rule = forms.ChoiceField(label="Quy tắc phân bổ", choices=list(RULES.items()))
+    total = forms.IntegerField(label="Tổng số đại biểu phân bổ", min_value=1, max_value=20_000)
+    women_pct = forms.IntegerField(label="Tỷ lệ nữ tối thiểu (%)", min_value=0, max_value=100,
+                                   required=False)  # fmt: skip
+
+    def __init__(self, *args, conference_unit: Unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = (Unit.objects.filter(parent=conference_unit, valid_to__isnull=True)
+                 .values_list("kind", flat=True).distinct().order_by())  # fmt: skip
+        labels = dict(UnitKind.choices)
+        self.fields["kind"].choices = [(kind, labels.get(kind, kind)) for kind in sorted(kinds)]

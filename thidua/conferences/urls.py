@@ -24,6 +24,7 @@ urlpatterns = [
     path("<int:pk>/diem-danh/", door_views.check_in_desk, name="check_in"),
     path("<int:pk>/diem-danh/so-luong/", door_views.attendance_count, name="attendance"),
     path("<int:pk>/chi-tieu/", door_views.quotas, name="quotas"),
+    path("<int:pk>/chi-tieu/phan-bo/", door_views.allot, name="allot"),
     path("<int:pk>/chi-tieu/<int:unit_pk>/nhan/", door_views.pull, name="pull"),
     path("the/<str:token>/", door_views.scanned, name="scanned"),
     path("<int:pk>/in/<slug:kind>/", door_views.print_start, name="print"),
