@@ -4,6 +4,8 @@ extension, and the size is bounded per kind. Office documents (plans, deliveries
 dossiers) use OFFICE_TYPES and DOCUMENT_MAX_MB; evidence of exemplars its own table
 (exemplars/evidence.py) through the same `check_content`."""
 
+import hashlib
+
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -77,3 +79,13 @@ def inspect_document(upload, *, allow_text: bool = False, only: set[str] | None 
     accepted = {mime: (mime, extensions) for mime, extensions in OFFICE_TYPES.items()}
     return check_content(upload, accepted=accepted, limit_mb=lambda _kind: limit,
                          refused=f"không thuộc loại được nhận: {described}")[1]  # fmt: skip
+
+
+def content_sha256(upload) -> str:
+    """The SHA-256 of an upload's content, read in chunks (bounded memory), the file left at
+    its start for whoever reads it next."""
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()

@@ -174,6 +174,12 @@ class Evidence(StoredFile):
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    # SHA-256 of the content: the same file is not attached twice to one exemplar. Files
+    # attached before this was kept have none.
+    sha256 = models.CharField(max_length=64, blank=True, db_default="", editable=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["exemplar", "sha256"], name="evidence_hash_idx")]
 
 
 class Criterion(models.Model):

@@ -8,8 +8,10 @@ from django.utils import timezone
 
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
+from thidua.core.files import release_files
 from thidua.core.search import remember_words
 from thidua.core.text import clean_text, fold, person_sort_key, sort_key
+from thidua.documents.uploads import content_sha256
 from thidua.exemplars.enums import CriterionScope, SubjectKind
 from thidua.exemplars.evidence import inspect_upload
 from thidua.exemplars.models import (
@@ -121,11 +123,18 @@ def _criteria_scope(kind: str) -> str:
 
 @transaction.atomic
 def add_evidence(*, actor, exemplar: Exemplar, upload, note: str = "") -> Evidence:
-    """Attach a file after checking its content, type and size (evidence.inspect_upload)."""
+    """Attach a file after checking its content, type and size (evidence.inspect_upload);
+    the same content attached to the exemplar already is refused, naming the first copy."""
     kind, content_type = inspect_upload(upload)
+    digest = content_sha256(upload)
+    same = exemplar.evidence.filter(sha256=digest).first()
+    if same is not None:
+        day = timezone.localdate(same.uploaded_at)
+        raise ValidationError(f"«{upload.name}» trùng nội dung với minh chứng «{same}» "
+                              f"đã tải lên ngày {day:%d/%m/%Y}.")  # fmt: skip
     evidence = Evidence.objects.create(
         exemplar=exemplar, kind=kind, file=upload, original_name=upload.name[:255],
-        content_type=content_type, size=upload.size, note=note[:255],
+        content_type=content_type, size=upload.size, note=note[:255], sha256=digest,
         uploaded_by=actor if actor and actor.pk else None,
     )  # fmt: skip
     record_event(
@@ -133,6 +142,21 @@ def add_evidence(*, actor, exemplar: Exemplar, upload, note: str = "") -> Eviden
         changes={"file": [None, evidence.original_name], "kind": [None, kind]},
     )  # fmt: skip
     return evidence
+
+
+@transaction.atomic
+def remove_evidence(*, actor, evidence: Evidence, reason: str) -> None:
+    """Take a file off an exemplar, for a reason kept in the audit with the file's name (the
+    file leaves storage once nothing refers to it)."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": "Cần nêu lý do gỡ minh chứng."})
+    exemplar = evidence.exemplar
+    record_event(actor=actor, action=Action.DELETE, target=evidence,
+                 scope_path=exemplar.unit.path, note=reason[:500],
+                 changes={"file": [evidence.original_name, None]})  # fmt: skip
+    release_files([evidence.file.name])
+    evidence.delete()
 
 
 @transaction.atomic

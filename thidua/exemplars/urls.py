@@ -10,6 +10,9 @@ urlpatterns = [
     path("<int:pk>/chuyen/<slug:action>/", views.exemplar_action, name="action"),
     path("<int:pk>/minh-chung/", views.evidence_upload, name="evidence_upload"),
     path("<int:pk>/minh-chung/<int:evidence_pk>/", views.evidence_download, name="evidence"),
+    path(
+        "<int:pk>/minh-chung/<int:evidence_pk>/go/", views.evidence_remove, name="evidence_remove"
+    ),
     path("<int:pk>/tieu-chi/", views.checklist_save, name="checklist"),
     path("<int:pk>/ghi-nhan/<slug:kind>/", views.record_add, name="record_add"),
     path("doi-tuong/", views.subject_list, name="subject_list"),

@@ -147,6 +147,22 @@ def evidence_upload(request, pk: int):
     return redirect(exemplar)
 
 
+@post_only
+@login_required
+def evidence_remove(request, pk: int, evidence_pk: int):
+    """Take a file off the exemplar, with the reason the form asks for."""
+    exemplar = _editable_exemplar(request, pk)
+    evidence = get_object_or_404(exemplar.evidence, pk=evidence_pk)
+    try:
+        services.remove_evidence(actor=request.user, evidence=evidence,
+                                 reason=request.POST.get("reason", "")[:500])  # fmt: skip
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Đã gỡ minh chứng «{evidence.original_name}».")
+    return redirect(exemplar)
+
+
 @read_only
 @login_required
 def evidence_download(request, pk: int, evidence_pk: int):
