@@ -390,3 +390,21 @@ def test_stage_counts_stop_at_their_bound_and_say_more(
     assert mine["discovered"] == (2, False)
     assert mine["nurturing"] == (0, False)
     assert sibling["discovered"] == (0, False)  # a sibling's exemplars are not counted
+
+
+def test_the_page_offers_only_the_records_of_the_current_stage(client, officer_a, exemplar_a):
+    client.force_login(officer_a)
+
+    def offered():
+        page = client.get(exemplar_a.get_absolute_url()).content.decode()
+        return [kind for kind in ("nurturing", "recognition", "replication")
+                if f"/{exemplar_a.pk}/ghi-nhan/{kind}/" in page]  # fmt: skip
+
+    discovered = offered()
+    transition(exemplar_a, "nurture", by=officer_a)
+    nurturing = offered()
+    transition(exemplar_a, "recognise", by=officer_a)
+
+    assert discovered == []
+    assert nurturing == ["nurturing"]
+    assert offered() == ["nurturing", "recognition", "replication"]

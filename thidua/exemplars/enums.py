@@ -37,6 +37,15 @@ class Stage(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Rút khỏi danh sách")
 
 
+# The records the page offers to add at each stage (sample 001: nurture, then honour and
+# replicate): none while a candidate is only discovered, or once declined or withdrawn.
+RECORDS_AT_STAGE = {
+    Stage.NURTURING: ("nurturing",),
+    Stage.RECOGNISED: ("nurturing", "recognition", "replication"),
+    Stage.REPLICATING: ("nurturing", "recognition", "replication"),
+}
+
+
 class StageAction(models.TextChoices):
     NURTURE = "nurture", _("Đưa vào bồi dưỡng")
     RECOGNISE = "recognise", _("Công nhận điển hình")

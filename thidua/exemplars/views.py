@@ -13,7 +13,7 @@ from thidua.core.http import form_view, post_only, read_only
 from thidua.core.middleware import request_max_mb
 from thidua.core.pagination import paginate, query_without_page
 from thidua.exemplars import criteria, forms, permissions, reports, selectors, services
-from thidua.exemplars.enums import Stage, SubjectKind
+from thidua.exemplars.enums import RECORDS_AT_STAGE, Stage, SubjectKind
 from thidua.exemplars.models import NurturingAction, Recognition, Replication
 from thidua.exports.services import export_response
 from thidua.movements.selectors import movements_for_exemplar
@@ -53,10 +53,11 @@ def exemplar_list(request):
 def _detail_context(request, exemplar, *, evidence_form=None, failed=None, stage_error=""):
     """Everything the exemplar page shows; `failed` is (kind, form) of a record form that
     came back with errors, shown again with what the officer typed."""
-    record_forms = {
-        "nurturing": forms.NurturingForm(), "recognition": forms.RecognitionForm(),
-        "replication": forms.ReplicationForm(user=request.user),
+    makers = {
+        "nurturing": forms.NurturingForm, "recognition": forms.RecognitionForm,
+        "replication": lambda: forms.ReplicationForm(user=request.user),
     }  # fmt: skip
+    record_forms = {kind: makers[kind]() for kind in RECORDS_AT_STAGE.get(exemplar.stage, ())}
     if failed is not None:
         record_forms[failed[0]] = failed[1]
     checks = list(
