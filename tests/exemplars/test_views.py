@@ -132,6 +132,8 @@ def test_checklist_is_ticked_with_evidence_notes(client, officer_a, exemplar_a):
 
 def test_a_replication_records_the_adopting_unit(client, officer_a, exemplar_a, commune_a):
     school = UnitFactory(parent=commune_a, name="Trường Tiểu học An Phú", kind="school")
+    for action in ("nurture", "recognise"):
+        transition(exemplar_a, action, by=officer_a)
     client.force_login(officer_a)
 
     client.post(reverse("exemplars:record_add", args=[exemplar_a.pk, "replication"]),
@@ -288,6 +290,8 @@ def test_the_spread_of_a_model_is_grouped_under_each_province(
     from thidua.exemplars import selectors
     from thidua.exemplars.models import Replication
 
+    for action in ("nurture", "recognise"):
+        exemplar_a = transition(exemplar_a, action, by=officer_a)
     for unit in (village_a, commune_a):
         services.add_record(actor=officer_a, exemplar=exemplar_a, model=Replication, unit=unit,
                             adopted_on=datetime.date(2025, 3, 1))  # fmt: skip
@@ -408,3 +412,14 @@ def test_the_page_offers_only_the_records_of_the_current_stage(client, officer_a
     assert discovered == []
     assert nurturing == ["nurturing"]
     assert offered() == ["nurturing", "recognition", "replication"]
+
+
+def test_a_record_the_stage_does_not_take_is_refused(client, officer_a, exemplar_a):
+    client.force_login(officer_a)
+
+    page = client.post(reverse("exemplars:record_add", args=[exemplar_a.pk, "recognition"]),
+                       {"level": "commune", "occasion": "Sơ kết", "on": "01/02/2025"})  # fmt: skip
+
+    assert page.status_code == 400
+    assert "giai đoạn «Phát hiện»: chưa ghi tôn vinh, công nhận được." in page.content.decode()
+    assert not exemplar_a.recognitions.exists()

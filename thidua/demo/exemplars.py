@@ -44,13 +44,13 @@ def seed_exemplars(*, commune, adopters) -> int:
         upload = SimpleUploadedFile("bien-ban-binh-xet.pdf", PDF)
         services.add_evidence(actor=None, exemplar=exemplar, upload=upload, note="Biên bản")
         for action in actions:
-            _apply(exemplar, action, adopters)
+            exemplar = _apply(exemplar, action, adopters)
     return Subject.objects.filter(unit=commune).count()
 
 
-def _apply(exemplar, action: str, adopters) -> None:
+def _apply(exemplar, action: str, adopters):
     reason = "Không đủ minh chứng hiệu quả." if action == "decline" else "Theo kết quả họp xét."
-    transition(exemplar, action, by=None, reason=reason)
+    exemplar = transition(exemplar, action, by=None, reason=reason)  # the moved row
     on = datetime.date(2024, 6, 15)
     if action == "nurture":
         services.add_record(actor=None, exemplar=exemplar, model=NurturingAction, kind="training",
@@ -62,3 +62,4 @@ def _apply(exemplar, action: str, adopters) -> None:
         for unit in adopters[:ADOPTERS]:
             services.add_record(actor=None, exemplar=exemplar, model=Replication, unit=unit,
                                 adopted_on=on, result="Áp dụng trên 5 ha")  # fmt: skip
+    return exemplar

@@ -12,13 +12,15 @@ from thidua.core.files import release_files
 from thidua.core.search import remember_words
 from thidua.core.text import clean_text, fold, person_sort_key, sort_key
 from thidua.documents.uploads import content_sha256
-from thidua.exemplars.enums import CriterionScope, SubjectKind
+from thidua.exemplars.enums import RECORDS_AT_STAGE, CriterionScope, SubjectKind
 from thidua.exemplars.evidence import inspect_upload
 from thidua.exemplars.models import (
     Criterion,
     CriterionCheck,
     Evidence,
     Exemplar,
+    NurturingAction,
+    Recognition,
     Replication,
     Subject,
 )
@@ -183,9 +185,20 @@ def update_checks(*, actor, exemplar: Exemplar, answers: dict[int, tuple[bool, s
         )  # fmt: skip
 
 
+RECORD_KINDS = {NurturingAction: ("nurturing", "hoạt động bồi dưỡng"),
+                Recognition: ("recognition", "tôn vinh, công nhận"),
+                Replication: ("replication", "đơn vị áp dụng")}  # fmt: skip
+
+
 @transaction.atomic
 def add_record(*, actor, exemplar: Exemplar, model, **values):
-    """Add a nurturing action, a recognition or a replication to the exemplar's record."""
+    """Add a nurturing action, a recognition or a replication to the exemplar's record, if
+    its stage takes that record (enums.RECORDS_AT_STAGE: nurturing once nurtured, honours
+    and adopting units once recognised)."""
+    kind, noun = RECORD_KINDS[model]
+    if kind not in RECORDS_AT_STAGE.get(exemplar.stage, ()):
+        raise ValidationError(f"Điển hình đang ở giai đoạn «{exemplar.get_stage_display()}»: "
+                              f"chưa ghi {noun} được.")  # fmt: skip
     if model is Replication and exemplar.replications.filter(unit=values.get("unit")).exists():
         raise ValidationError({"unit": f"{values['unit']} đã được ghi nhận áp dụng mô hình này."})
     record = model(exemplar=exemplar, **values)
