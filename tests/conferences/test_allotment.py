@@ -40,8 +40,8 @@ def test_equal_shares_add_up_to_the_total(congress, province_officer, commune_a,
     assert sorted(quotas.values()) == [3, 3, 4]  # 10 / 3: one more to the first by name
     assert sum(quotas.values()) == 10
     assert "Xã Cũ" not in quotas
-    women = dict(UpperQuota.objects.filter(conference=congress).values_list("number", "min_women"))
-    assert women == {3: 1, 4: 2}  # 30 % rounded up
+    women = UpperQuota.objects.filter(conference=congress).values_list("min_women", flat=True)
+    assert sum(women) == 3  # 30 % of the whole, shared like the delegates (not 1 + 1 + 2)
 
 
 def test_by_size_and_by_the_units_own_conference(congress, province_officer, commune_a,
@@ -62,6 +62,23 @@ def test_by_size_and_by_the_units_own_conference(congress, province_officer, com
     assert by_size == {"Xã An Phú": 6, "Xã Bình Minh": 2}
     assert _quotas(congress) == {"Xã An Phú": 5}  # Bình Minh held none: no quota
     assert not UpperQuota.objects.filter(conference=congress, unit=commune_b).exists()
+
+
+def test_allotting_again_keeps_each_units_minimums_and_ties_go_in_order(
+    congress, province_officer, commune_a, commune_b, province
+):
+    from thidua.conferences.delegates import set_quota  # noqa: PLC0415
+
+    set_quota(actor=province_officer, conference=congress, unit=commune_a, number=4,
+              min_women=2, min_direct_labourers=3)  # fmt: skip
+
+    allotted, no_data = allotment.allot_quotas(actor=province_officer, conference=congress,
+                                               kind="commune", rule="equal", total=2)  # fmt: skip
+
+    quota = UpperQuota.objects.get(conference=congress, unit=commune_a)
+    assert (quota.number, quota.min_women, quota.min_direct_labourers) == (1, 1, 1)  # capped
+    assert (list(allotted.values()), no_data) == ([1, 1], 0)
+    assert allotment.largest_remainder(2, {"a": 1, "b": 3, "c": 10}) == {"a": 0, "b": 1, "c": 1}
 
 
 def test_nothing_to_weigh_by_is_refused_with_a_message(congress, province_officer, commune_a):

@@ -96,13 +96,17 @@ def test_several_files_in_one_upload_all_or_nothing(client, held, officer_a):
     url = reverse("conferences:dossier_upload", args=[held.pk])
 
     bad = SimpleUploadedFile("tt.pdf", b"MZ\x90\x00", content_type="application/pdf")
-    refused = client.post(url, {"file-1": pdf_upload("bb.pdf"), "file-3": bad},
+    names = {"name-1": DOCUMENTS[1], "name-3": DOCUMENTS[3]}
+    refused = client.post(url, {**names, "file-1": pdf_upload("bb.pdf"), "file-3": bad},
                           follow=True).content.decode()  # fmt: skip
     kept = held.dossier.count()
-    client.post(url, {"file-1": pdf_upload("bb.pdf"), "file-3": pdf_upload("tt.pdf")})
+    moved = client.post(url, {"name-1": "Tờ trình", "file-1": pdf_upload("bb.pdf")},
+                        follow=True).content.decode()  # fmt: skip
+    client.post(url, {**names, "file-1": pdf_upload("bb.pdf"), "file-3": pdf_upload("tt.pdf")})
 
     assert "Tờ trình:" in refused  # the message names the refused document
     assert kept == 0
+    assert "hãy tải lại trang" in moved  # the row's name no longer matches the list
     assert sorted(held.dossier.values_list("name", flat=True)) == ["Biên bản hội nghị", "Tờ trình"]
 
 
@@ -133,3 +137,14 @@ def test_the_documents_thidua_writes_are_recognised_by_their_words():
     assert generator_for("Danh sách trích ngang đại biểu") is not None
     assert generator_for("Báo cáo thành tích của đại biểu") is None
     assert generator_for("Tờ trình đề nghị khen thưởng") is None
+
+
+def test_once_reported_the_outcome_is_the_reports(held, officer_a):
+    dossier.attach_generated(actor=officer_a, conference=held)
+    dossier.upload_dossier_document(actor=officer_a, conference=held, name=DOCUMENTS[3],
+                                    upload=pdf_upload("tt.pdf"))  # fmt: skip
+    reported = transition(held, "report", by=officer_a)
+
+    with pytest.raises(Exception, match="chưa gửi báo cáo"):
+        dossier.record_outcome(actor=officer_a, conference=reported, budget_actual=1,
+                               attended=1)  # fmt: skip

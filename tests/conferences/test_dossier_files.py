@@ -25,9 +25,9 @@ def test_uploading_again_from_the_page_deletes_the_replaced_file(client, confere
     client.force_login(officer_a)
     url = reverse("conferences:dossier_upload", args=[conference.pk])
 
-    client.post(url, {"file-0": pdf_upload("ban-dau.pdf")})
+    client.post(url, {"name-0": DOSSIER[0], "file-0": pdf_upload("ban-dau.pdf")})
     first = conference.dossier.get()
-    client.post(url, {"file-0": pdf_upload("sua-lai.pdf")})
+    client.post(url, {"name-0": DOSSIER[0], "file-0": pdf_upload("sua-lai.pdf")})
     second = conference.dossier.get()
 
     assert second.original_name == "sua-lai.pdf"

@@ -330,3 +330,14 @@ def test_a_draft_decision_is_signed_as_the_letterhead_says(officer_a, commune_a,
     assert (decision.symbol, decision.capacity, decision.signer_title, decision.signer_name) == (
         "QĐ-UBND", "KT.", "Phó Chủ tịch", "Trần Thị Ký")  # fmt: skip
     assert decision.authority == "Chủ tịch Ủy ban nhân dân xã An Phú"
+
+
+def test_an_acting_head_signs_a_draft_decision_as_acting(officer_a, commune_a):
+    from tests.awards.test_decisions import approved  # noqa: PLC0415
+    from thidua.awards import decisions  # noqa: PLC0415
+
+    save_letterhead(actor=officer_a, unit=commune_a, capacity="Q.", signer_name="Lê Văn Quyền")
+    nomination = approved(officer_a, commune_a, NAME)
+    decision = decisions.draft_decision(actor=officer_a, issuer=commune_a, nominations=[nomination])
+
+    assert (decision.capacity, decision.signer_name) == ("Q.", "Lê Văn Quyền")

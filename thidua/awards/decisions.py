@@ -59,8 +59,9 @@ def _signed_as(issuer) -> dict:
     chairman, not the Committee: no «TM.»), or by a deputy for them («KT.»)."""
     head = settings_of(issuer)
     deputy = head["capacity"] == Capacity.DEPUTY
+    signs_as = head["capacity"] if head["capacity"] in (Capacity.DEPUTY, Capacity.ACTING) else ""
     return {"symbol": SYMBOLS.get(issuer.kind, f"QĐ-{head['symbol']}"),
-            "capacity": Capacity.DEPUTY if deputy else Capacity.OWN,
+            "capacity": signs_as or Capacity.OWN,
             "position": head["position"], "signer_title": head["signer_title"] if deputy else "",
             "signer_name": head["signer_name"]}  # fmt: skip
 

@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 
+from thidua.audit.models import Action
+from thidua.audit.services import record_event
 from thidua.conferences.delegates import set_quota
 from thidua.conferences.models import Conference, UpperQuota
 from thidua.conferences.selectors import latest_first
@@ -26,10 +28,11 @@ def largest_remainder(total: int, weights: dict) -> dict:
     """`total` shared in proportion to `weights` in whole numbers that add up to `total`:
     each its floor, then one more to the largest remainders (ties: the order given)."""
     whole = sum(weights.values())
-    shares = {key: total * weight / whole for key, weight in weights.items()}
-    numbers = {key: math.floor(share) for key, share in shares.items()}
+    # In integers: a float remainder would break ties by rounding noise, not by order.
+    parts = {key: divmod(total * weight, whole) for key, weight in weights.items()}
+    numbers = {key: quotient for key, (quotient, _rest) in parts.items()}
     left = total - sum(numbers.values())
-    by_remainder = sorted(weights, key=lambda key: shares[key] - numbers[key], reverse=True)
+    by_remainder = sorted(weights, key=lambda key: parts[key][1], reverse=True)  # stable
     for key in by_remainder[:left]:
         numbers[key] += 1
     return numbers
@@ -56,10 +59,11 @@ def weights_for(units: list[Unit], rule: str) -> dict[int, int]:
 
 @transaction.atomic
 def allot_quotas(*, actor, conference: Conference, kind: str, rule: str, total: int,
-                 women_pct: int | None = None) -> dict[Unit, int]:  # fmt: skip
+                 women_pct: int | None = None) -> tuple[dict[Unit, int], int]:  # fmt: skip
     """Allot `total` delegates among the current units of `kind` directly below the
-    conference's unit by `rule`, each with at least `women_pct` % women when given (rounded
-    up). A unit with nothing to weigh by gets none, and the message says how many."""
+    conference's unit by `rule`. With `women_pct`, the women of the whole (rounded up) are
+    shared the same way among the units' numbers; without, each unit keeps its minimums.
+    Returns ({unit: number}, how many units had nothing to weigh by)."""
     conference = lock(Conference, conference.pk, "Hội nghị này vừa bị xóa.")
     units = list(Unit.objects.filter(parent=conference.unit, kind=kind, valid_to__isnull=True)
                  .order_by("sort_name", "pk"))  # fmt: skip
@@ -70,15 +74,32 @@ def allot_quotas(*, actor, conference: Conference, kind: str, rule: str, total: 
         raise ValidationError({"rule": "Chưa đơn vị nào có số liệu để chia theo quy tắc này; "
                                        "hãy chia đều hoặc nhập số liệu trước."})  # fmt: skip
     numbers = largest_remainder(total, weights)
-    # A unit that gets none has no quota: the quotas then add up to the total.
-    none = [unit for unit in units if not numbers[unit.pk]]
-    UpperQuota.objects.filter(conference=conference, unit__in=none).delete()
-    allotted = {}
+    women = (largest_remainder(math.ceil(total * women_pct / 100), numbers)
+             if women_pct else {})  # fmt: skip
+    _drop(actor, conference, [unit for unit in units if not numbers[unit.pk]])
+    kept = {q.unit_id: q for q in UpperQuota.objects.filter(conference=conference, unit__in=units)}
     for unit in units:
-        number = numbers[unit.pk]
-        women = math.ceil(number * women_pct / 100) if women_pct and number else None
+        number, before = numbers[unit.pk], kept.get(unit.pk)
         if number:
+            least = women.get(unit.pk) if women_pct else _kept(before, "min_women", number)
+            direct = _kept(before, "min_direct_labourers", number)
             set_quota(actor=actor, conference=conference, unit=unit, number=number,
-                      min_women=women)  # fmt: skip
-        allotted[unit] = number
-    return allotted
+                      min_women=least, min_direct_labourers=direct)  # fmt: skip
+    return {unit: numbers[unit.pk] for unit in units}, sum(1 for w in weights.values() if not w)
+
+
+def _kept(quota, field: str, number: int):
+    """An earlier minimum of the unit's quota stays, within its new number."""
+    value = getattr(quota, field, None)
+    return min(value, number) if value is not None else None
+
+
+def _drop(actor, conference: Conference, units: list[Unit]) -> None:
+    """A unit that gets none has no quota, so that the quotas add up to the total."""
+    dropped = UpperQuota.objects.filter(conference=conference, unit__in=units)
+    names = [quota.unit.name for quota in dropped.select_related("unit")]
+    if names:
+        dropped.delete()
+        record_event(actor=actor, action=Action.UPDATE, target=conference,
+                     scope_path=conference.unit.path,
+                     note=f"Bỏ chỉ tiêu (phân bổ lại): {', '.join(names)}"[:500])  # fmt: skip

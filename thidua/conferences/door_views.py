@@ -117,16 +117,19 @@ def allot(request, pk: int):
             messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
         return redirect("conferences:quotas", pk=conference.pk)
     try:
-        allotted = allotment.allot_quotas(actor=request.user, conference=conference,
-                                          **form.cleaned_data)  # fmt: skip
+        allotted, no_data = allotment.allot_quotas(actor=request.user, conference=conference,
+                                                   **form.cleaned_data)  # fmt: skip
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         given = [n for n in allotted.values() if n]
-        missing = len(allotted) - len(given)
-        none = f"; {missing} đơn vị không có số liệu nên chưa được chia" if missing else ""
+        none = len(allotted) - len(given)
+        notes = [f"{no_data} đơn vị không có số liệu nên không được chia"] if no_data else []
+        if none > no_data:
+            notes.append(f"{none - no_data} đơn vị được 0 sau khi làm tròn")
+        extra = f" ({'; '.join(notes)}; chỉ tiêu cũ của các đơn vị này đã bỏ)" if notes else ""
         messages.success(request, f"Đã phân bổ {sum(given)} đại biểu cho {len(given)} đơn vị"
-                                  f"{none}. Có thể sửa từng đơn vị bên dưới.")  # fmt: skip
+                                  f"{extra}. Có thể sửa từng đơn vị bên dưới.")  # fmt: skip
     return redirect("conferences:quotas", pk=conference.pk)
 
 

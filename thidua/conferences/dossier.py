@@ -109,8 +109,8 @@ def record_outcome(*, actor, conference: Conference, budget_actual, attended) ->
     """The actual cost (quyết toán) and the attendance of a held conference, when the door's
     check-in was not used; both shown on its page and in its report afterwards."""
     conference = lock(Conference, conference.pk, "Hội nghị này vừa bị xóa.")
-    if conference.status not in AFTER_HOLDING:
-        raise ValidationError("Chỉ ghi kết quả sau khi hội nghị đã tổ chức.")
+    if conference.status != ConferenceStatus.HELD:  # once reported, the report says it
+        raise ValidationError("Chỉ ghi kết quả khi hội nghị đã tổ chức và chưa gửi báo cáo.")
     invited = conference.delegates.count()
     if attended is not None and attended > invited:
         raise ValidationError({"attended": f"Số có mặt ({attended}) lớn hơn số đại biểu "

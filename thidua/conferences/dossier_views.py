@@ -24,8 +24,14 @@ def dossier_upload(request, pk: int):
     """The files chosen on the dossier's rows (`file-<row>`), saved together or not at all."""
     conference = managed(request, pk)
     required = dossier.required_documents(conference)
-    files = [(name, request.FILES[f"file-{index}"]) for index, name in enumerate(required)
-             if f"file-{index}" in request.FILES]  # fmt: skip
+    chosen = [index for index in range(len(required)) if f"file-{index}" in request.FILES]
+    if any(request.POST.get(f"name-{index}") != required[index] for index in chosen):
+        # The rule set's list changed since the page was opened: a row's file would go
+        # under another document's name.
+        messages.error(request, "Danh mục hồ sơ vừa được cấp trên thay đổi; hãy tải lại trang "
+                                "rồi chọn tệp lại.")  # fmt: skip
+        return redirect(conference)
+    files = [(required[index], request.FILES[f"file-{index}"]) for index in chosen]
     if not files:
         messages.error(request, "Chưa chọn tệp nào.")
         return redirect(conference)

@@ -15,7 +15,7 @@ from django.utils import timezone
 from thidua.conferences import delegates as delegate_services
 from thidua.conferences import dossier, selectors, services
 from thidua.conferences.checks import check_conference
-from thidua.conferences.enums import ConferenceAction, DelegateCategory
+from thidua.conferences.enums import ConferenceAction, ConferenceStatus, DelegateCategory
 from thidua.conferences.forms import AgendaFormSet, ConferenceForm, DelegateForm, OutcomeForm
 from thidua.conferences.workflows import needs_late_reason
 from thidua.core.forms import apply_service_errors, is_id
@@ -124,7 +124,7 @@ def conference_detail(request, pk: int):
         "agenda": conference.agenda.all(),
         "dossier": dossier.dossier_rows(conference),
         "outcome_form": OutcomeForm(instance=conference)
-        if conference.status in dossier.AFTER_HOLDING
+        if conference.status == ConferenceStatus.HELD
         else None,
         "honoured": selectors.honoured_below(conference)[:50] if own else [],
     }

@@ -179,7 +179,15 @@ class Evidence(StoredFile):
     sha256 = models.CharField(max_length=64, blank=True, db_default="", editable=False)
 
     class Meta:
-        indexes = [models.Index(fields=["exemplar", "sha256"], name="evidence_hash_idx")]
+        constraints = [
+            # A double-submitted upload cannot store the same content twice (services check
+            # first, for the message; this holds when two requests pass the check at once).
+            models.UniqueConstraint(
+                fields=["exemplar", "sha256"],
+                condition=~models.Q(sha256=""),
+                name="evidence_content_once",
+            ),
+        ]
 
 
 class Criterion(models.Model):

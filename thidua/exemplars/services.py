@@ -3,7 +3,7 @@ inside one transaction; stage changes go through the workflow core only
 (`thidua.workflow.engine.transition`, declared in `exemplars/workflows.py`)."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from thidua.audit.models import Action
@@ -134,11 +134,15 @@ def add_evidence(*, actor, exemplar: Exemplar, upload, note: str = "") -> Eviden
         day = timezone.localdate(same.uploaded_at)
         raise ValidationError(f"«{upload.name}» trùng nội dung với minh chứng «{same}» "
                               f"đã tải lên ngày {day:%d/%m/%Y}.")  # fmt: skip
-    evidence = Evidence.objects.create(
-        exemplar=exemplar, kind=kind, file=upload, original_name=upload.name[:255],
-        content_type=content_type, size=upload.size, note=note[:255], sha256=digest,
-        uploaded_by=actor if actor and actor.pk else None,
-    )  # fmt: skip
+    try:
+        with transaction.atomic():
+            evidence = Evidence.objects.create(
+                exemplar=exemplar, kind=kind, file=upload, original_name=upload.name[:255],
+                content_type=content_type, size=upload.size, note=note[:255], sha256=digest,
+                uploaded_by=actor if actor and actor.pk else None,
+            )  # fmt: skip
+    except IntegrityError as error:  # the same file sent twice at once
+        raise ValidationError(f"«{upload.name}» đã được tải lên cho điển hình này.") from error
     record_event(
         actor=actor, action=Action.CREATE, target=evidence, scope_path=exemplar.unit.path,
         changes={"file": [None, evidence.original_name], "kind": [None, kind]},
