@@ -148,3 +148,22 @@ def test_once_reported_the_outcome_is_the_reports(held, officer_a):
     with pytest.raises(Exception, match="chưa gửi báo cáo"):
         dossier.record_outcome(actor=officer_a, conference=reported, budget_actual=1,
                                attended=1)  # fmt: skip
+
+
+def test_a_draft_that_fails_leaves_no_stored_file_behind(held, officer_a, monkeypatch, settings):
+    from pathlib import Path  # noqa: PLC0415
+
+    from thidua.conferences import dossier_docx  # noqa: PLC0415
+
+    def broken(conference):
+        raise RuntimeError("hỏng")
+
+    writers = [(words, broken if write is dossier_docx.minutes else write)
+               for words, write in dossier_docx.GENERATED]  # fmt: skip
+    monkeypatch.setattr(dossier_docx, "GENERATED", writers)
+
+    with pytest.raises(RuntimeError):
+        dossier.attach_generated(actor=officer_a, conference=held)
+
+    assert not held.dossier.exists()
+    assert not list(Path(settings.MEDIA_ROOT).rglob("*.docx"))

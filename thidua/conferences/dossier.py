@@ -89,16 +89,15 @@ def attach_generated(*, actor, conference: Conference) -> list[str]:
     if conference.status not in AFTER_HOLDING:
         raise ValidationError("Chỉ soạn hồ sơ sau khi hội nghị đã tổ chức.")
     uploaded = set(conference.dossier.filter(generated=False).values_list("name", flat=True))
-    attached = []
-    for name in required_documents(conference):
-        write = generator_for(name)
-        if write is None or name in uploaded:
-            continue
+    # Every draft is written before the first is stored: a draft that fails then leaves no
+    # stored file of the others behind (storage does not roll back with the transaction).
+    drafts = [(name, write(conference)) for name in required_documents(conference)
+              if (write := generator_for(name)) is not None and name not in uploaded]  # fmt: skip
+    for name, content in drafts:
         title = file_name(name, conference.name, extension="docx")
         _replace(actor=actor, conference=conference, name=name, generated=True,
-                 file=ContentFile(write(conference), name=title), original_name=title)  # fmt: skip
-        attached.append(name)
-    return attached
+                 file=ContentFile(content, name=title), original_name=title)  # fmt: skip
+    return [name for name, _content in drafts]
 
 
 OUTCOME_FIELDS = ["budget_actual", "attended"]
