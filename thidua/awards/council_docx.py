@@ -3,9 +3,10 @@ document in the state format (Decree 30/2020): header blocks, title, time and pl
 was present, the quorum, each nomination's votes and result (with who stood aside), and
 the chair's and secretary's signatures."""
 
-from thidua.awards.decision_docx import CENTER, _para, _run
 from thidua.documents.frame import Signature, frame_for
-from thidua.documents.frame_docx import foot, head, new_document, saved
+from thidua.documents.frame_docx import CENTER, foot, head, new_document, saved
+from thidua.documents.frame_docx import para as _para
+from thidua.documents.frame_docx import run as _run
 
 
 def minutes_frame(meeting):

@@ -5,6 +5,7 @@ grounds; «QUYẾT ĐỊNH:» and the articles (Điều 1 lists the awardees as 
 thể, III. Hộ gia đình; Điều 2 the reward; Điều 3 who executes); «Nơi nhận» beside the
 signature block (KT./TM./Q. as signed)."""
 
+from thidua.core.text import thousands
 from thidua.documents.frame import BLANK_NUMBER, Signature, frame_for, lines_of
 from thidua.documents.frame_docx import CENTER, JUSTIFY, foot, head, new_document, saved
 from thidua.documents.frame_docx import para as _para
@@ -12,10 +13,6 @@ from thidua.documents.frame_docx import run as _run
 
 GROUPS = [("individual", "I. Cá nhân"), ("collective", "II. Tập thể"),
           ("household", "III. Hộ gia đình")]  # fmt: skip
-
-
-def _money(amount: int) -> str:
-    return f"{amount:,}".replace(",", ".")
 
 
 def decision_frame(decision):
@@ -51,9 +48,9 @@ def _articles(document, decision, lines) -> None:
     paragraph = _para(document, align=JUSTIFY)
     _run(paragraph, "Điều 2. ", bold=True)
     if amounts:
-        _run(paragraph, f"Kèm theo tiền thưởng {_money(amounts[0])} đồng cho mỗi đối tượng; "
-                        f"tổng cộng {_money(sum(amounts))} đồng, chi từ quỹ thi đua, khen thưởng "
-                        "theo quy định.")  # fmt: skip
+        _run(paragraph, f"Kèm theo tiền thưởng {thousands(amounts[0])} đồng cho mỗi đối tượng; "
+                        f"tổng cộng {thousands(sum(amounts))} đồng, chi từ quỹ thi đua, "
+                        "khen thưởng theo quy định.")  # fmt: skip
     else:
         _run(paragraph, "Tiền thưởng thực hiện theo quy định hiện hành.")
     paragraph = _para(document, align=JUSTIFY)

@@ -23,14 +23,13 @@ from thidua.awards.models import (
 )
 from thidua.awards.selectors import base_salary_on, reward_amount, rule_on
 from thidua.awards.workflows import reference_date
-from thidua.documents.frame import committee, settings_of
+from thidua.documents.frame import ADMINISTRATIVE, committee, settings_of
 from thidua.documents.models import Capacity
 from thidua.units.scope import scope_for
 from thidua.workflow.engine import transition
 
 EDITABLE = ["summary", "authority", "grounds", "symbol", "signed_on", "capacity", "position",
             "signer_title", "signer_name", "recipients"]  # fmt: skip
-ADMINISTRATIVE = {"province", "district", "commune"}
 SYMBOLS = {"nation": "QĐ-TTg"}  # the Prime Minister's; any other issuer: «QĐ-<its own>»
 
 

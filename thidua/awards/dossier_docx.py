@@ -8,9 +8,11 @@ signatures are left blank: the officer completes, signs and attaches them."""
 import datetime
 
 from thidua.awards import routing
-from thidua.awards.decision_docx import CENTER, GROUPS, JUSTIFY, _para, _run
+from thidua.awards.decision_docx import GROUPS
 from thidua.documents.frame import frame_for, settings_of
-from thidua.documents.frame_docx import foot, head, new_document, saved
+from thidua.documents.frame_docx import CENTER, JUSTIFY, foot, head, new_document, saved
+from thidua.documents.frame_docx import para as _para
+from thidua.documents.frame_docx import run as _run
 
 
 def _verb(award) -> str:

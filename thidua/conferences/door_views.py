@@ -13,7 +13,7 @@ from thidua.conferences.forms import AllotForm, QuotaForm
 from thidua.conferences.models import Conference, Delegate, PrintJob
 from thidua.conferences.reports import BRIEF_PROFILES
 from thidua.conferences.views import managed
-from thidua.core.forms import apply_service_errors
+from thidua.core.forms import apply_service_errors, message_form_errors
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.jobs import JobState, check_alive, retry_job
 from thidua.documents.reports import render_report
@@ -113,8 +113,7 @@ def allot(request, pk: int):
     conference = managed(request, pk)
     form = AllotForm(request.POST, conference_unit=conference.unit)
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            messages.error(request, f"{form.fields[field].label}: {' '.join(errors)}")
+        message_form_errors(request, form)
         return redirect("conferences:quotas", pk=conference.pk)
     try:
         allotted, no_data = allotment.allot_quotas(actor=request.user, conference=conference,

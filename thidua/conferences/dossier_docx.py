@@ -15,7 +15,7 @@ from thidua.conferences.enums import DelegateCategory, DelegateStatus
 from thidua.conferences.printing import when
 from thidua.conferences.reports import BRIEF_PROFILES
 from thidua.conferences.selectors import delegate_list
-from thidua.core.text import fold
+from thidua.core.text import fold, thousands
 from thidua.documents.frame import Signature, frame_for, settings_of
 from thidua.documents.frame_docx import JUSTIFY, foot, head, new_document, para, saved
 from thidua.documents.reports import Table, table_bytes
@@ -85,7 +85,7 @@ def minutes(conference) -> bytes:
 
 
 def _money(amount) -> str:
-    return f"{amount:,} đồng".replace(",", ".") if amount is not None else "…"
+    return f"{thousands(amount)} đồng" if amount is not None else "…"
 
 
 def summary_report(conference) -> bytes:

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from thidua.conferences import dossier, selectors
 from thidua.conferences.forms import OutcomeForm
 from thidua.conferences.views import managed
+from thidua.core.forms import message_form_errors
 from thidua.core.http import post_only, read_only
 from thidua.documents.response import stored_file
 
@@ -70,9 +71,7 @@ def outcome(request, pk: int):
     conference = managed(request, pk)
     form = OutcomeForm(request.POST, instance=conference)
     if not form.is_valid():
-        for field, errors in form.errors.items():
-            label = form.fields[field].label if field in form.fields else ""
-            messages.error(request, f"{label}: {' '.join(errors)}".strip(": "))
+        message_form_errors(request, form)
         return redirect(conference)
     try:
         dossier.record_outcome(actor=request.user, conference=conference, **form.cleaned_data)

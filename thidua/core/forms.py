@@ -117,3 +117,13 @@ class SearchChoice(forms.Widget):
         context["widget"].update(url=f"{reverse('chooser', args=[self.kind])}?{query}",
                                  label=str(chosen) if chosen else "")  # fmt: skip
         return context
+
+
+def message_form_errors(request, form: forms.BaseForm) -> None:
+    """A form posted from a page that shows no form of its own (a button on a list or a
+    detail page): each error as a message naming its field, for the page redirected to."""
+    from django.contrib import messages  # noqa: PLC0415 -- forms stay usable without it
+
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        messages.error(request, f"{label}: {' '.join(errors)}" if label else " ".join(errors))

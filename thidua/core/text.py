@@ -31,6 +31,11 @@ _LETTER_RANK.update({digit: 1 + index for index, digit in enumerate(_DIGITS)})
 _SHAPE_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
 
 
+def thousands(number: int) -> str:
+    """A whole number the Vietnamese way, dots between thousands: 2.340.000."""
+    return f"{number:,}".replace(",", ".")
+
+
 def fold(text: str) -> str:
     """Lower-case, strip diacritics (đ → d) and collapse spaces: "Xã Đại  Sơn" → "xa dai son"."""
     decomposed = unicodedata.normalize("NFD", text or "")
