@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.conferences.conftest import make_delegates
+from tests.exemplars.recognition import meet_criteria
 from tests.plans.helpers import pdf_upload
 from tests.sheets import table_of
 from thidua.conferences import delegates, dossier, services
@@ -78,6 +79,7 @@ def test_holding_honours_exemplars(conference, officer_a, commune_a):
         year_from=2024,
     )
     transition(exemplar, "nurture", by=officer_a)
+    meet_criteria(exemplar)
     delegates.add_delegate(
         actor=officer_a,
         conference=conference,
@@ -92,6 +94,9 @@ def test_holding_honours_exemplars(conference, officer_a, commune_a):
     exemplar.refresh_from_db()
     assert exemplar.stage == "recognised"
     assert exemplar.honours.get().level == "commune"
+    recognition = exemplar.recognitions.get()
+    assert (recognition.level, recognition.occasion) == ("commune", conference.name)
+    assert recognition.on == conference.held_on
     assert Delegate.objects.get(exemplar=exemplar).full_name == "Lò Thị Mai"
 
 

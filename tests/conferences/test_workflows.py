@@ -5,8 +5,10 @@ import datetime
 
 import pytest
 import time_machine
+from django.urls import reverse
 
 from tests.conferences.conftest import make_delegates
+from tests.exemplars.recognition import meet_criteria
 from tests.plans.helpers import pdf_upload
 from tests.workflow.table import assert_moves, assert_refused, pairs
 from thidua.conferences import delegates, dossier
@@ -118,6 +120,7 @@ def honoured(ready, officer_a, person_in_a):
         field=Field.objects.get(code="agriculture"), year_from=2024,
     )  # fmt: skip
     transition(exemplar, "nurture", by=officer_a)
+    meet_criteria(exemplar)
     ready.delegates.filter(category="exemplary").update(is_honouree=False)
     delegates.add_delegate(actor=officer_a, conference=ready, exemplar=exemplar,
                            category="guest", is_honouree=True)  # fmt: skip
@@ -139,6 +142,22 @@ def test_holding_recognises_and_delivers_through_subscribers(ready, honoured, of
     assert Exemplar.objects.get(pk=honoured.pk).stage == "recognised"
     assert (recognised.actor, recognised.reason) == (officer_a, f"Tuyên dương tại {ready.name}")
     assert (delivered.state, delivered.linked_conference) == ("delivered", ready)
+
+
+def test_an_honouree_short_of_a_criterion_stays_in_nurturing(client, ready, honoured, officer_a):
+    check = honoured.checks.first()
+    exemplar_services.update_checks(actor=officer_a, exemplar=honoured,
+                                    answers={check.pk: (False, "")})  # fmt: skip
+    client.force_login(officer_a)
+
+    response = client.post(reverse("conferences:transition", args=[ready.pk, "hold"]), follow=True)
+
+    ready.refresh_from_db()
+    held = Transition.objects.get(workflow="conference", action="hold")
+    assert ready.status == ConferenceStatus.HELD
+    assert Exemplar.objects.get(pk=honoured.pk).stage == "nurturing"
+    assert held.payload["unrecognised_exemplars"] == [honoured.pk]
+    assert "1 điển hình được tuyên dương chưa đạt đủ tiêu chí" in response.content.decode()
 
 
 def test_a_failing_subscriber_undoes_the_whole_transition(ready, honoured, officer_a, monkeypatch):

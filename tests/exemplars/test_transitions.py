@@ -1,5 +1,6 @@
 import pytest
 
+from tests.exemplars.recognition import RECOGNITION, meet_criteria
 from tests.workflow.table import assert_moves, assert_refused, pairs
 from thidua.exemplars import services
 from thidua.exemplars.enums import Stage
@@ -9,7 +10,9 @@ from thidua.workflow.engine import Refused, history, transition
 
 @pytest.mark.parametrize(("stage", "action"), pairs(EXEMPLAR, allowed=True))
 def test_every_allowed_transition_moves_and_is_recorded(exemplar_a, officer_a, stage, action):
-    assert_moves(exemplar_a, stage, action, by=officer_a)
+    meet_criteria(exemplar_a)
+    data = RECOGNITION if action == "recognise" else None
+    assert_moves(exemplar_a, stage, action, by=officer_a, data=data)
 
 
 @pytest.mark.parametrize(("stage", "action"), pairs(EXEMPLAR, allowed=False))
@@ -37,8 +40,10 @@ def test_declining_needs_a_reason(exemplar_a, officer_a):
 
 
 def test_the_full_pipeline_keeps_every_step(exemplar_a, officer_a):
+    meet_criteria(exemplar_a)
     for action in ["nurture", "recognise", "replicate"]:
-        transition(exemplar_a, action, by=officer_a)
+        transition(exemplar_a, action, by=officer_a,
+                   data=RECOGNITION if action == "recognise" else None)  # fmt: skip
 
     exemplar_a.refresh_from_db()
     assert exemplar_a.stage == Stage.REPLICATING

@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.exemplars.recognition import meet_criteria, recognise
 from tests.factories import UnitFactory
 from tests.sheets import table_of
 from thidua.exemplars import services
@@ -84,10 +85,12 @@ def test_lists_show_nothing_of_a_to_the_sibling(client, officer_b, exemplar_a):
 def test_officer_takes_an_exemplar_through_the_stages(client, officer_a, exemplar_a):
     client.force_login(officer_a)
 
+    meet_criteria(exemplar_a)
+    recognition = {"recognise-level": "commune", "recognise-occasion": "Sơ kết",
+                   "recognise-on": "15/06/2026"}  # fmt: skip
     for action in ["nurture", "recognise", "replicate"]:
-        client.post(
-            reverse("exemplars:action", args=[exemplar_a.pk, action]), {"reason": "Họp xét"}
-        )
+        client.post(reverse("exemplars:action", args=[exemplar_a.pk, action]),
+                    {"reason": "Họp xét", **recognition})  # fmt: skip
     refused = client.post(reverse("exemplars:action", args=[exemplar_a.pk, "nurture"]),
                           HTTP_HX_REQUEST="true")  # fmt: skip
 
@@ -132,8 +135,8 @@ def test_checklist_is_ticked_with_evidence_notes(client, officer_a, exemplar_a):
 
 def test_a_replication_records_the_adopting_unit(client, officer_a, exemplar_a, commune_a):
     school = UnitFactory(parent=commune_a, name="Trường Tiểu học An Phú", kind="school")
-    for action in ("nurture", "recognise"):
-        transition(exemplar_a, action, by=officer_a)
+    transition(exemplar_a, "nurture", by=officer_a)
+    recognise(exemplar_a, by=officer_a)
     client.force_login(officer_a)
 
     client.post(reverse("exemplars:record_add", args=[exemplar_a.pk, "replication"]),
@@ -290,8 +293,8 @@ def test_the_spread_of_a_model_is_grouped_under_each_province(
     from thidua.exemplars import selectors
     from thidua.exemplars.models import Replication
 
-    for action in ("nurture", "recognise"):
-        exemplar_a = transition(exemplar_a, action, by=officer_a)
+    transition(exemplar_a, "nurture", by=officer_a)
+    exemplar_a = recognise(exemplar_a, by=officer_a)
     for unit in (village_a, commune_a):
         services.add_record(actor=officer_a, exemplar=exemplar_a, model=Replication, unit=unit,
                             adopted_on=datetime.date(2025, 3, 1))  # fmt: skip
@@ -407,7 +410,7 @@ def test_the_page_offers_only_the_records_of_the_current_stage(client, officer_a
     discovered = offered()
     transition(exemplar_a, "nurture", by=officer_a)
     nurturing = offered()
-    transition(exemplar_a, "recognise", by=officer_a)
+    recognise(exemplar_a, by=officer_a)
 
     assert discovered == []
     assert nurturing == ["nurturing"]

@@ -145,7 +145,19 @@ def conference_transition(request, pk: int, action: str):
             messages.error(request, message)
     else:
         messages.success(request, f"Đã {ConferenceAction(action).label.lower()}.")
+        if action == ConferenceAction.HOLD:
+            _warn_unrecognised(request, conference)
     return redirect(conference)
+
+
+def _warn_unrecognised(request, conference) -> None:
+    """Honourees still short of a required criterion stay in nurturing (exemplars'
+    subscriber): say how many, so the officer completes their checklists."""
+    row = history(conference)[-1]
+    if waiting := len(row.payload.get("unrecognised_exemplars", [])):
+        messages.warning(request, f"{waiting} điển hình được tuyên dương chưa đạt đủ tiêu chí "
+                                  "bắt buộc nên vẫn ở giai đoạn bồi dưỡng; hoàn thành bảng tiêu "
+                                  "chí rồi công nhận trên trang điển hình.")  # fmt: skip
 
 
 def _what_if(request) -> dict:

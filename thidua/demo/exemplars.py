@@ -6,7 +6,7 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from thidua.exemplars import services
-from thidua.exemplars.models import Field, NurturingAction, Recognition, Replication, Subject
+from thidua.exemplars.models import Field, NurturingAction, Replication, Subject
 from thidua.workflow.engine import transition
 
 # (name, kind, details, title, field code, actions to apply in order)
@@ -50,14 +50,17 @@ def seed_exemplars(*, commune, adopters) -> int:
 
 def _apply(exemplar, action: str, adopters):
     reason = "Không đủ minh chứng hiệu quả." if action == "decline" else "Theo kết quả họp xét."
-    exemplar = transition(exemplar, action, by=None, reason=reason)  # the moved row
-    on = datetime.date(2024, 6, 15)
+    on, data = datetime.date(2024, 6, 15), None
+    if action == "recognise":
+        # Recognised after the review meeting found every criterion met (sample 001 §II.3).
+        answers = {check.pk: (True, "Biên bản họp xét") for check in exemplar.checks.all()}
+        services.update_checks(actor=None, exemplar=exemplar, answers=answers)
+        data = {"level": "commune", "occasion": "Hội nghị sơ kết phong trào thi đua", "on": on,
+                "decision": "45/QĐ-UBND"}  # fmt: skip
+    exemplar = transition(exemplar, action, by=None, reason=reason, data=data)  # the moved row
     if action == "nurture":
         services.add_record(actor=None, exemplar=exemplar, model=NurturingAction, kind="training",
                             on=on, by="Hội Nông dân xã", note="Tập huấn kỹ thuật")  # fmt: skip
-    if action == "recognise":
-        services.add_record(actor=None, exemplar=exemplar, model=Recognition, level="commune",
-                            occasion="Hội nghị sơ kết phong trào thi đua", on=on)  # fmt: skip
     if action == "replicate":
         for unit in adopters[:ADOPTERS]:
             services.add_record(actor=None, exemplar=exemplar, model=Replication, unit=unit,

@@ -10,7 +10,7 @@ from ninja.pagination import paginate
 from thidua.core.api_errors import errors
 from thidua.core.api_pagination import BoundedPageNumberPagination
 from thidua.exemplars import selectors
-from thidua.exemplars.enums import Stage, StageAction, SubjectKind
+from thidua.exemplars.enums import RecognitionLevel, Stage, StageAction, SubjectKind
 from thidua.exemplars.models import Field
 from thidua.movements.selectors import get_movement_for
 from thidua.workflow.engine import Refused, history, transition
@@ -73,9 +73,19 @@ class ExemplarFilters(Schema):
     movement: int | None = SchemaField(None, description="Số hiệu phong trào")
 
 
+class RecognitionIn(Schema):
+    level: RecognitionLevel
+    occasion: str = SchemaField(..., min_length=1, max_length=255)
+    on: datetime.date
+    decision: str = SchemaField("", max_length=100, description="Số quyết định công nhận")
+
+
 class TransitionIn(Schema):
     action: StageAction
     reason: str = SchemaField("", max_length=2000)
+    recognition: RecognitionIn | None = SchemaField(
+        None, description="Bắt buộc với «recognise»: lần công nhận được ghi cùng bước này"
+    )
 
 
 @router.get("/exemplars", response={200: list[ExemplarOut], **errors(404)})  # movement
@@ -109,7 +119,9 @@ def move_exemplar(request, exemplar_id: int, payload: TransitionIn):
     Answers 409 with the reason when the transition table does not allow it."""
     exemplar = selectors.get_exemplar_for(request.user, exemplar_id)
     try:
-        exemplar = transition(exemplar, payload.action, by=request.user, reason=payload.reason)
+        data = payload.recognition.dict() if payload.recognition else None
+        exemplar = transition(exemplar, payload.action, by=request.user, reason=payload.reason,
+                              data=data)  # fmt: skip
     except Refused as error:
         raise HttpError(error.status, " ".join(error.messages)) from error
     return _detail(selectors.get_exemplar_for(request.user, exemplar.pk))

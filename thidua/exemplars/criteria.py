@@ -34,3 +34,17 @@ def evaluate(check) -> bool | None:
     data cannot tell."""
     function = RULES.get(check.criterion.auto_check)
     return None if function is None else function(check.exemplar)
+
+
+def is_met(check) -> bool:
+    """The data's answer where it has one, the officer's tick otherwise."""
+    answer = evaluate(check)
+    return check.met if answer is None else answer
+
+
+def unmet_required(exemplar) -> list:
+    """The required items of the exemplar's checklist not met yet, in checklist order:
+    recognition waits for them (sample 001 §II.3: "đạt các tiêu chí sau")."""
+    checks = exemplar.checks.filter(criterion__required=True).select_related("criterion")
+    ordered = checks.order_by("criterion__scope", "criterion__position")
+    return [check for check in ordered if not is_met(check)]

@@ -59,6 +59,17 @@ class CriterionScope(models.TextChoices):
     GENERAL = "general", _("Tiêu chí chung")
     COLLECTIVE = "collective", _("Đối với tập thể")
     INDIVIDUAL = "individual", _("Đối với cá nhân")
+    HOUSEHOLD = "household", _("Đối với hộ gia đình")
+
+
+# The checklist each kind of subject is judged on. Sample 001 §II.3 writes its general items
+# for collectives and individuals ("tiêu chí chung của tập thể, cá nhân"); a household is
+# judged on the household framework of Decree 86/2023/NĐ-CP, Art. 4.
+CRITERIA_SCOPES = {
+    SubjectKind.INDIVIDUAL: (CriterionScope.GENERAL, CriterionScope.INDIVIDUAL),
+    SubjectKind.COLLECTIVE: (CriterionScope.GENERAL, CriterionScope.COLLECTIVE),
+    SubjectKind.HOUSEHOLD: (CriterionScope.HOUSEHOLD,),
+}
 
 
 class SupportKind(models.TextChoices):

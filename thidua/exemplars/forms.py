@@ -47,6 +47,33 @@ class SubjectForm(CleanTextMixin, forms.Form):
         label="Tôi đã kiểm tra: đây là người/tập thể khác, vẫn thêm mới", required=False
     )
 
+    # The fields that describe one kind of subject, shown together (and only for that kind
+    # where the page runs JavaScript); what was typed for another kind is not kept.
+    GROUPS = [
+        ("Đối tượng", (), ["kind", "name"]),
+        ("Thông tin cá nhân", (SubjectKind.INDIVIDUAL,),
+         ["gender", "birth_year", "ethnicity", "occupation", "is_direct_labourer", "position"]),
+        ("Thông tin tập thể, hộ gia đình", (SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD),
+         ["collective_kind", "size"]),
+        ("", (), ["note", "confirm_duplicate"]),
+    ]  # fmt: skip
+
+    def groups(self):
+        """(legend, kinds it is for — empty for every kind —, bound fields) per group."""
+        return [(legend, " ".join(kinds), [self[name] for name in names])
+                for legend, kinds, names in self.GROUPS]  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        for _legend, kinds, names in self.GROUPS:
+            if kinds and kind not in kinds:
+                for name in names:
+                    data[name] = self.fields[name].to_python(None)
+        if kind == SubjectKind.HOUSEHOLD:
+            data["collective_kind"] = ""  # a household is not a kind of collective
+        return data
+
 
 class ExemplarForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label="Mô hình, cách làm hay", max_length=255)
@@ -129,6 +156,9 @@ class RecognitionForm(CleanTextMixin, forms.Form):
     level = forms.ChoiceField(label="Cấp", choices=RecognitionLevel.choices)
     occasion = forms.CharField(label="Dịp, hình thức", max_length=255)
     on = DateField(label="Ngày")
+    decision = forms.CharField(
+        label="Số quyết định", max_length=100, required=False, help_text="Ví dụ: 125/QĐ-UBND"
+    )
 
 
 class ReplicationForm(CleanTextMixin, forms.Form):

@@ -199,6 +199,9 @@ class Criterion(models.Model):
     source = models.CharField(_("căn cứ"), max_length=100)
     position = models.PositiveSmallIntegerField(default=0)
     auto_check = models.CharField(max_length=60, blank=True)
+    # Recognising an exemplar needs every required item met (sample 001: "đạt các tiêu chí
+    # sau"); a province may keep an item as guidance only by clearing it.
+    required = models.BooleanField(_("bắt buộc"), default=True)
 
     class Meta:
         ordering = ["scope", "position"]
@@ -246,6 +249,7 @@ class Recognition(models.Model):
     level = models.CharField(_("cấp"), max_length=10, choices=RecognitionLevel.choices)
     occasion = models.CharField(_("dịp, hình thức"), max_length=255)
     on = models.DateField(_("ngày"))
+    decision = models.CharField(_("số quyết định"), max_length=100, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

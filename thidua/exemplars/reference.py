@@ -1,8 +1,11 @@
 """Reference data of plan 960/KH-UBND of Bình Thuận (24/3/2023, sample 001): §III lists the
-fields (lĩnh vực), §II.3 the criteria of an exemplar. They are data, loaded by migration 0002
-and by `load_reference_data`, so a province can edit or extend them without a code change."""
+fields (lĩnh vực), §II.3 the criteria of an exemplar; households are judged on the framework
+of Decree 86/2023/NĐ-CP (Art. 4, "Gia đình văn hóa"). They are data, loaded by migrations
+0002 and 0012 and by `load_reference_data`, so a province can edit or extend them (or mark an
+item as not required) without a code change."""
 
 SOURCE = "960/KH-UBND ngày 24/3/2023"
+HOUSEHOLD_SOURCE = "Nghị định 86/2023/NĐ-CP, Điều 4"
 
 FIELDS = [
     ("party-government", "Xây dựng Đảng, chính quyền, đoàn thể"),
@@ -38,14 +41,22 @@ CRITERIA = [
     ("individual", "Chấp hành tốt chủ trương, chính sách, pháp luật, nội quy, quy chế của cơ quan, đơn vị; có đạo đức, lối sống lành mạnh.", ""),
 ]  # fmt: skip
 
+HOUSEHOLD_CRITERIA = [
+    ("household", "Gương mẫu chấp hành chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước; tích cực tham gia các phong trào thi đua của địa phương.", ""),
+    ("household", "Gia đình hạnh phúc, tiến bộ, tương trợ giúp đỡ mọi người trong cộng đồng.", ""),
+    ("household", "Tổ chức lao động, sản xuất, kinh doanh, công tác, học tập đạt năng suất, chất lượng, hiệu quả.", ""),
+]  # fmt: skip
+
 
 def load_reference_data(Field, Criterion) -> None:  # noqa: N803 -- model classes
     """Create the fields and criteria that are missing; idempotent. Takes the model classes
     so that the migration can pass its historical models."""
     for position, (code, name) in enumerate(FIELDS, start=1):
         Field.objects.update_or_create(code=code, defaults={"name": name, "position": position})
-    for position, (scope, text, auto_check) in enumerate(CRITERIA, start=1):
+    rows = [(*row, SOURCE) for row in CRITERIA]
+    rows += [(*row, HOUSEHOLD_SOURCE) for row in HOUSEHOLD_CRITERIA]
+    for position, (scope, text, auto_check, source) in enumerate(rows, start=1):
         Criterion.objects.get_or_create(
             scope=scope, text=text,
-            defaults={"source": SOURCE, "position": position, "auto_check": auto_check},
+            defaults={"source": source, "position": position, "auto_check": auto_check},
         )  # fmt: skip

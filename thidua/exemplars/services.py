@@ -12,7 +12,7 @@ from thidua.core.files import release_files
 from thidua.core.search import remember_words
 from thidua.core.text import clean_text, fold, person_sort_key, sort_key
 from thidua.documents.uploads import content_sha256
-from thidua.exemplars.enums import RECORDS_AT_STAGE, CriterionScope, SubjectKind
+from thidua.exemplars.enums import CRITERIA_SCOPES, RECORDS_AT_STAGE, SubjectKind
 from thidua.exemplars.evidence import inspect_upload
 from thidua.exemplars.models import (
     Criterion,
@@ -75,7 +75,7 @@ def create_exemplar(
     *, actor, subject: Subject, title: str, field, year_from: int, movements=(), **fields
 ):
     """Propose `subject` as an exemplar (stage "discovered") and give it the criteria
-    checklist of its kind: the general items plus the collective or individual ones."""
+    checklist of its kind (enums.CRITERIA_SCOPES)."""
     exemplar = Exemplar(
         subject=subject, unit=subject.unit, title=" ".join(clean_text(title).split()), field=field,
         year_from=year_from, created_by=actor if actor and actor.pk else None,
@@ -101,10 +101,9 @@ def create_exemplar(
     remember_words(exemplar.title)
     if movements:
         exemplar.movements.set(movements)
-    scopes = [CriterionScope.GENERAL, _criteria_scope(subject.kind)]
     CriterionCheck.objects.bulk_create(
         CriterionCheck(exemplar=exemplar, criterion=criterion)
-        for criterion in Criterion.objects.filter(scope__in=scopes)
+        for criterion in Criterion.objects.filter(scope__in=CRITERIA_SCOPES[subject.kind])
     )
     changes = diff({}, snapshot(exemplar, EXEMPLAR_FIELDS))
     if movements:
@@ -114,13 +113,6 @@ def create_exemplar(
         changes=changes,
     )  # fmt: skip
     return exemplar
-
-
-def _criteria_scope(kind: str) -> str:
-    # A household is judged like a collective of people living together.
-    return (
-        CriterionScope.INDIVIDUAL if kind == SubjectKind.INDIVIDUAL else CriterionScope.COLLECTIVE
-    )
 
 
 @transaction.atomic

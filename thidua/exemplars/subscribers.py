@@ -1,15 +1,33 @@
 """What other workflows' transitions mean for exemplars (registered in apps.py)."""
 
-from thidua.exemplars.enums import Stage, StageAction
+from thidua.exemplars.criteria import unmet_required
+from thidua.exemplars.enums import RecognitionLevel, Stage, StageAction
 from thidua.exemplars.models import Exemplar
 from thidua.workflow.engine import subscribe, transition
+
+# The recognition a conference gives, by the level of the unit that holds it: a village's
+# or an agency's review honours at the grassroots level (sample 001 §II.2).
+LEVEL_OF_UNIT = {"national": RecognitionLevel.NATIONAL, "province": RecognitionLevel.PROVINCE,
+                 "commune": RecognitionLevel.COMMUNE}  # fmt: skip
 
 
 @subscribe("conference", "hold")
 def recognise_honoured(move) -> None:
-    """An exemplar honoured at a conference that is held is recognised, if it was still
-    being nurtured (the conference names them in its ledger row)."""
+    """An exemplar honoured at a conference that is held is recognised, with the conference
+    as its occasion, if it was still being nurtured and meets its required criteria. One
+    that does not stays in nurturing; the ledger row names it, and the hold's message says
+    how many (conferences/views)."""
+    conference = move.obj
     honoured = move.payload.get("honoured_exemplars", [])
+    waiting = []
+    data = {"level": LEVEL_OF_UNIT.get(conference.unit.level, RecognitionLevel.UNIT),
+            "occasion": conference.name, "on": conference.held_on}  # fmt: skip
     for exemplar in Exemplar.objects.filter(pk__in=honoured, stage=Stage.NURTURING):
-        transition(exemplar, StageAction.RECOGNISE, by=move.by,
-                   reason=f"Tuyên dương tại {move.obj.name}")  # fmt: skip
+        if unmet_required(exemplar):
+            waiting.append(exemplar.pk)
+            continue
+        transition(exemplar, StageAction.RECOGNISE, by=move.by, data=data,
+                   reason=f"Tuyên dương tại {conference.name}")  # fmt: skip
+    if waiting:
+        move.row.payload = {**move.row.payload, "unrecognised_exemplars": waiting}
+        move.row.save(update_fields=["payload"])

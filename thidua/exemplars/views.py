@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django_htmx.http import HttpResponseClientRedirect
 
 from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.middleware import request_max_mb
 from thidua.core.pagination import paginate, query_without_page
 from thidua.exemplars import criteria, forms, permissions, reports, selectors, services
-from thidua.exemplars.enums import RECORDS_AT_STAGE, Stage, SubjectKind
+from thidua.exemplars.enums import RECORDS_AT_STAGE, Stage, StageAction, SubjectKind
 from thidua.exemplars.models import NurturingAction, Recognition, Replication
 from thidua.exports.services import export_response
 from thidua.movements.selectors import movements_for_exemplar
@@ -50,9 +51,12 @@ def exemplar_list(request):
     return render(request, "exemplars/exemplar_list.html", context)
 
 
-def _detail_context(request, exemplar, *, evidence_form=None, failed=None, stage_error=""):
+def _detail_context(
+    request, exemplar, *, evidence_form=None, failed=None, stage_error="", recognise_form=None
+):
     """Everything the exemplar page shows; `failed` is (kind, form) of a record form that
-    came back with errors, shown again with what the officer typed."""
+    came back with errors, shown again with what the officer typed (`recognise_form`, the
+    recognition typed with the stage action)."""
     makers = {
         "nurturing": forms.NurturingForm, "recognition": forms.RecognitionForm,
         "replication": lambda: forms.ReplicationForm(user=request.user),
@@ -67,10 +71,20 @@ def _detail_context(request, exemplar, *, evidence_form=None, failed=None, stage
     )
     for check in checks:
         check.auto = criteria.evaluate(check)
+    actions = [(name, step.label) for name, step in allowed_actions(request.user, exemplar)]
+    recognising = any(name == StageAction.RECOGNISE for name, _ in actions)
     return {
         "exemplar": exemplar,
         "can_edit": permissions.can_edit_exemplar(request.user, exemplar),
-        "actions": [(name, step.label) for name, step in allowed_actions(request.user, exemplar)],
+        "actions": [(name, label) for name, label in actions if name != StageAction.RECOGNISE],
+        "recognise_form": (recognise_form or forms.RecognitionForm(prefix="recognise"))
+        if recognising
+        else None,
+        "unmet": [
+            check for check in checks if check.criterion.required and not criteria.is_met(check)
+        ]
+        if recognising
+        else [],  # fmt: skip
         "changes": history(exemplar),
         "evidence": exemplar.evidence.order_by("uploaded_at"),
         "checks": checks,
@@ -98,30 +112,43 @@ def _editable_exemplar(request, pk):
     return exemplar
 
 
+def _moved(request, exemplar, action: str, recognition) -> tuple:
+    """Apply `action` with the reason (and, to recognise, the recognition) posted: the
+    moved exemplar and "", or the exemplar as it was and the Vietnamese refusal."""
+    form = forms.TransitionForm(request.POST)
+    needs_data = action == StageAction.RECOGNISE
+    if not form.is_valid() or (needs_data and not recognition.is_valid()):
+        bad = [*form.errors.values(), *(recognition.errors.values() if needs_data else [])]
+        return exemplar, " ".join(" ".join(errors) for errors in bad)
+    data = recognition.cleaned_data if needs_data else None
+    try:
+        moved = transition(exemplar, action, by=request.user,
+                           reason=form.cleaned_data["reason"], data=data)  # fmt: skip
+    except Refused as exc:
+        if exc.forbidden:
+            raise PermissionDenied from exc
+        return exemplar, " ".join(exc.messages)
+    return moved, ""
+
+
 @post_only
 @login_required
 def exemplar_action(request, pk: int, action: str):
     exemplar = selectors.get_exemplar_for(request.user, pk)
-    form = forms.TransitionForm(request.POST)
-    error = ""
-    if not form.is_valid():
-        error = " ".join(" ".join(errors) for errors in form.errors.values())
-    else:
-        try:
-            exemplar = transition(exemplar, action, by=request.user,
-                                  reason=form.cleaned_data["reason"])  # fmt: skip
-        except Refused as exc:
-            if exc.forbidden:
-                raise PermissionDenied from exc
-            error = " ".join(exc.messages)
-    if request.htmx:
-        context = _detail_context(request, exemplar, stage_error=error)
-        context["reason"] = request.POST.get("reason", "") if error else ""
-        return render(request, "exemplars/exemplar_detail.html#stage-panel", context)
+    recognition = forms.RecognitionForm(request.POST, prefix="recognise")
+    exemplar, error = _moved(request, exemplar, action, recognition)
     if error:
-        messages.error(request, error)
-    else:
-        messages.success(request, f"Đã chuyển sang giai đoạn «{exemplar.get_stage_display()}».")
+        # A refusal shows the panel (or the page) again with what was typed.
+        typed = recognition if action == StageAction.RECOGNISE else None
+        context = _detail_context(request, exemplar, stage_error=error, recognise_form=typed)
+        context["reason"] = request.POST.get("reason", "")
+        if request.htmx:
+            return render(request, "exemplars/exemplar_detail.html#stage-panel", context)
+        return render(request, "exemplars/exemplar_detail.html", context, status=409)
+    messages.success(request, f"Đã chuyển sang giai đoạn «{exemplar.get_stage_display()}».")
+    # The whole page follows the stage (its record forms, its recognitions), not the panel.
+    if request.htmx:
+        return HttpResponseClientRedirect(exemplar.get_absolute_url())
     return redirect(exemplar)
 
 
