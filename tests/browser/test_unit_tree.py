@@ -47,3 +47,25 @@ def test_units_are_ticked_in_the_tree(milestone, page, web_server):
     expect(page.get_by_text("Đã chọn 3 đơn vị thực hiện.")).to_be_visible()
     names = sorted(milestone.owing_units.values_list("name", flat=True))
     assert names == ["Thôn Hai", "Thôn Một", "Xã Đại Sơn"]
+
+
+def test_units_are_found_by_name_and_ticked_by_kind(milestone, page, web_server):
+    province = milestone.plan.issuer
+    UnitFactory(name="Sở Nội vụ", kind=UnitKind.AGENCY, parent=province)
+    page.goto(f"{web_server.url}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill("canbo.tinh")
+    page.get_by_label("Mật khẩu").fill("mat-khau-thu")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(f"{web_server.url}/ke-hoach/{milestone.plan_id}/moc/{milestone.pk}/don-vi/")
+
+    page.get_by_label("Tìm đơn vị theo tên để đánh dấu").fill("thon hai")
+    found = page.locator(".unit-tree-found")
+    expect(found.get_by_label("Thôn Hai")).to_be_visible()
+    found.get_by_label("Thôn Hai").check()
+    page.get_by_role("button", name="Xã, phường, đặc khu (2)").click()
+    expect(page.locator("[data-ticked-count]")).to_have_text("3")
+    page.get_by_role("button", name="Chọn", exact=True).click()
+
+    expect(page.get_by_text("Đã chọn 3 đơn vị thực hiện.")).to_be_visible()
+    names = sorted(milestone.owing_units.values_list("name", flat=True))
+    assert names == ["Thôn Hai", "Xã Sơn Hà", "Xã Đại Sơn"]

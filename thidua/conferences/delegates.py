@@ -218,6 +218,15 @@ def check_in(*, actor, conference: Conference, token: str) -> Delegate:
 
 
 @transaction.atomic
+@transaction.atomic
+def set_quotas(*, actor, conference: Conference, units, **values) -> int:
+    """The same quota (number, minimums) for every unit ticked in the picker: all or none.
+    Returns how many units it was set for."""
+    for unit in units:
+        set_quota(actor=actor, conference=conference, unit=unit, **values)
+    return len(units)
+
+
 def set_quota(
     *, actor, conference: Conference, unit, number: int, min_women=None, min_direct_labourers=None
 ) -> UpperQuota:

@@ -84,19 +84,16 @@ def quotas(request, pk: int):
     conference = managed(request, pk)
     form = QuotaForm(request.POST or None, conference_unit=conference.unit)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        values = dict(form.cleaned_data)
         try:
-            delegate_services.set_quota(
-                actor=request.user,
-                conference=conference,
-                unit=data["unit"],
-                number=data["number"],
-                min_women=data["min_women"],
-                min_direct_labourers=data["min_direct_labourers"],
+            count = delegate_services.set_quotas(
+                actor=request.user, conference=conference, units=values.pop("unit"), **values
             )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
+            messages.success(request, f"Đã lưu chỉ tiêu {values['number']} đại biểu cho "
+                                      f"{count} đơn vị.")  # fmt: skip
             return redirect("conferences:quotas", pk=conference.pk)
     rows = selectors.rollup(conference)
     totals = {key: sum(row[key] for row in rows) for key in ("n", "women", "direct", "exemplary")}

@@ -8,6 +8,7 @@ from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField, Searc
 from thidua.exemplars.models import Exemplar, Subject
 from thidua.plans.models import Plan
 from thidua.units.models import Unit, UnitKind
+from thidua.units.widgets import UnitsField
 
 
 class ConferenceForm(CleanTextMixin, forms.ModelForm):
@@ -124,7 +125,9 @@ class DelegateForm(CleanTextMixin, forms.ModelForm):
 
 
 class QuotaForm(CleanTextMixin, forms.Form):
-    unit = ModelChoiceField(Unit.objects.none(), label="Đơn vị cấp dưới")
+    """The same quota for every unit ticked (or one unit, to adjust it)."""
+
+    unit = UnitsField(label="Đơn vị cấp dưới", required=True)
     number = forms.IntegerField(label="Số đại biểu", min_value=1, max_value=2000)
     min_women = forms.IntegerField(
         label="Tối thiểu nữ", min_value=0, max_value=2000, required=False
@@ -134,11 +137,10 @@ class QuotaForm(CleanTextMixin, forms.Form):
     )
 
     def __init__(self, *args, conference_unit: Unit, **kwargs):
-        """The units below the conference's, chosen by name or code as one types."""
+        """The units below the conference's, ticked in the tree picker or found by name."""
         super().__init__(*args, **kwargs)
-        below = Unit.objects.filter(path__startswith=conference_unit.path, valid_to__isnull=True)
-        self.fields["unit"].widget = SearchChoice("don-vi", {"trong": conference_unit.pk})
-        self.fields["unit"].queryset = below.exclude(pk=conference_unit.pk)
+        self.fields["unit"].set_root(conference_unit)
+        self.fields["unit"].queryset = self.fields["unit"].queryset.exclude(pk=conference_unit.pk)
 
 
 AgendaFormSet = forms.modelformset_factory(

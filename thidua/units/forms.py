@@ -15,6 +15,7 @@ from thidua.units.models import (
 from thidua.units.permissions import OFFICER_CREATABLE_KINDS
 from thidua.units.selectors import visible_units
 from thidua.units.services import allowed_parent_kinds
+from thidua.units.widgets import UnitsField
 
 
 class UnitForm(CleanTextMixin, forms.Form):
@@ -104,3 +105,15 @@ class MembershipForm(CleanTextMixin, forms.Form):
             .exclude(pk__in=taken)
             .order_by("kind", "sort_name")
         )
+
+
+class AddMembersForm(MembershipForm):
+    """Members added at once, ticked in the tree picker among the owner's children (a
+    cluster's communes, a block's agencies), by kind or found by name; each takes the
+    cadence and minimum given, or the group's defaults."""
+
+    unit = UnitsField(label="Đơn vị thành viên", required=True, children_only=True)
+
+    def __init__(self, *args, group: EmulationGroup, **kwargs):
+        super().__init__(*args, group=group, **kwargs)
+        self.fields["unit"].set_root(group.owner)

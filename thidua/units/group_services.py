@@ -112,6 +112,13 @@ def _check_member_unit(group: EmulationGroup, unit: Unit) -> None:
 
 
 @transaction.atomic
+def add_members(*, actor, group: EmulationGroup, units, **values) -> list[GroupMembership]:
+    """Add every unit ticked, with the same cadence and minimum: all or none (a unit that
+    cannot join is named in the refusal)."""
+    return [add_member(actor=actor, group=group, unit=unit, **values) for unit in units]
+
+
+@transaction.atomic
 def add_member(
     *, actor, group: EmulationGroup, unit: Unit, cadence: str = "",
     min_exemplars: int | None = None, joined_on=None,

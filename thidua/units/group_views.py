@@ -9,7 +9,7 @@ from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.units import group_services, permissions, selectors
-from thidua.units.forms import GroupForm, MembershipForm
+from thidua.units.forms import AddMembersForm, GroupForm, MembershipForm
 from thidua.units.models import GroupKind
 
 
@@ -111,16 +111,19 @@ def member_add(request, pk: int):
     group = selectors.get_group_for(request.user, pk)
     if not permissions.can_edit_group(request.user, group):
         raise PermissionDenied
-    form = MembershipForm(request.POST or None, group=group)
+    form = AddMembersForm(request.POST or None, group=group)
     if request.method == "POST" and form.is_valid():
+        values = dict(form.cleaned_data)
         try:
-            membership = group_services.add_member(
-                actor=request.user, group=group, **form.cleaned_data
+            added = group_services.add_members(
+                actor=request.user, group=group, units=values.pop("unit"), **values
             )
         except ValidationError as error:
             apply_service_errors(form, error)
         else:
-            messages.success(request, f"Đã thêm {membership.unit} vào {group}.")
+            names = ", ".join(member.unit.name for member in added[:3])
+            more = f" và {len(added) - 3} đơn vị khác" if len(added) > 3 else ""
+            messages.success(request, f"Đã thêm {names}{more} vào {group}.")
             return redirect(group)
     return render(request, "units/member_form.html", {"form": form, "group": group})
 

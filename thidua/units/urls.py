@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:pk>/sua/", views.unit_edit, name="edit"),
     path("<int:pk>/xoa/", views.unit_delete, name="delete"),
     path("<int:pk>/nhanh/", views.branch, name="branch"),
+    path("<int:pk>/tim-trong-cay/", views.tree_search, name="tree_search"),
     path("<int:pk>/cum-khoi/them/", group_views.group_create, name="group_create"),
     path("cum-khoi/", group_views.group_list, name="group_list"),
     path("cum-khoi/<int:pk>/", group_views.group_detail, name="group_detail"),

@@ -154,3 +154,31 @@ def branch(request, pk: int):
     name = request.GET.get("ten", "")[:100]
     context = {"nodes": selectors.branch_nodes(unit), "name": name}
     return render(request, "units/widgets/unit_tree_nodes.html", context)
+
+
+TREE_FOUND = 30
+
+
+@read_only
+@login_required
+def tree_search(request, pk: int):
+    """Units in force below the picker's root whose name holds every word typed (diacritics
+    ignored), as checkboxes named as the form's field; only the root's children when the
+    picker takes no deeper unit (`con`). 404 outside scope; at most TREE_FOUND shown."""
+    root = selectors.get_unit_for(request.user, pk)
+    query = selectors.clean_query(request.GET.get("tim-don-vi", ""))[:100]
+    found, more = [], False
+    if query:
+        units = selectors.search_units(request.user, q=query, current_only=True)
+        units = units.filter(path__startswith=root.path).exclude(pk=root.pk)
+        if request.GET.get("con"):
+            units = units.filter(parent=root)
+        found = selectors.attach_lineage(units[: TREE_FOUND + 1])
+        found, more = found[:TREE_FOUND], len(found) > TREE_FOUND
+    context = {
+        "found": found,
+        "more": more,
+        "query": query,
+        "name": request.GET.get("ten", "")[:100],
+    }
+    return render(request, "units/widgets/unit_tree_found.html", context)

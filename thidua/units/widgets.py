@@ -1,12 +1,14 @@
 """Choosing many units of a subtree at once by ticking them in a tree (the owing units of a
-milestone, a plan's pilot units): the page shows the root's children, each branch opens
-on demand (htmx, `units:branch`), and the whole subtree is never rendered."""
+milestone, a plan's pilot units, delegate quotas, a cluster's members): the page shows the
+root's children, each branch opens on demand (htmx, `units:branch`), and the whole subtree
+is never rendered. The officer also finds units by name anywhere below (`units:tree_search`),
+or ticks the root's children of one kind, or the members of one of its clusters, at once."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 
 from thidua.core.forms import ModelMultipleChoiceField, is_id
-from thidua.units.models import Unit
+from thidua.units.models import GroupMembership, Unit, UnitKind
 from thidua.units.selectors import branch_nodes
 
 MAX_TICKED = 500
@@ -20,9 +22,10 @@ class UnitTree(forms.Widget):
     allow_multiple_selected = True
     use_fieldset = True
 
-    def __init__(self, root: Unit | None = None, attrs=None):
+    def __init__(self, root: Unit | None = None, attrs=None, *, children_only=False):
         super().__init__(attrs)
         self.root = root
+        self.children_only = children_only  # a cluster's members: the root's children only
 
     def value_from_datadict(self, data, files, name):
         return data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
@@ -38,22 +41,48 @@ class UnitTree(forms.Widget):
         context = super().get_context(name, value, attrs)
         ticked = {int(pk) for pk in context["widget"]["value"] if is_id(pk)}
         nodes = branch_nodes(self.root, ticked=ticked) if self.root else []
-        context["widget"].update(nodes=nodes, ticked=len(ticked))
+        context["widget"].update(nodes=nodes, ticked=len(ticked), leaves=self.children_only,
+                                 root=self.root,
+                                 kinds=_kinds(nodes), clusters=_clusters(self.root))  # fmt: skip
         return context
+
+
+def _kinds(nodes) -> list[tuple[str, str, int]]:
+    """(kind, label, how many) of the root's children, when there is more than one kind."""
+    labels, counts = dict(UnitKind.choices), {}
+    for node in nodes:
+        counts[node["unit"].kind] = counts.get(node["unit"].kind, 0) + 1
+    return [(kind, labels.get(kind, kind), n) for kind, n in sorted(counts.items())
+            ] if len(counts) > 1 else []  # fmt: skip
+
+
+def _clusters(root: Unit | None) -> list[tuple[str, str]]:
+    """(name, member ids) of the clusters and blocks the root manages: one query."""
+    if root is None:
+        return []
+    rows = (GroupMembership.objects.filter(group__owner=root).select_related("group")
+            .order_by("group__kind", "group__number", "group_id"))  # fmt: skip
+    found: dict[int, tuple[object, list[str]]] = {}
+    for row in rows:
+        found.setdefault(row.group_id, (row.group, []))[1].append(str(row.unit_id))
+    return [(str(group), " ".join(ids)) for group, ids in found.values()]
 
 
 class UnitsField(ModelMultipleChoiceField):
     """Units ticked in a UnitTree: at most MAX_TICKED, all in force under `root`."""
 
-    def __init__(self, *, root: Unit | None = None, **kwargs):
+    def __init__(self, *, root: Unit | None = None, children_only=False, **kwargs):
         kwargs.setdefault("required", False)
-        super().__init__(Unit.objects.none(), widget=UnitTree(), **kwargs)
+        kwargs.setdefault("error_messages", {"required": "Đánh dấu ít nhất một đơn vị."})
+        widget = UnitTree(children_only=children_only)
+        super().__init__(Unit.objects.none(), widget=widget, **kwargs)
         self.set_root(root)
 
     def set_root(self, root: Unit | None) -> None:
         self.widget.root = root
         if root is not None:
-            self.queryset = Unit.objects.filter(path__startswith=root.path, valid_to__isnull=True)
+            below = Unit.objects.filter(path__startswith=root.path, valid_to__isnull=True)
+            self.queryset = below.filter(parent=root) if self.widget.children_only else below
 
     def clean(self, value):
         if value and len(value) > MAX_TICKED:

@@ -60,7 +60,9 @@ document.addEventListener("input", (event) => {
 // the count of ticked units follows every change.
 function countTicked(tree) {
   const count = tree.querySelector("[data-ticked-count]");
-  if (count) count.textContent = tree.querySelectorAll("input[type=checkbox]:checked").length;
+  const ticked = new Set();
+  tree.querySelectorAll("input[type=checkbox]:checked").forEach((box) => ticked.add(box.value));
+  if (count) count.textContent = ticked.size;
 }
 document.addEventListener("click", (event) => {
   const button = event.target.closest && event.target.closest("[data-tick-level]");
@@ -72,6 +74,23 @@ document.addEventListener("click", (event) => {
   }
   countTicked(button.closest("[data-unit-tree]"));
 });
+// «Đánh dấu: Xã (95)» ticks the root's children of that kind; a cluster's button its members.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest && event.target.closest("[data-tick-kind], [data-tick-units]");
+  if (!button) return;
+  const tree = button.closest("[data-unit-tree]");
+  const top = tree.querySelector(":scope > .unit-tree-level");
+  const ids = (button.dataset.tickUnits || "").split(" ");
+  for (const item of top.children) {
+    const box = item.querySelector(":scope > label > input[type=checkbox]");
+    const wanted = button.dataset.tickKind
+      ? item.dataset.kind === button.dataset.tickKind
+      : ids.includes(box && box.value);
+    if (box && wanted) box.checked = true;
+  }
+  countTicked(tree);
+});
+// Counting ticked units: a unit found by name and ticked in the tree as well counts once.
 document.addEventListener("change", (event) => {
   const tree = event.target.closest && event.target.closest("[data-unit-tree]");
   if (tree) countTicked(tree);
@@ -154,3 +173,19 @@ function labelCells(root) {
 document.addEventListener("DOMContentLoaded", () => labelCells(document));
 document.addEventListener("htmx:afterSwap", (event) => labelCells(event.target));
 
+
+// A form's fieldsets marked data-kinds show only for the kind chosen in its «kind» list
+// (exemplars.forms.SubjectForm.GROUPS); a hidden one is disabled, so nothing in it is sent.
+function showKinds(form) {
+  const kind = form.querySelector("select[name=kind]");
+  if (!kind) return;
+  form.querySelectorAll("fieldset[data-kinds]").forEach((fieldset) => {
+    const shown = fieldset.dataset.kinds.split(" ").includes(kind.value);
+    fieldset.hidden = !shown;
+    fieldset.disabled = !shown;
+  });
+}
+document.addEventListener("change", (event) => {
+  if (event.target.name === "kind" && event.target.form) showKinds(event.target.form);
+});
+document.querySelectorAll("form").forEach(showKinds);
