@@ -7,7 +7,9 @@ import datetime
 import pytest
 import time_machine
 from django.db import connection
+from django.db.models import Count
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from thidua.audit.models import AuditEvent
 from thidua.conferences import services
@@ -184,3 +186,29 @@ def test_a_delegate_from_two_levels_below_is_corrected_keeping_its_unit(
     delegate.refresh_from_db()
     assert saved.status_code == 302
     assert (delegate.birth_year, delegate.origin_unit) == (1980, village_a)
+
+
+def test_every_delegate_on_every_page_is_moved_at_once(client, conference, officer_a, officer_b):
+    """«Chọn cả … đại biểu, ở mọi trang»: more than a page (100) approved in one action, within
+    the list's filter only; a sibling officer moves nobody."""
+    from tests.conferences.conftest import make_delegates
+
+    make_delegates(conference, exemplary=130, guest=20)
+    url = reverse("conferences:delegate_bulk", args=[conference.pk])
+    client.force_login(officer_b)
+    sibling = client.post(url, {"all": "1", "action": "approve"})
+    client.force_login(officer_a)
+
+    page = client.get(reverse("conferences:delegates", args=[conference.pk])).content.decode()
+    response = client.post(url, {"all": "1", "category": "exemplary", "action": "approve"},
+                           follow=True)  # fmt: skip
+
+    statuses = dict(conference.delegates.values_list("category").annotate(n=Count("pk")))
+    approved = conference.delegates.filter(status="approved")
+    assert sibling.status_code == 404
+    assert "Chọn cả 150 đại biểu, ở mọi trang" in page
+    assert "Đã xử lý 130 đại biểu." in response.content.decode()
+    assert (approved.count(), set(approved.values_list("category", flat=True))) == (
+        130, {"exemplary"},
+    )  # fmt: skip
+    assert statuses == {"exemplary": 130, "guest": 20}

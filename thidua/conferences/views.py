@@ -298,24 +298,34 @@ def _added(request, conference, pks):
     return redirect("conferences:delegates", pk=conference.pk)
 
 
+def _chosen(request, conference):
+    """The delegates ticked on the page, or with «all» every delegate the list's filter
+    shows, on every page (one query, not a list of ids)."""
+    if request.POST.get("all") == "1":
+        category = request.POST.get("category", "")
+        category = category if category in DelegateCategory.values else ""
+        return selectors.delegate_list(conference, category=category).values("pk")
+    return [value for value in request.POST.getlist("pk") if is_id(value)][:DELEGATE_PAGE]
+
+
 @post_only
 @login_required
 def delegate_bulk(request, pk: int):
     """Remove, approve, confirm or check in («có mặt») the delegates ticked on the list (who
     may is the delegate workflow's to say; removing is the conference's officers')."""
-    pks = [value for value in request.POST.getlist("pk") if is_id(value)][:DELEGATE_PAGE]
     action = request.POST.get("action", "")
     try:
         if action == "remove":
             conference = managed(request, pk)
             done = delegate_services.remove_delegates(
-                actor=request.user, conference=conference, pks=pks
+                actor=request.user, conference=conference, pks=_chosen(request, conference)
             )
         elif action in {"approve", "confirm", "attend"}:
             conference = selectors.own_conference_for(request.user, pk)
             done = delegate_services.move_delegates(
-                actor=request.user, conference=conference, pks=pks, action=action
-            )
+                actor=request.user, conference=conference, pks=_chosen(request, conference),
+                action=action,
+            )  # fmt: skip
         else:
             raise PermissionDenied
     except Refused as error:

@@ -139,7 +139,8 @@ document.addEventListener("click", (event) => {
 document.addEventListener("click", (event) => {
   const button = event.target.closest && event.target.closest("[data-tick-all]");
   if (!button) return;
-  for (const box of button.closest("form").querySelectorAll("input[type=checkbox]")) {
+  // «the page» only: the «every page» box (data-no-tick-all) is the officer's own choice.
+  for (const box of button.closest("form").querySelectorAll("input[type=checkbox]:not([data-no-tick-all])")) {
     box.checked = true;
   }
 });
