@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     "thidua.plans",
     "thidua.conferences",
     "thidua.awards",
+    "thidua.certificates",
+    "thidua.public",
     "thidua.exports",
     "thidua.inbox",
     "thidua.help",
@@ -252,6 +254,16 @@ if TASKS_BACKEND == "rq":
             "DEFAULT_TIMEOUT": 3600,
         }
     }
+
+# The cache counts the public pages' lookups per address (thidua/public/limits.py): each
+# process's memory by default; with several workers, Redis shared by all (CACHE_URL).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": os.environ["CACHE_URL"]}
+    if os.environ.get("CACHE_URL")
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}  # fmt: skip
+PUBLIC_LOOKUPS_PER_MINUTE = env_int("PUBLIC_LOOKUPS_PER_MINUTE", 30)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

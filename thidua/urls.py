@@ -64,11 +64,13 @@ urlpatterns = [
     path("phong-trao/", include("thidua.movements.urls")),
     path("chi-tieu/", include("thidua.quotas.urls")),
     path("khen-thuong/", include("thidua.awards.urls")),
+    path("khen-thuong/", include("thidua.certificates.urls")),
     path("cong-khai/<uuid:token>/", notice_views.public_notice, name="public_notice"),
     path("nhap-excel/", include("thidua.imports.urls")),
     path("ke-hoach/", include("thidua.plans.urls")),
     path("hoi-nghi/", include("thidua.conferences.urls")),
     path("api/v1/", api.urls),
+    path("", include("thidua.public.urls")),
 ]
 
 handler400 = "thidua.core.views.bad_request"

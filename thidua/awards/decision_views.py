@@ -91,8 +91,9 @@ def decision_detail(request, pk: int):
                 return redirect(decision)
     lines, salary = _lines(decision)
     total = sum(line.amount or 0 for line in lines)
+    issuer_officer = has_role(request.user, decision.issuer.path, Role.OFFICER)
     context = {"decision": decision, "form": form, "lines": lines, "salary": salary,
-               "total": total, "editable": editable}  # fmt: skip
+               "total": total, "editable": editable, "issuer_officer": issuer_officer}  # fmt: skip
     return render(request, "awards/decision.html", context)
 
 
