@@ -23,6 +23,7 @@ from thidua.awards.models import (
 )
 from thidua.awards.selectors import base_salary_on, reward_amount, rule_on
 from thidua.awards.workflows import reference_date
+from thidua.core.counters import next_number
 from thidua.documents.frame import ADMINISTRATIVE, committee, settings_of
 from thidua.documents.models import Capacity
 from thidua.units.scope import scope_for
@@ -108,14 +109,6 @@ def update_decision(*, actor, decision: Decision, before: dict) -> Decision:
     return decision
 
 
-def _next_number(issuer, year: int) -> int:
-    DecisionCounter.objects.get_or_create(issuer=issuer, year=year)
-    counter = DecisionCounter.objects.select_for_update().get(issuer=issuer, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
-
-
 @transaction.atomic
 def issue_decision(*, actor, decision: Decision) -> Decision:
     """Number and issue a draft; write each awardee's history and close the nominations."""
@@ -126,7 +119,7 @@ def issue_decision(*, actor, decision: Decision) -> Decision:
     if decision.capacity == Capacity.DEPUTY and not decision.signer_title.strip():
         raise ValidationError({"signer_title": "Ký thay (KT.) cần chức vụ của người ký."})
     decision.year = decision.signed_on.year
-    decision.number = _next_number(decision.issuer, decision.year)
+    decision.number = next_number(DecisionCounter, issuer=decision.issuer, year=decision.year)
     salary = base_salary_on(decision.signed_on)
     lines = decision.lines.select_related("nomination__award", "nomination__subject__unit")
     lines = list(lines)

@@ -8,14 +8,7 @@ from thidua.audit.models import Action
 from thidua.audit.services import record_event
 from thidua.awards.models import AwardRecord, DecisionState
 from thidua.certificates.models import Certificate, CertificateCounter, CertificateJob
-
-
-def _next(issuer, year: int) -> int:
-    CertificateCounter.objects.get_or_create(issuer=issuer, year=year)
-    counter = CertificateCounter.objects.select_for_update().get(issuer=issuer, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return counter.last
+from thidua.core.counters import next_number
 
 
 @transaction.atomic
@@ -35,9 +28,9 @@ def number_certificates(*, decision) -> int:
             subject=nomination.subject, title=nomination.award.name, year=nomination.year,
             decision_number=decision.reference,
         ).first()  # fmt: skip
-        number = f"{_next(decision.issuer, decision.year):04d}/{decision.year}"
+        seq = next_number(CertificateCounter, issuer=decision.issuer, year=decision.year)
         Certificate.objects.create(
-            line=line, decision=decision, record=record, number=number,
+            line=line, decision=decision, record=record, number=f"{seq:04d}/{decision.year}",
             name=nomination.subject.name, title=nomination.award.name,
         )  # fmt: skip
         made += 1
