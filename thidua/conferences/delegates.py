@@ -218,7 +218,6 @@ def check_in(*, actor, conference: Conference, token: str) -> Delegate:
 
 
 @transaction.atomic
-@transaction.atomic
 def set_quotas(*, actor, conference: Conference, units, **values) -> int:
     """The same quota (number, minimums) for every unit ticked in the picker: all or none.
     Returns how many units it was set for."""
@@ -227,6 +226,7 @@ def set_quotas(*, actor, conference: Conference, units, **values) -> int:
     return len(units)
 
 
+@transaction.atomic
 def set_quota(
     *, actor, conference: Conference, unit, number: int, min_women=None, min_direct_labourers=None
 ) -> UpperQuota:
