@@ -4,6 +4,7 @@ ticks a whole level, the count follows, and the choice is saved."""
 import datetime
 
 import pytest
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from tests.factories import UnitFactory, UnitRoleFactory, UserFactory
@@ -58,7 +59,9 @@ def test_units_are_found_by_name_and_ticked_by_kind(milestone, page, web_server)
     page.get_by_role("button", name="Đăng nhập").click()
     page.goto(f"{web_server.url}/ke-hoach/{milestone.plan_id}/moc/{milestone.pk}/don-vi/")
 
-    page.get_by_label("Tìm đơn vị theo tên để đánh dấu").fill("thon hai")
+    search = page.get_by_label("Tìm đơn vị theo tên để đánh dấu")
+    search.fill("thon hai")
+    search.press("Enter")  # searches; it must not send the form with nothing ticked
     found = page.locator(".unit-tree-found")
     expect(found.get_by_label("Thôn Hai")).to_be_visible()
     found.get_by_label("Thôn Hai").check()
@@ -69,3 +72,25 @@ def test_units_are_found_by_name_and_ticked_by_kind(milestone, page, web_server)
     expect(page.get_by_text("Đã chọn 3 đơn vị thực hiện.")).to_be_visible()
     names = sorted(milestone.owing_units.values_list("name", flat=True))
     assert names == ["Thôn Hai", "Xã Sơn Hà", "Xã Đại Sơn"]
+
+
+def test_a_clusters_members_are_not_offered_again(milestone, page, web_server):
+    from thidua.units import group_services
+    from thidua.units.models import EmulationGroup, GroupMembership, Unit
+
+    province = milestone.plan.issuer
+    group = EmulationGroup.objects.create(owner=province, number=1, name="Cụm các xã")
+    group_services.add_member(actor=None, group=group, unit=Unit.objects.get(name="Xã Sơn Hà"))
+    page.goto(f"{web_server.url}/dang-nhap/")
+    page.get_by_label("Tên đăng nhập").fill("canbo.tinh")
+    page.get_by_label("Mật khẩu").fill("mat-khau-thu")
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(web_server.url + reverse("units:member_add", args=[group.pk]))
+
+    expect(page.get_by_label("Xã Sơn Hà")).to_be_disabled()
+    page.get_by_role("button", name="Đánh dấu tất cả ở cấp này").click()
+    expect(page.locator("[data-ticked-count]")).to_have_text("1")
+    page.get_by_role("button", name="Lưu", exact=True).click()
+
+    expect(page.locator(".messages")).to_contain_text("Đã thêm Xã Đại Sơn")
+    assert GroupMembership.objects.filter(group=group).count() == 2

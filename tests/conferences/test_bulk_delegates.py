@@ -212,3 +212,37 @@ def test_every_delegate_on_every_page_is_moved_at_once(client, conference, offic
         130, {"exemplary"},
     )  # fmt: skip
     assert statuses == {"exemplary": 130, "guest": 20}
+
+
+def test_removing_every_page_asks_first_and_keeps_the_filter(client, conference, officer_a):
+    from tests.conferences.conftest import make_delegates
+
+    make_delegates(conference, exemplary=120, guest=20)
+    url = reverse("conferences:delegate_bulk", args=[conference.pk])
+    client.force_login(officer_a)
+    asked = client.post(url, {"all": "1", "category": "guest", "action": "remove"})
+    kept = conference.delegates.count()
+
+    removed = client.post(url, {"all": "1", "category": "guest", "action": "remove",
+                                "confirmed": "1"})  # fmt: skip
+
+    assert "Xóa 20 đại biểu khỏi danh sách?" in asked.content.decode()
+    assert "thuộc thành phần «Khách mời»" in asked.content.decode()
+    assert kept == 140
+    assert removed["Location"].endswith("?category=guest")
+    assert set(conference.delegates.values_list("category", flat=True)) == {"exemplary"}
+
+
+def test_every_page_is_bounded(client, conference, officer_a, monkeypatch):
+    from tests.conferences.conftest import make_delegates
+    from thidua.conferences import views
+
+    monkeypatch.setattr(views, "DELEGATE_BULK_MAX", 10)
+    make_delegates(conference, exemplary=11)
+    client.force_login(officer_a)
+
+    response = client.post(reverse("conferences:delegate_bulk", args=[conference.pk]),
+                           {"all": "1", "action": "approve"}, follow=True)  # fmt: skip
+
+    assert "Mỗi lần xử lý tối đa 10 đại biểu" in response.content.decode()
+    assert not conference.delegates.filter(status="approved").exists()

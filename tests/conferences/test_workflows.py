@@ -144,6 +144,21 @@ def test_holding_recognises_and_delivers_through_subscribers(ready, honoured, of
     assert (delivered.state, delivered.linked_conference) == ("delivered", ready)
 
 
+@pytest.mark.parametrize(("kind", "level", "expected"), [
+    ("commune", "commune", "commune"),
+    ("agency", "province", "unit"),  # a department sits at the province's tier
+    ("district", "district", "district"),
+])  # fmt: skip
+def test_the_recognition_level_follows_the_kind_of_the_holder(ready, honoured, officer_a, kind,
+                                                              level, expected):  # fmt: skip
+    type(ready.unit).objects.filter(pk=ready.unit_id).update(kind=kind, level=level)
+    ready.refresh_from_db()
+
+    transition(ready, "hold", by=officer_a)
+
+    assert Exemplar.objects.get(pk=honoured.pk).recognitions.get().level == expected
+
+
 def test_an_honouree_short_of_a_criterion_stays_in_nurturing(client, ready, honoured, officer_a):
     check = honoured.checks.first()
     exemplar_services.update_checks(actor=officer_a, exemplar=honoured,

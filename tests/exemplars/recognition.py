@@ -3,7 +3,7 @@ action with the recognition it records."""
 
 import datetime
 
-from thidua.exemplars import services
+from thidua.exemplars import criteria, services
 from thidua.workflow.engine import transition
 
 RECOGNITION = {"level": "commune", "occasion": "Hội nghị sơ kết phong trào thi đua",
@@ -11,7 +11,7 @@ RECOGNITION = {"level": "commune", "occasion": "Hội nghị sơ kết phong tr�
 
 
 def meet_criteria(exemplar, *, actor=None) -> None:
-    answers = {check.pk: (True, "Biên bản họp xét") for check in exemplar.checks.all()}
+    answers = {check.pk: (True, "Biên bản họp xét") for check in criteria.checklist(exemplar)}
     services.update_checks(actor=actor, exemplar=exemplar, answers=answers)
 
 

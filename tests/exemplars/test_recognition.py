@@ -7,11 +7,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.exemplars.recognition import RECOGNITION, meet_criteria
+from tests.exemplars.recognition import RECOGNITION, meet_criteria, recognise
 from tests.workflow.table import assert_refused
 from thidua.audit.models import AuditEvent
 from thidua.exemplars import criteria, services
-from thidua.exemplars.models import Criterion, Recognition
+from thidua.exemplars.models import Criterion, CriterionCheck, Recognition
 from thidua.workflow.engine import Refused, transition
 from thidua.workflow.models import Transition
 
@@ -31,6 +31,32 @@ def test_a_household_is_judged_on_the_household_criteria(commune_a, field, offic
     assert {item.scope for item in items} == {"household"}
     assert [item.source for item in items] == ["Nghị định 86/2023/NĐ-CP, Điều 4"] * 3
     assert items[1].text.startswith("Gia đình hạnh phúc, tiến bộ")
+
+
+def test_checks_of_another_kind_neither_block_nor_are_lost(client, commune_a, field, officer_a):
+    """A household that kept a collective item (migration 0012 keeps the ones an officer
+    wrote in) is judged on the household items only; saving its checklist keeps the rest."""
+    home = services.create_subject(actor=officer_a, unit=commune_a, kind="household",
+                                   name="Hộ ông Lê Văn Tám")  # fmt: skip
+    exemplar = services.create_exemplar(actor=officer_a, subject=home, title="Nuôi cá lồng",
+                                        field=field, year_from=2024)  # fmt: skip
+    collective = Criterion.objects.filter(scope="collective").first()
+    kept = CriterionCheck.objects.create(exemplar=exemplar, criterion=collective,
+                                         evidence_note="Ghi chép cũ")  # fmt: skip
+    exemplar = transition(exemplar, "nurture", by=officer_a)
+    meet_criteria(exemplar)
+    client.force_login(officer_a)
+
+    page = client.get(exemplar.get_absolute_url()).content.decode()
+    client.post(reverse("exemplars:checklist", args=[exemplar.pk]), {})
+
+    assert collective.text not in page
+    kept.refresh_from_db()
+    assert kept.evidence_note == "Ghi chép cũ"
+    assert criteria.unmet_required(exemplar)  # the household items were just unticked
+    recognise(exemplar, by=officer_a)
+    exemplar.refresh_from_db()
+    assert exemplar.stage == "recognised"
 
 
 def test_recognising_waits_for_every_required_criterion(nurtured, officer_a):
@@ -119,6 +145,21 @@ def test_the_page_lists_what_is_missing_and_keeps_what_was_typed(client, officer
     assert 'value="Lễ tuyên dương"' in body
     assert 'value="12/QĐ-UBND"' in body
     assert 'value="province" selected' in body
+
+
+def test_a_recognition_left_blank_is_named_field_by_field(client, officer_a, nurtured):
+    meet_criteria(nurtured)
+    client.force_login(officer_a)
+
+    refused = _post(client, nurtured, level="", occasion="Lễ tuyên dương", on="", decision="")
+
+    body = refused.content.decode()
+    assert refused.status_code == 409
+    assert "Chưa công nhận: xem các ô của quyết định công nhận" in body
+    assert "Cấp: Trường này là bắt buộc." in body
+    assert "Ngày: Trường này là bắt buộc." in body
+    assert body.count("Trường này là bắt buộc") == 2  # the level and the date, nothing twice
+    assert 'value="Lễ tuyên dương"' in body
 
 
 def test_the_page_recognises_with_the_decision(client, officer_a, nurtured):

@@ -14,8 +14,11 @@ def test_the_fields_are_grouped_by_kind(client, officer_a, commune_a):
     page = client.get(reverse("exemplars:subject_create", args=[commune_a.pk])).content.decode()
 
     groups = re.findall(r'<fieldset data-kinds="([a-z ]+)"><legend>([^<]+)</legend>', page)
-    assert groups == [("individual", "Thông tin cá nhân"),
-                      ("collective household", "Thông tin tập thể, hộ gia đình")]  # fmt: skip
+    assert groups == [("individual", "Thông tin cá nhân"), ("collective", "Thông tin tập thể"),
+                      ("collective household", "Quy mô")]  # fmt: skip
+    household = page.split('data-kinds="collective household"')[1].split("</fieldset>")[0]
+    assert 'name="size"' in household
+    assert 'name="collective_kind"' not in household
     individual = page.split('data-kinds="individual"')[1].split("</fieldset>")[0]
     assert 'name="birth_year"' in individual
     assert 'name="size"' not in individual
@@ -39,3 +42,18 @@ def test_only_the_chosen_kinds_fields_are_kept(client, officer_a, commune_a):
         ("household", "", None, "", 5),
         ("individual", "", 1990, "", None),
     ]
+
+
+def test_an_error_in_another_kinds_field_does_not_block(client, officer_a, commune_a):
+    """A birth year mistyped before switching to «Tập thể» is dropped with its error."""
+    client.force_login(officer_a)
+    url = reverse("exemplars:subject_create", args=[commune_a.pk])
+
+    client.post(url, {"kind": "collective", "name": "Tổ hợp tác Hòa Bình", "birth_year": "19800"})
+    refused = client.post(url, {"kind": "individual", "name": "Lê Văn Cường",
+                                "birth_year": "19800"})  # fmt: skip
+
+    assert list(Subject.objects.filter(unit=commune_a).values_list("name", flat=True)) == [
+        "Tổ hợp tác Hòa Bình"
+    ]
+    assert "Năm sinh:" in refused.content.decode()

@@ -5,11 +5,14 @@ and the root's children ticked by kind or by cluster."""
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.factories import EmulationGroupFactory, UnitFactory
+from thidua.conferences import delegates
 from thidua.conferences import services as conference_services
 from thidua.conferences.models import UpperQuota
+from thidua.units import group_services
 from thidua.units.models import GroupMembership, UnitKind
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +52,29 @@ def test_a_quota_refused_for_one_unit_is_set_for_none(client, province_officer, 
     assert "Số nữ tối thiểu vượt số đại biểu." in response.content.decode()
     assert not UpperQuota.objects.exists()
     assert re.search(rf'value="{commune_b.pk}" checked', response.content.decode())
+
+
+def test_a_later_unit_refused_sets_no_quota_for_the_earlier(province_officer, congress,
+                                                            commune_a, nation):  # fmt: skip
+    """The refusal comes at the second unit, after the first quota was written: all or none."""
+    outside = UnitFactory(name="Tỉnh Khác", kind=UnitKind.PROVINCE, parent=nation)
+
+    with pytest.raises(ValidationError, match="Tỉnh Khác không thuộc"):
+        delegates.set_quotas(actor=province_officer, conference=congress,
+                             units=[commune_a, outside], number=3)  # fmt: skip
+
+    assert not UpperQuota.objects.exists()
+
+
+def test_a_later_member_refused_adds_none(province_officer, province, commune_a, commune_b):
+    group = EmulationGroupFactory(owner=province, number=2, name="Cụm miền núi")
+    group_services.add_member(actor=province_officer, group=group, unit=commune_b)
+
+    with pytest.raises(ValidationError, match="Xã Bình Minh đã là thành viên"):
+        group_services.add_members(actor=province_officer, group=group,
+                                   units=[commune_a, commune_b])  # fmt: skip
+
+    assert [m.unit for m in GroupMembership.objects.filter(group=group)] == [commune_b]
 
 
 def test_members_are_added_at_once_and_a_member_already_in_refuses_all(
@@ -112,3 +138,17 @@ def test_the_picker_ticks_by_kind_and_by_cluster(client, province_officer, congr
     assert 'data-tick-kind="agency">Cơ quan, sở, ban, ngành (1)</button>' in page
     members = f"{commune_a.pk} {commune_b.pk}"
     assert f'data-tick-units="{members}">Cụm thi đua số 1' in page
+
+
+def test_members_already_in_are_shown_greyed_and_not_offered(client, province_officer, cluster,
+                                                             commune_a, commune_b):  # fmt: skip
+    third = UnitFactory(name="Xã Cao Sơn", kind=UnitKind.COMMUNE, parent=cluster.owner)
+    client.force_login(province_officer)
+
+    page = client.get(reverse("units:member_add", args=[cluster.pk])).content.decode()
+    sent = client.post(reverse("units:member_add", args=[cluster.pk]), {"unit": [commune_a.pk]})
+
+    assert re.search(rf'value="{commune_a.pk}" disabled> Xã An Phú.*\(đã là thành viên\)', page)
+    assert re.search(rf'value="{third.pk}">', page)
+    assert "Xã An Phú đã là thành viên." in sent.content.decode()
+    assert GroupMembership.objects.filter(group=cluster).count() == 2

@@ -32,6 +32,9 @@ from thidua.units.selectors import clean_query, get_unit_for
 from thidua.workflow.engine import Refused, allowed_actions, history, transition
 
 DELEGATE_PAGE = 100
+# «Every page» acts on at most this many delegates at once: more than any conference of the
+# samples seats, so that a mistaken click on a national list stays bounded.
+DELEGATE_BULK_MAX = 3000
 
 
 def managed(request, pk: int):
@@ -298,13 +301,20 @@ def _added(request, conference, pks):
     return redirect("conferences:delegates", pk=conference.pk)
 
 
+def _category(data) -> str:
+    category = data.get("category", "")
+    return category if category in DelegateCategory.values else ""
+
+
 def _chosen(request, conference):
     """The delegates ticked on the page, or with «all» every delegate the list's filter
-    shows, on every page (one query, not a list of ids)."""
+    shows, on every page (one query, not a list of ids), up to DELEGATE_BULK_MAX."""
     if request.POST.get("all") == "1":
-        category = request.POST.get("category", "")
-        category = category if category in DelegateCategory.values else ""
-        return selectors.delegate_list(conference, category=category).values("pk")
+        chosen = selectors.delegate_list(conference, category=_category(request.POST))
+        if chosen.count() > DELEGATE_BULK_MAX:
+            raise ValidationError(f"Mỗi lần xử lý tối đa {DELEGATE_BULK_MAX} đại biểu; "
+                                  "hãy lọc theo thành phần rồi làm từng phần.")  # fmt: skip
+        return chosen.values("pk")
     return [value for value in request.POST.getlist("pk") if is_id(value)][:DELEGATE_PAGE]
 
 
@@ -312,13 +322,17 @@ def _chosen(request, conference):
 @login_required
 def delegate_bulk(request, pk: int):
     """Remove, approve, confirm or check in («có mặt») the delegates ticked on the list (who
-    may is the delegate workflow's to say; removing is the conference's officers')."""
+    may is the delegate workflow's to say; removing is the conference's officers'). Removing
+    every page's delegates asks first, on a page of its own (it works without JavaScript)."""
     action = request.POST.get("action", "")
     try:
         if action == "remove":
             conference = managed(request, pk)
+            chosen = _chosen(request, conference)
+            if request.POST.get("all") == "1" and request.POST.get("confirmed") != "1":
+                return _confirm_removal(request, conference, chosen)
             done = delegate_services.remove_delegates(
-                actor=request.user, conference=conference, pks=_chosen(request, conference)
+                actor=request.user, conference=conference, pks=chosen
             )
         elif action in {"approve", "confirm", "attend"}:
             conference = selectors.own_conference_for(request.user, pk)
@@ -336,7 +350,22 @@ def delegate_bulk(request, pk: int):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, f"Đã xử lý {done} đại biểu.")
-    return redirect("conferences:delegates", pk=pk)
+    return _back_to_list(pk, _category(request.POST))
+
+
+def _confirm_removal(request, conference, chosen):
+    category = _category(request.POST)
+    context = {"conference": conference, "count": chosen.count(), "category": category,
+               "category_label": dict(DelegateCategory.choices).get(category, "")}  # fmt: skip
+    return render(request, "conferences/delegate_remove_confirm.html", context)
+
+
+def _back_to_list(pk: int, category: str):
+    """The list as the officer left it: the category filter is kept."""
+    response = redirect("conferences:delegates", pk=pk)
+    if category:
+        response["Location"] += f"?category={category}"
+    return response
 
 
 @form_view

@@ -9,6 +9,8 @@ records exist, the rule reads them here and the checklist shows the computed ans
 
 from collections.abc import Callable
 
+from thidua.exemplars.enums import CRITERIA_SCOPES
+
 # name stored in Criterion.auto_check → rule(exemplar) returning True, False or None
 AutoCheck = Callable[[object], bool | None]
 RULES: dict[str, AutoCheck] = {}
@@ -42,9 +44,17 @@ def is_met(check) -> bool:
     return check.met if answer is None else answer
 
 
+def checklist(exemplar):
+    """The exemplar's checks of its subject's kind (enums.CRITERIA_SCOPES), in checklist
+    order. Checks of another kind, kept when a subject changed kind or by migration 0012
+    where an officer had written in them, are neither shown nor counted."""
+    scopes = CRITERIA_SCOPES[exemplar.subject.kind]
+    checks = exemplar.checks.filter(criterion__scope__in=scopes).select_related("criterion")
+    return checks.order_by("criterion__scope", "criterion__position")
+
+
 def unmet_required(exemplar) -> list:
     """The required items of the exemplar's checklist not met yet, in checklist order:
     recognition waits for them (sample 001 §II.3: "đạt các tiêu chí sau")."""
-    checks = exemplar.checks.filter(criterion__required=True).select_related("criterion")
-    ordered = checks.order_by("criterion__scope", "criterion__position")
-    return [check for check in ordered if not is_met(check)]
+    required = checklist(exemplar).filter(criterion__required=True)
+    return [check for check in required if not is_met(check)]

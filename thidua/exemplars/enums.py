@@ -83,6 +83,7 @@ class SupportKind(models.TextChoices):
 class RecognitionLevel(models.TextChoices):
     UNIT = "unit", _("Cấp cơ sở, đơn vị")
     COMMUNE = "commune", _("Cấp xã")
+    DISTRICT = "district", _("Cấp huyện (trước 01/7/2025)")
     PROVINCE = "province", _("Cấp tỉnh")
     NATIONAL = "national", _("Toàn quốc")
 

@@ -53,8 +53,8 @@ class SubjectForm(CleanTextMixin, forms.Form):
         ("Đối tượng", (), ["kind", "name"]),
         ("Thông tin cá nhân", (SubjectKind.INDIVIDUAL,),
          ["gender", "birth_year", "ethnicity", "occupation", "is_direct_labourer", "position"]),
-        ("Thông tin tập thể, hộ gia đình", (SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD),
-         ["collective_kind", "size"]),
+        ("Thông tin tập thể", (SubjectKind.COLLECTIVE,), ["collective_kind"]),
+        ("Quy mô", (SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD), ["size"]),
         ("", (), ["note", "confirm_duplicate"]),
     ]  # fmt: skip
 
@@ -64,14 +64,15 @@ class SubjectForm(CleanTextMixin, forms.Form):
                 for legend, kinds, names in self.GROUPS]  # fmt: skip
 
     def clean(self):
+        """Drop what was typed in another kind's fields, with its errors: a birth year
+        mistyped while «Cá nhân» was chosen must not block saving a collective."""
         data = super().clean()
         kind = data.get("kind")
         for _legend, kinds, names in self.GROUPS:
-            if kinds and kind not in kinds:
+            if kinds and kind and kind not in kinds:
                 for name in names:
                     data[name] = self.fields[name].to_python(None)
-        if kind == SubjectKind.HOUSEHOLD:
-            data["collective_kind"] = ""  # a household is not a kind of collective
+                    self._errors.pop(name, None)
         return data
 
 

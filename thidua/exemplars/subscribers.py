@@ -3,12 +3,16 @@
 from thidua.exemplars.criteria import unmet_required
 from thidua.exemplars.enums import RecognitionLevel, Stage, StageAction
 from thidua.exemplars.models import Exemplar
+from thidua.units.models import UnitKind
 from thidua.workflow.engine import subscribe, transition
 
-# The recognition a conference gives, by the level of the unit that holds it: a village's
-# or an agency's review honours at the grassroots level (sample 001 §II.2).
-LEVEL_OF_UNIT = {"national": RecognitionLevel.NATIONAL, "province": RecognitionLevel.PROVINCE,
-                 "commune": RecognitionLevel.COMMUNE}  # fmt: skip
+# The recognition a conference gives, by the kind of unit that holds it (sample 001 §II.2):
+# the administrative tiers honour at their own level; a village's, an agency's, a school's
+# or an enterprise's review honours at the grassroots («cơ sở»), whatever tier it sits in.
+LEVEL_OF_KIND = {UnitKind.NATION: RecognitionLevel.NATIONAL,
+                 UnitKind.PROVINCE: RecognitionLevel.PROVINCE,
+                 UnitKind.DISTRICT: RecognitionLevel.DISTRICT,
+                 UnitKind.COMMUNE: RecognitionLevel.COMMUNE}  # fmt: skip
 
 
 @subscribe("conference", "hold")
@@ -20,7 +24,7 @@ def recognise_honoured(move) -> None:
     conference = move.obj
     honoured = move.payload.get("honoured_exemplars", [])
     waiting = []
-    data = {"level": LEVEL_OF_UNIT.get(conference.unit.level, RecognitionLevel.UNIT),
+    data = {"level": LEVEL_OF_KIND.get(conference.unit.kind, RecognitionLevel.UNIT),
             "occasion": conference.name, "on": conference.held_on}  # fmt: skip
     for exemplar in Exemplar.objects.filter(pk__in=honoured, stage=Stage.NURTURING):
         if unmet_required(exemplar):

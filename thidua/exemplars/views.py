@@ -64,11 +64,7 @@ def _detail_context(
     record_forms = {kind: makers[kind]() for kind in RECORDS_AT_STAGE.get(exemplar.stage, ())}
     if failed is not None:
         record_forms[failed[0]] = failed[1]
-    checks = list(
-        exemplar.checks.select_related("criterion", "exemplar").order_by(
-            "criterion__scope", "criterion__position"
-        )
-    )
+    checks = list(criteria.checklist(exemplar).select_related("exemplar"))
     for check in checks:
         check.auto = criteria.evaluate(check)
     actions = [(name, step.label) for name, step in allowed_actions(request.user, exemplar)]
@@ -117,9 +113,13 @@ def _moved(request, exemplar, action: str, recognition) -> tuple:
     moved exemplar and "", or the exemplar as it was and the Vietnamese refusal."""
     form = forms.TransitionForm(request.POST)
     needs_data = action == StageAction.RECOGNISE
-    if not form.is_valid() or (needs_data and not recognition.is_valid()):
-        bad = [*form.errors.values(), *(recognition.errors.values() if needs_data else [])]
-        return exemplar, " ".join(" ".join(errors) for errors in bad)
+    if not form.is_valid():
+        return exemplar, " ".join(" ".join(errors) for errors in form.errors.values())
+    if needs_data and not recognition.is_valid():
+        # Each field's error shows under it, with its label (includes/field.html).
+        return exemplar, (
+            "Chưa công nhận: xem các ô của quyết định công nhận được đánh dấu bên dưới."
+        )
     data = recognition.cleaned_data if needs_data else None
     try:
         moved = transition(exemplar, action, by=request.user,
@@ -209,7 +209,7 @@ def evidence_download(request, pk: int, evidence_pk: int):
 def checklist_save(request, pk: int):
     exemplar = _editable_exemplar(request, pk)
     answers = {}
-    for check in exemplar.checks.all():
+    for check in criteria.checklist(exemplar):  # checks of another kind keep their answers
         met = request.POST.get(f"met-{check.pk}") == "on"
         note = request.POST.get(f"note-{check.pk}", "").strip()[:500]
         answers[check.pk] = (met, note)

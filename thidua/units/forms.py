@@ -116,4 +116,5 @@ class AddMembersForm(MembershipForm):
 
     def __init__(self, *args, group: EmulationGroup, **kwargs):
         super().__init__(*args, group=group, **kwargs)
-        self.fields["unit"].set_root(group.owner)
+        taken = set(group.members.values_list("unit_id", flat=True))
+        self.fields["unit"].set_root(group.owner, taken=taken, taken_note="đã là thành viên")

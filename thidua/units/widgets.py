@@ -26,6 +26,8 @@ class UnitTree(forms.Widget):
         super().__init__(attrs)
         self.root = root
         self.children_only = children_only  # a cluster's members: the root's children only
+        self.taken: set[int] = set()  # shown greyed with `taken_note`, never ticked
+        self.taken_note = ""
 
     def value_from_datadict(self, data, files, name):
         return data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
@@ -41,10 +43,17 @@ class UnitTree(forms.Widget):
         context = super().get_context(name, value, attrs)
         ticked = {int(pk) for pk in context["widget"]["value"] if is_id(pk)}
         nodes = branch_nodes(self.root, ticked=ticked) if self.root else []
+        _mark_taken(nodes, self.taken)
         context["widget"].update(nodes=nodes, ticked=len(ticked), leaves=self.children_only,
-                                 root=self.root,
+                                 root=self.root, taken_note=self.taken_note,
                                  kinds=_kinds(nodes), clusters=_clusters(self.root))  # fmt: skip
         return context
+
+
+def _mark_taken(nodes, taken: set[int]) -> None:
+    for node in nodes:
+        node["taken"] = node["unit"].pk in taken
+        _mark_taken(node["children"] or [], taken)
 
 
 def _kinds(nodes) -> list[tuple[str, str, int]]:
@@ -78,13 +87,22 @@ class UnitsField(ModelMultipleChoiceField):
         super().__init__(Unit.objects.none(), widget=widget, **kwargs)
         self.set_root(root)
 
-    def set_root(self, root: Unit | None) -> None:
+    def set_root(self, root: Unit | None, *, taken=(), taken_note: str = "") -> None:
+        """Offer the units in force under `root`, except `taken` (ids: a cluster's members
+        already in), which the tree shows greyed with `taken_note`."""
         self.widget.root = root
+        self.widget.taken, self.widget.taken_note = set(taken), taken_note
         if root is not None:
             below = Unit.objects.filter(path__startswith=root.path, valid_to__isnull=True)
-            self.queryset = below.filter(parent=root) if self.widget.children_only else below
+            below = below.filter(parent=root) if self.widget.children_only else below
+            self.queryset = below.exclude(pk__in=self.widget.taken)
 
     def clean(self, value):
         if value and len(value) > MAX_TICKED:
             raise ValidationError(f"Chọn tối đa {MAX_TICKED} đơn vị mỗi lần.")
+        taken = {int(pk) for pk in value or [] if is_id(pk)} & self.widget.taken
+        if taken:  # a unit found by name, or ticked in another tab, that is already in
+            names = ", ".join(Unit.objects.filter(pk__in=taken).order_by("sort_name")
+                              .values_list("name", flat=True))  # fmt: skip
+            raise ValidationError(f"{names} {self.widget.taken_note}.")
         return list(super().clean(value).order_by("sort_name"))

@@ -70,7 +70,7 @@ document.addEventListener("click", (event) => {
   const level = button.closest("ul");
   for (const item of level.children) {
     const box = item.querySelector(":scope > label > input[type=checkbox]");
-    if (box) box.checked = true;
+    if (box && !box.disabled) box.checked = true;
   }
   countTicked(button.closest("[data-unit-tree]"));
 });
@@ -80,15 +80,22 @@ document.addEventListener("click", (event) => {
   if (!button) return;
   const tree = button.closest("[data-unit-tree]");
   const top = tree.querySelector(":scope > .unit-tree-level");
+  if (!top) return; // a root without children in force shows no list
   const ids = (button.dataset.tickUnits || "").split(" ");
   for (const item of top.children) {
     const box = item.querySelector(":scope > label > input[type=checkbox]");
     const wanted = button.dataset.tickKind
       ? item.dataset.kind === button.dataset.tickKind
       : ids.includes(box && box.value);
-    if (box && wanted) box.checked = true;
+    if (box && !box.disabled && wanted) box.checked = true;
   }
   countTicked(tree);
+});
+// Enter in the picker's search box searches at once; it must not send the whole form.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Enter" || !event.target.matches || !event.target.matches("[data-unit-tree] input[type=search]")) return;
+  event.preventDefault();
+  event.target.dispatchEvent(new Event("search"));
 });
 // Counting ticked units: a unit found by name and ticked in the tree as well counts once.
 document.addEventListener("change", (event) => {
