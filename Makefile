@@ -76,6 +76,7 @@ bench: install
 	$(BIN)/python bench/plans.py
 	$(BIN)/python bench/conferences.py
 	$(BIN)/python bench/awards.py
+	$(BIN)/python bench/showcase.py
 	$(BIN)/python bench/hostile.py
 
 clean:

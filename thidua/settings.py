@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "thidua.conferences",
     "thidua.awards",
     "thidua.certificates",
+    "thidua.showcase",
     "thidua.public",
     "thidua.exports",
     "thidua.inbox",

@@ -61,6 +61,8 @@ urlpatterns = [
     path("van-ban/", include("thidua.documents.urls")),
     path("tro-giup/", include("thidua.help.urls")),
     path("dien-hinh/", include("thidua.exemplars.urls")),
+    path("dien-hinh/", include("thidua.showcase.urls")),
+    path("guong-dien-hinh/", include("thidua.showcase.public_urls")),
     path("phong-trao/", include("thidua.movements.urls")),
     path("chi-tieu/", include("thidua.quotas.urls")),
     path("khen-thuong/", include("thidua.awards.urls")),

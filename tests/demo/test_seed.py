@@ -46,8 +46,26 @@ def test_seed_has_exemplars_in_every_stage_with_evidence():
 
     stages = sorted(Exemplar.objects.values_list("stage", flat=True))
     assert stages == ["declined", "discovered", "nurturing", "recognised", "replicating"]
-    assert all(e.evidence.count() == 1 for e in Exemplar.objects.all())
+    # the minutes for all; a photo too for the two published on the showcase
+    assert sorted(e.evidence.count() for e in Exemplar.objects.all()) == [1, 1, 1, 2, 2]
     assert Exemplar.objects.get(stage="replicating").replications.count() == 2
+
+
+@pytest.mark.django_db
+def test_seed_publishes_the_recognised_exemplars_on_the_showcase(client):
+    from django.urls import reverse
+
+    from thidua.showcase.models import Publication
+
+    seed_demo()
+    seed_demo()
+
+    pages = Publication.objects.filter(state="published")
+    assert pages.count() == 2
+    body = client.get(reverse("showcase:list")).content.decode()
+    assert "Người nông dân đưa lúa hữu cơ về cánh đồng Đại Sơn" in body
+    page = client.get(pages.get(name="Phạm Thị Thu Hằng").get_public_url())
+    assert "Cô giáo dạy STEM bằng vật liệu tái chế" in page.content.decode()
 
 
 @pytest.mark.django_db

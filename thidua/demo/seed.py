@@ -12,6 +12,7 @@ from thidua.demo.awards import seed_awards
 from thidua.demo.conferences import seed_conferences
 from thidua.demo.exemplars import seed_exemplars
 from thidua.demo.plans import seed_plans
+from thidua.demo.showcase import seed_showcase
 from thidua.documents.models import Letterhead
 from thidua.documents.services import save_letterhead
 from thidua.exemplars.models import Criterion, Field
@@ -118,6 +119,7 @@ def seed_demo() -> list[tuple[str, str, str]]:
     adopters = list(province.children.filter(kind=UnitKind.COMMUNE, valid_to__isnull=True)
                     .exclude(pk=commune.pk).order_by("sort_name")[:2])  # fmt: skip
     seed_exemplars(commune=commune, adopters=adopters)
+    seed_showcase(commune=commune)
     home_affairs_unit = province.children.get(name="Sở Nội vụ")
     seed_movements(province=province, commune=commune, agency=home_affairs_unit)
     seed_quotas(province=province, commune=commune)
