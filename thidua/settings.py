@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "thidua.awards",
     "thidua.certificates",
     "thidua.showcase",
+    "thidua.contests",
     "thidua.public",
     "thidua.exports",
     "thidua.inbox",
@@ -265,6 +266,8 @@ CACHES = {
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }  # fmt: skip
 PUBLIC_LOOKUPS_PER_MINUTE = env_int("PUBLIC_LOOKUPS_PER_MINUTE", 30)
+# Stories a visitor may send to a contest from one address per hour (thidua/contests).
+PUBLIC_STORIES_PER_HOUR = env_int("PUBLIC_STORIES_PER_HOUR", 5)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -63,6 +63,8 @@ urlpatterns = [
     path("dien-hinh/", include("thidua.exemplars.urls")),
     path("dien-hinh/", include("thidua.showcase.urls")),
     path("guong-dien-hinh/", include("thidua.showcase.public_urls")),
+    path("cuoc-thi/", include("thidua.contests.urls")),
+    path("guong-nguoi-tot/", include("thidua.contests.public_urls")),
     path("phong-trao/", include("thidua.movements.urls")),
     path("chi-tieu/", include("thidua.quotas.urls")),
     path("khen-thuong/", include("thidua.awards.urls")),

@@ -22,6 +22,7 @@ PDF_ONLY = {
     "conferences/print_invitations.html",
     "certificates/print.html",
     "showcase/booklet_print.html",
+    "contests/story_pdf.html",
 }
 # What the policy refuses in a page: a script without src (a JSON data block is inert), a
 # <style> element or attribute, an event handler, htmx's hx-on (run through eval), a

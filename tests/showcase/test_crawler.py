@@ -9,13 +9,15 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
+from tests.contests.conftest import make_contest
 from thidua.awards.models import PublicNotice
 from thidua.certificates import services as certificate_services
 from thidua.certificates.models import Certificate
 from thidua.showcase import booklets
+from thidua.workflow.engine import transition
 
 pytestmark = pytest.mark.django_db
-PUBLIC = ("/guong-dien-hinh/", "/xac-minh/", "/cong-khai/")
+PUBLIC = ("/guong-dien-hinh/", "/xac-minh/", "/cong-khai/", "/guong-nguoi-tot/")
 LINK = re.compile(r'(?:href|src|action|content)="(/[^"#]*|https?://testserver/[^"#]*)"')
 
 
@@ -60,6 +62,7 @@ def test_every_public_link_stays_public(
     booklet.refresh_from_db()
     booklets.set_booklet_public(actor=officer_a, booklet=booklet, public=True)
     certificate_services.number_certificates(decision=issued)
+    contest = transition(make_contest(officer_a, commune_a, [officer_a]), "launch", by=officer_a)
     code = Certificate.objects.first().code
     notice = PublicNotice.objects.create(
         unit=commune_a,
@@ -73,6 +76,7 @@ def test_every_public_link_stays_public(
         notice.get_public_url(),
         reverse("public:verify", args=[code]),
         reverse("public:verify_form"),
+        contest.get_public_url(),
     ]
 
     seen, wrong = crawl(client, start)

@@ -10,14 +10,15 @@ from django.utils import timezone
 from thidua.core.http import client_address
 
 
-def over_limit(request, name: str) -> bool:
-    """Whether this address has asked `name` more than its limit per minute: counts it."""
-    minute = timezone.now().strftime("%Y%m%d%H%M")
-    key = f"limit:{name}:{client_address(request) or '-'}:{minute}"
-    cache.add(key, 0, timeout=70)
+def over_limit(request, name: str, *, limit: int | None = None, seconds: int = 60) -> bool:
+    """Whether this address has asked `name` more than `limit` times (by default
+    PUBLIC_LOOKUPS_PER_MINUTE) in the current window of `seconds`: counts it."""
+    window = int(timezone.now().timestamp()) // seconds
+    key = f"limit:{name}:{client_address(request) or '-'}:{seconds}:{window}"
+    cache.add(key, 0, timeout=seconds + 10)
     try:
         count = cache.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=70)
+        cache.set(key, 1, timeout=seconds + 10)
         count = 1
-    return count > settings.PUBLIC_LOOKUPS_PER_MINUTE
+    return count > (settings.PUBLIC_LOOKUPS_PER_MINUTE if limit is None else limit)

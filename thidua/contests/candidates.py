@@ -1,0 +1,68 @@
+"""An accepted story becomes an exemplar candidate in one action (sample 001 §II.1: the
+contest finds new exemplars): the good person as a subject of the organising unit, an
+exemplar at the discovery stage, the story (as a PDF) and its photos as evidence, and a
+link back from the exemplar to the story (`Entry.exemplar`)."""
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from thidua.audit.models import Action
+from thidua.audit.services import record_event
+from thidua.contests.models import Entry, EntryState
+from thidua.exemplars import services as exemplar_services
+
+
+def story_pdf(entry: Entry) -> bytes:
+    from weasyprint import HTML  # noqa: PLC0415 -- heavy import, only when needed
+
+    html = render_to_string("contests/story_pdf.html", {"entry": entry})
+    return HTML(string=html).write_pdf()
+
+
+@transaction.atomic
+def make_exemplar(*, actor, entry: Entry, field):
+    """The candidate exemplar of an accepted story (once)."""
+    entry = Entry.objects.select_for_update().select_related("contest__unit").get(pk=entry.pk)
+    if entry.state != EntryState.ACCEPTED:
+        raise ValidationError("Chỉ bài đã duyệt mới thành điển hình.")
+    if entry.exemplar_id:
+        raise ValidationError("Bài này đã thành điển hình.")
+    unit = entry.contest.unit
+    subject = exemplar_services.create_subject(
+        actor=actor,
+        unit=unit,
+        kind="individual",
+        name=entry.person_name,
+        note=f"{entry.person_place}. Phát hiện qua cuộc thi «{entry.contest.title}».",
+    )
+    exemplar = exemplar_services.create_exemplar(
+        actor=actor,
+        subject=subject,
+        title=entry.title[:255],
+        field=field,
+        year_from=timezone.localdate().year,
+        description=entry.text,
+    )
+    story = SimpleUploadedFile("bai-du-thi.pdf", story_pdf(entry), "application/pdf")
+    exemplar_services.add_evidence(
+        actor=actor, exemplar=exemplar, upload=story, note=f"Bài dự thi «{entry.title}»"[:255]
+    )
+    for n, photo in enumerate(entry.photos.all(), start=1):
+        with photo.image.open("rb") as handle:
+            upload = SimpleUploadedFile(f"anh-bai-du-thi-{n}.jpg", handle.read(), "image/jpeg")
+        exemplar_services.add_evidence(
+            actor=actor, exemplar=exemplar, upload=upload, note="Ảnh gửi kèm bài dự thi"
+        )
+    entry.exemplar = exemplar
+    entry.save(update_fields=["exemplar"])
+    record_event(
+        actor=actor,
+        action=Action.UPDATE,
+        target=entry,
+        scope_path=unit.path,
+        changes={"exemplar": [None, exemplar.pk]},
+    )
+    return exemplar

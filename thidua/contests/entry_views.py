@@ -1,0 +1,89 @@
+"""A story as officers read it (with its photos, moderation and «Tạo điển hình»), and the
+judges' scoring page: each judge scores the accepted stories on their own account."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+
+from thidua.contests import selectors, services
+from thidua.contests.models import ContestState, EntryState, Score
+from thidua.core.http import form_view, read_only
+from thidua.exemplars.models import Field
+from thidua.units.scope import is_officer
+from thidua.workflow.engine import allowed_actions
+
+
+@read_only
+@login_required
+def entry_detail(request, pk: int, entry_pk: int):
+    contest = selectors.get_contest_for(request.user, pk)
+    entry = get_object_or_404(contest.entries.select_related("category", "exemplar"), pk=entry_pk)
+    context = {
+        "contest": contest,
+        "entry": entry,
+        "photos": entry.photos.all(),
+        "actions": allowed_actions(request.user, entry),
+        "fields": Field.objects.all(),
+        "can_manage": is_officer(request.user, contest.unit),
+    }
+    return render(request, "contests/entry.html", context)
+
+
+@read_only
+@login_required
+def entry_photo(request, pk: int, entry_pk: int, photo_pk: int):
+    contest = selectors.get_contest_for(request.user, pk)
+    entry = get_object_or_404(contest.entries, pk=entry_pk)
+    photo = get_object_or_404(entry.photos, pk=photo_pk)
+    try:
+        return FileResponse(photo.image.open("rb"), content_type="image/jpeg")
+    except FileNotFoundError as error:
+        raise Http404 from error
+
+
+def _judged(request, pk: int):
+    """A contest the user judges (404 otherwise: a judge outside the unit's scope too)."""
+    return get_object_or_404(request.user.judged_contests.select_related("unit"), pk=pk)
+
+
+@form_view
+@login_required
+def judge(request, pk: int):
+    contest = _judged(request, pk)
+    criteria = list(contest.criteria.all())
+    entries = list(contest.entries.filter(state=EntryState.ACCEPTED).order_by("submitted_at", "pk"))
+    if request.method == "POST":
+        if contest.state != ContestState.JUDGING:
+            raise PermissionDenied("Cuộc thi chưa đến lúc chấm.")
+        _save_scores(request, contest, entries, criteria)
+        return redirect("contests:judge", pk=contest.pk)
+    mine = {
+        (s.entry_id, s.criterion_id): s.value
+        for s in Score.objects.filter(judge=request.user, entry__contest=contest)
+    }
+    rows = [(entry, [(c, mine.get((entry.pk, c.pk), "")) for c in criteria]) for entry in entries]
+    return render(
+        request, "contests/judge.html", {"contest": contest, "criteria": criteria, "rows": rows}
+    )
+
+
+def _save_scores(request, contest, entries, criteria) -> None:
+    saved, errors = 0, []
+    for entry in entries:
+        typed = {c.pk: request.POST.get(f"s-{entry.pk}-{c.pk}", "").strip() for c in criteria}
+        if not any(typed.values()):
+            continue
+        try:
+            values = {pk: int(value) for pk, value in typed.items()}
+            services.score_entry(judge=request.user, entry=entry, values=values)
+            saved += 1
+        except ValueError:
+            errors.append(f"«{entry.title}»: điểm phải là số nguyên.")
+        except ValidationError as error:
+            errors.append(f"«{entry.title}»: {' '.join(error.messages)}")
+    if saved:
+        messages.success(request, f"Đã lưu điểm của {saved} bài.")
+    for error in errors:
+        messages.error(request, error)
