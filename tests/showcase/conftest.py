@@ -69,3 +69,18 @@ def published(consented, photo, officer_a):
         photos=[photo],
         publish=True,
     )
+
+
+def more_pages(published, n: int) -> None:
+    """`n` more published pages, each of its own exemplar (copies of the first's rows)."""
+    from thidua.exemplars.models import Exemplar
+    from thidua.showcase.models import Publication, public_token
+
+    for i in range(n):
+        twin = Exemplar.objects.get(pk=published.exemplar_id)
+        twin.pk = None
+        twin.save()
+        copy = Publication.objects.get(pk=published.pk)
+        copy.pk, copy.token, copy.exemplar = None, public_token(), twin
+        copy.headline = f"{published.headline} {i}"
+        copy.save()

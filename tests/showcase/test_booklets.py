@@ -3,6 +3,7 @@ to PDF and EPUB with progress, the showcase offers the downloads; a page unpubli
 every booklet holding it off the public until it is rendered again without it."""
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -59,7 +60,8 @@ def test_the_officer_assembles_renders_and_publishes_a_booklet(
         p.extract_text() for p in PdfReader(io.BytesIO(b"".join(pdf.streaming_content))).pages
     )
     assert "GƯƠNG SÁNG AN PHÚ" in text
-    assert "Mục lục" in text.replace("MỤC LỤC", "Mục lục")
+    # the contents give each exemplar's page, and the pages are numbered in the footer
+    assert re.search(r"Người nông dân trồng lúa hữu cơ — Nguyễn Văn Ân\W*4", text)
     assert "Người nông dân trồng lúa hữu cơ" in text
     assert "Nguyễn Văn Ân" in text
     epub = zipfile.ZipFile(io.BytesIO(b"".join(book.streaming_content)))
@@ -111,3 +113,72 @@ def test_a_page_outside_the_unit_is_refused(booklet, published, officer_b, commu
         booklets.save_booklet(
             actor=officer_b, unit=commune_b, title="Khác", foreword="x", pages=[published]
         )
+
+
+def test_a_withdrawal_during_the_layout_throws_the_files_away(
+    booklet, published, officer_a, monkeypatch, django_capture_on_commit_callbacks
+):
+    from thidua.showcase import booklet_render
+
+    real = booklet_render.build_epub
+
+    def withdrawn_meanwhile(*args):
+        services.withdraw_consent(
+            actor=officer_a, subject=published.exemplar.subject, note="Rút lại giữa chừng"
+        )
+        return real(*args)
+
+    monkeypatch.setattr(booklet_render, "build_epub", withdrawn_meanwhile)
+    with django_capture_on_commit_callbacks(execute=True):
+        booklets.start_rendering(actor=officer_a, booklet=booklet)
+
+    booklet.refresh_from_db()
+    job = BookletJob.objects.get()
+    assert (job.state, booklet.rendered_at, booklet.pdf.name) == ("invalid", None, "")
+    assert "Ấn phẩm vừa thay đổi trong lúc dàn trang" in job.error
+
+
+def test_an_evidence_photo_removed_leaves_the_public_and_the_booklets(
+    client, booklet, published, officer_a, django_capture_on_commit_callbacks
+):
+    from thidua.exemplars import services as exemplar_services
+
+    with django_capture_on_commit_callbacks(execute=True):
+        booklets.start_rendering(actor=officer_a, booklet=booklet)
+    photo = published.photos.get()
+    url = reverse("showcase:photo", args=[photo.token, "lon"])
+    assert client.get(url).status_code == 200
+
+    exemplar_services.remove_evidence(
+        actor=officer_a, evidence=photo.evidence, reason="Ảnh chụp nhà riêng"
+    )
+
+    booklet.refresh_from_db()
+    assert client.get(url).status_code == 404
+    assert not published.photos.exists()
+    assert booklet.rendered_at is None
+
+
+def test_editing_keeps_the_booklets_unit_and_its_scope(
+    client, booklet, officer_a, commune_b, officer_b, published
+):
+    client.force_login(officer_b)
+    theirs = client.post(
+        reverse("showcase_admin:booklet_create"),
+        {"unit": commune_b.pk, "title": "Khác", "foreword": "x", "pages": [published.pk]},
+    )
+    into_a = client.post(
+        reverse("showcase_admin:booklet_create"),
+        {"unit": booklet.unit_id, "title": "Khác", "foreword": "x", "pages": [published.pk]},
+    )
+    client.force_login(officer_a)
+    client.post(
+        reverse("showcase_admin:booklet_edit", args=[booklet.pk]),
+        {"unit": commune_b.pk, "title": "Gương sáng", "foreword": "y", "pages": [published.pk]},
+    )
+
+    booklet.refresh_from_db()
+    assert theirs.status_code == 400  # the sibling's pages are not offered
+    assert into_a.status_code == 400  # nor a unit that is not theirs
+    assert Booklet.objects.count() == 1
+    assert (booklet.unit.name, booklet.title) == ("Xã An Phú", "Gương sáng")

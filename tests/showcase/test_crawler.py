@@ -4,12 +4,13 @@ behind it, an officer's page or a private file (issue 14, part 6)."""
 
 import datetime
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.urls import reverse
 
 from tests.contests.conftest import make_contest
+from tests.showcase.conftest import more_pages
 from thidua.awards.models import PublicNotice
 from thidua.certificates import services as certificate_services
 from thidua.certificates.models import Certificate
@@ -18,13 +19,17 @@ from thidua.workflow.engine import transition
 
 pytestmark = pytest.mark.django_db
 PUBLIC = ("/guong-dien-hinh/", "/xac-minh/", "/cong-khai/", "/guong-nguoi-tot/")
-LINK = re.compile(r'(?:href|src|action|content)="(/[^"#]*|https?://testserver/[^"#]*)"')
+LINK = re.compile(r'(?:href|src|action|content)="([^"#]*)"')
 
 
-def _links(body: str) -> list[str]:
+def _links(body: str, base: str) -> list[str]:
+    """Every address of the page on this site, relative ones («?sau=…») made whole."""
     found = []
-    for link in LINK.findall(body):
-        parts = urlsplit(link.replace("&amp;", "&"))
+    for raw in LINK.findall(body):
+        link = raw.replace("&amp;", "&")
+        if not link.startswith(("/", "?", "http://testserver/")):
+            continue  # another site, or not an address (a meta tag's text)
+        parts = urlsplit(urljoin(base, link))
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         if not path.startswith("/static/"):
             found.append(path)
@@ -43,7 +48,7 @@ def crawl(client, start: list[str], limit: int = 300) -> tuple[set[str], list[st
             wrong.append(f"{url} → {response.status_code} {response.get('Location', '')}")
             continue
         if response["Content-Type"].startswith("text/html"):
-            queue.extend(_links(response.content.decode()))
+            queue.extend(_links(response.content.decode(), url))
     return seen, wrong
 
 
@@ -62,6 +67,7 @@ def test_every_public_link_stays_public(
     booklet.refresh_from_db()
     booklets.set_booklet_public(actor=officer_a, booklet=booklet, public=True)
     certificate_services.number_certificates(decision=issued)
+    more_pages(published, 30)  # more than a page of the list: its «Trang sau» is followed
     contest = transition(make_contest(officer_a, commune_a, [officer_a]), "launch", by=officer_a)
     code = Certificate.objects.first().code
     notice = PublicNotice.objects.create(
@@ -86,4 +92,5 @@ def test_every_public_link_stays_public(
     assert reverse("showcase:photo", args=[photo.token, "nho"]) in seen
     assert reverse("showcase:booklet_file", args=[booklet.token, "epub"]) in seen
     assert not any(url.startswith("/media/") for url in seen)
+    assert any("?sau=" in url for url in seen)
     assert len(seen) >= 7

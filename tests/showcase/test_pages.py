@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
 
@@ -57,9 +58,10 @@ def test_the_page_tells_the_story_with_photos_honours_and_share_tags(client, pub
 
     assert "<p>Ông Ân chuyển 2 ha lúa sang canh tác hữu cơ.</p>" in body
     assert '<meta property="og:title" content="Người nông dân trồng lúa hữu cơ">' in body
-    assert f'content="http://testserver{published.get_public_url()}"' in body
+    site = settings.SITE_URL.rstrip("/")
+    assert f'content="{site}{published.get_public_url()}"' in body
     photo = published.photos.get()
-    image = f"http://testserver/guong-dien-hinh/anh/{photo.token}/lon.jpg"
+    image = f"{site}/guong-dien-hinh/anh/{photo.token}/lon.jpg"
     assert f'og:image" content="{image}"' in body
     assert "Giấy khen năm 2025 (Quyết định số 12/QĐ-UBND" in body
     assert "Bằng khen" not in body  # revoked
@@ -67,7 +69,7 @@ def test_the_page_tells_the_story_with_photos_honours_and_share_tags(client, pub
     assert "1975" not in body  # nothing of the subject beyond the name and place
     served = client.get(reverse("showcase:photo", args=[photo.token, "nho"]))
     assert served["Content-Type"] == "image/jpeg"
-    assert served["Cache-Control"] == "public, max-age=300"
+    assert served["Cache-Control"] == "no-cache"
 
 
 def test_a_draft_or_unknown_page_is_not_public(client, consented, officer_a):
@@ -185,3 +187,39 @@ def test_the_officer_unpublishes_with_a_reason(client, officer_a, published):
     assert empty.status_code == 400
     assert done.status_code == 302
     assert published.state == "unpublished"
+
+
+def test_the_host_asked_never_reaches_the_cached_page(client, published, settings):
+    """og:url and og:image come from SITE_URL: a request for another allowed host cannot
+    put its name into the page every later reader gets."""
+    settings.ALLOWED_HOSTS = ["testserver", "evil.example"]
+    client.get(published.get_public_url(), HTTP_HOST="evil.example")
+
+    body = client.get(published.get_public_url()).content.decode()
+
+    assert "evil.example" not in body
+
+
+def test_unknown_parameters_neither_fill_the_cache_nor_reach_the_links(client, published):
+    for n in range(5):
+        client.get(reverse("showcase:list"), {"fbclid": f"x{n}"})
+
+    kept = [key for key in cache._cache if "showcase:" in key]  # the local-memory backend's
+    assert len(kept) == 1
+    body = client.get(reverse("showcase:list"), {"fbclid": "rac"}).content.decode()
+    assert "fbclid" not in body
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"sau": "WyJ4IiwgMV0"},
+        {"truoc": "WzEuNSwgInkiXQ"},
+        {"tinh": "x" * 500},
+        {"phong-trao": "-1"},
+        {"q": "%00"},
+    ],
+)
+def test_odd_addresses_never_end_in_an_error(client, published, query):
+    assert client.get(reverse("showcase:list"), query).status_code == 200
+    assert client.get(reverse("showcase:booklets"), query).status_code == 200

@@ -17,6 +17,7 @@ import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
 from django.db.models import Q
 
@@ -68,13 +69,26 @@ def _encode(values: list) -> str:
     return base64.urlsafe_b64encode(json.dumps(plain).encode()).decode().rstrip("=")
 
 
-def _decode(token: str, size: int) -> list | None:
+def _decode(token: str, order, model) -> list | None:
+    """The values a token names, each read as its column's type; None for a token that is
+    not one of ours (typed or altered by hand): the list then starts from the top."""
     try:
         values = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
     except ValueError:
         return None
-    ok = isinstance(values, list) and len(values) == size
-    return values if ok and all(isinstance(v, str | int | float) for v in values) else None
+    if not isinstance(values, list) or len(values) != len(order):
+        return None
+    if not all(isinstance(v, str | int | float) and not isinstance(v, bool) for v in values):
+        return None
+    try:
+        return [_column(model, name).to_python(value) for (name, _d), value in zip(
+            order, values, strict=True)]  # fmt: skip
+    except (ValidationError, TypeError, ValueError):
+        return None
+
+
+def _column(model, name: str):
+    return model._meta.pk if name == "pk" else model._meta.get_field(name)
 
 
 def _beyond(order: list[tuple[str, bool]], values: list, *, backwards: bool) -> Q:
@@ -130,7 +144,7 @@ def keyset_order(queryset) -> list[tuple[str, bool]] | None:
 def rows_after(queryset, order, token: str | None, size: int) -> tuple[list, str | None]:
     """Up to `size` rows after the row `token` names (from the start without one), and the
     token of the last of them when more follow: the API's cursor pages."""
-    values = _decode(token or "", len(order)) if token else None
+    values = _decode(token or "", order, queryset.model) if token else None
     rows = queryset.filter(_beyond(order, values, backwards=False)) if values else queryset
     found = _rows_of(queryset, list(rows.values_list("pk", flat=True)[: size + 1]))
     more, found = len(found) > size, found[:size]
@@ -183,7 +197,8 @@ def _rows_of(queryset, pks: list) -> list:
 
 def _keyset(request, queryset, order, per_page: int) -> KeysetPage:
     backwards = BEFORE in request.GET and AFTER not in request.GET
-    values = _decode(request.GET.get(BEFORE if backwards else AFTER, ""), len(order))
+    values = _decode(request.GET.get(BEFORE if backwards else AFTER, ""), order, queryset.model)
+    backwards = backwards and values is not None  # a token not ours: the first page
     rows = queryset
     if values is not None:
         rows = rows.filter(_beyond(order, values, backwards=backwards))

@@ -13,6 +13,7 @@ from thidua.core.search import remember_words
 from thidua.core.text import clean_text, fold, person_sort_key, sort_key
 from thidua.documents.uploads import content_sha256
 from thidua.exemplars.enums import CRITERIA_SCOPES, RECORDS_AT_STAGE, SubjectKind
+from thidua.exemplars.events import evidence_removed
 from thidua.exemplars.evidence import inspect_upload
 from thidua.exemplars.models import (
     Criterion,
@@ -153,6 +154,7 @@ def remove_evidence(*, actor, evidence: Evidence, reason: str) -> None:
     record_event(actor=actor, action=Action.DELETE, target=evidence,
                  scope_path=exemplar.unit.path, note=reason[:500],
                  changes={"file": [evidence.original_name, None]})  # fmt: skip
+    evidence_removed.send(sender=Evidence, evidence=evidence, actor=actor, reason=reason)
     release_files([evidence.file.name])
     evidence.delete()
 

@@ -78,6 +78,8 @@ def booklet_edit(request, pk: int):
         "pages": list(booklet.pages.values_list("pk", flat=True)),
     }
     form = BookletForm(request.POST or None, user=request.user, initial=initial)
+    form.fields["unit"].disabled = True  # a booklet stays its unit's; its pages are checked
+    form.fields["unit"].queryset = type(booklet.unit).objects.filter(pk=booklet.unit_id)
     if request.method == "POST" and _saved(request, form, booklet):
         messages.success(request, "Đã lưu ấn phẩm; hãy tạo lại tệp PDF và EPUB.")
         return redirect(booklet)

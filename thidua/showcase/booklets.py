@@ -57,8 +57,10 @@ def save_booklet(*, actor, unit, title: str, foreword: str, pages, booklet=None)
 
 
 def _forget_files(booklet: Booklet) -> None:
+    """Its files go and it leaves the public; a rendering under way is outdated."""
     release_files([booklet.pdf.name, booklet.epub.name])
     booklet.pdf, booklet.epub, booklet.rendered_at, booklet.public = "", "", None, False
+    booklet.revision += 1
 
 
 @transaction.atomic
@@ -100,7 +102,7 @@ def withdraw_booklets_of(publication, *, reason: str) -> int:
     booklets = list(Booklet.objects.select_for_update().filter(pages=publication))
     for booklet in booklets:
         _forget_files(booklet)
-        booklet.save(update_fields=["pdf", "epub", "rendered_at", "public"])
+        booklet.save(update_fields=["pdf", "epub", "rendered_at", "public", "revision"])
         record_event(
             actor=None,
             action=Action.UPDATE,

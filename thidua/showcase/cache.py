@@ -26,23 +26,36 @@ def bump() -> None:
         ShowcaseVersion.objects.get_or_create(pk=1, defaults={"number": 1})
 
 
-def cached_page(view):
+def cached_page(*, params: tuple[str, ...] = ()):
     """Serve GET from the cache when this version has the page; keep successful pages that
-    set no cookie."""
+    set no cookie. The key is the path and the values of `params` only: other parameters
+    change nothing on the page, and must not fill the cache. A search or a deeper page
+    (SKIPPED) is rendered each time: its variants are as many as a visitor can type."""
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method != "GET":
-            return view(request, *args, **kwargs)
-        path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-        key = f"showcase:{version()}:{path}"
-        hit = cache.get(key)
-        if hit is not None:
-            content, content_type = hit
-            return HttpResponse(content, content_type=content_type)
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200 and not response.cookies and not response.streaming:
-            cache.set(key, (response.content, response["Content-Type"]), CACHE_SECONDS)
-        return response
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method != "GET" or any(request.GET.get(p) for p in SKIPPED):
+                return view(request, *args, **kwargs)
+            key = _key(request, params)
+            hit = cache.get(key)
+            if hit is not None:
+                content, content_type = hit
+                return HttpResponse(content, content_type=content_type)
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200 and not response.cookies and not response.streaming:
+                cache.set(key, (response.content, response["Content-Type"]), CACHE_SECONDS)
+            return response
 
-    return wrapper
+        return wrapper
+
+    return decorator
+
+
+SKIPPED = ("q", "sau", "truoc", "page")
+
+
+def _key(request, params) -> str:
+    chosen = "&".join(f"{p}={request.GET.get(p, '')[:40]}" for p in params)
+    digest = hashlib.sha256(f"{request.path}?{chosen}".encode()).hexdigest()
+    return f"showcase:{version()}:{digest}"

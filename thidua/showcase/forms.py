@@ -89,7 +89,6 @@ class BookletForm(CleanTextMixin, forms.Form):
         published = Publication.objects.filter(state=PublicationState.PUBLISHED)
         visible = published.filter(scope.q("exemplar__unit__path")).order_by("-published_at")
         ids = list(visible.values_list("pk", flat=True)[:PAGES_OFFERED])
-        self.fields["pages"].queryset = Publication.objects.filter(pk__in=ids).order_by(
-            "place", "name"
-        )
+        offered = Publication.objects.filter(pk__in=ids).select_related("exemplar__unit")
+        self.fields["pages"].queryset = offered.order_by("place", "name")
         self.fields["pages"].label_from_instance = lambda p: f"{p.headline} — {p.name}, {p.place}"

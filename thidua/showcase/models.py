@@ -154,6 +154,9 @@ class Booklet(models.Model):
     pdf = models.FileField(upload_to=upload_path, blank=True)
     epub = models.FileField(upload_to=upload_path, blank=True)
     rendered_at = models.DateTimeField(null=True, blank=True)
+    # Counts the changes of its pages (an edit, a page unpublished): a rendering that began
+    # before one is thrown away rather than published with what it no longer holds.
+    revision = models.PositiveIntegerField(default=0)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
                                    on_delete=models.SET_NULL, related_name="+")  # fmt: skip
     created_at = models.DateTimeField(auto_now_add=True)

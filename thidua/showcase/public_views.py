@@ -2,12 +2,15 @@
 movement, searched without diacritics; a page per exemplar with its story, photos and
 honours, shareable with Open Graph tags. Anonymous readers get cached pages (cache.py)."""
 
+from urllib.parse import urlencode
+
+from django.conf import settings
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
 from thidua.core.forms import is_id
 from thidua.core.http import read_only
-from thidua.core.pagination import paginate, query_without_page
+from thidua.core.pagination import paginate
 from thidua.documents.frame import file_name
 from thidua.exemplars.models import Field
 from thidua.movements.models import Movement
@@ -33,14 +36,28 @@ def _filters(request) -> dict:
     }
 
 
+FILTERS = ("tinh", "linh-vuc", "phong-trao", "q")
+
+
+def _query(chosen) -> str:
+    """The filters as the page's links carry them: the ones that named something only."""
+    values = {
+        "tinh": chosen["province"].code if chosen["province"] else "",
+        "linh-vuc": chosen["field"].code if chosen["field"] else "",
+        "phong-trao": chosen["movement"].pk if chosen["movement"] else "",
+        "q": chosen["q"],
+    }
+    return urlencode({k: v for k, v in values.items() if v})
+
+
 @read_only
-@cached_page
+@cached_page(params=FILTERS)
 def showcase_list(request):
     chosen = _filters(request)
     pages = selectors.public_pages(**chosen)
     context = {
         "page": paginate(request, pages, PER_PAGE, counted=False),
-        "query": query_without_page(request),
+        "query": _query(chosen),
         "chosen": chosen,
         "provinces": selectors.provinces_shown(),
         "movements": selectors.movements_shown(chosen["province"]),
@@ -50,14 +67,16 @@ def showcase_list(request):
 
 
 @read_only
-@cached_page
+@cached_page()
 def showcase_page(request, token: str):
     page = selectors.public_page(token)
     context = {
         "page": page,
         "photos": list(page.photos.all()),
         **selectors.honours_of(page),
-        "share_url": request.build_absolute_uri(page.get_public_url()),
+        # From SITE_URL, never the request's Host: the page is cached for every reader.
+        "site": settings.SITE_URL.rstrip("/"),
+        "share_url": settings.SITE_URL.rstrip("/") + page.get_public_url(),
     }
     return render(request, "showcase/public/page.html", context)
 
@@ -71,20 +90,21 @@ def photo(request, token: str, size: str):
     except FileNotFoundError as error:
         raise Http404 from error
     response = FileResponse(handle, content_type="image/jpeg")
-    # Short: an unpublished page's photos must not linger in shared caches for long.
-    response["Cache-Control"] = "public, max-age=300"
+    # Asked again every time: a photo taken down must not linger in a shared cache (its
+    # address also changes when its page is unpublished: subscribers.new_photo_addresses).
+    response["Cache-Control"] = "no-cache"
     return response
 
 
 @read_only
-@cached_page
+@cached_page()
 def booklet_list(request):
     public = Booklet.objects.filter(public=True).select_related("unit")
     page = paginate(request, public.order_by("-rendered_at", "-id"), PER_PAGE)
     return render(
         request,
         "showcase/public/booklets.html",
-        {"page": page, "query": query_without_page(request)},
+        {"page": page, "query": ""},
     )
 
 

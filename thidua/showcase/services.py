@@ -28,6 +28,8 @@ def record_consent(*, actor, subject, given_on, note: str) -> Consent:
     """Record that the subject agreed to be shown to the public (on paper, as a rule)."""
     if given_on > timezone.localdate():
         raise ValidationError({"given_on": "Ngày đồng ý không được sau hôm nay."})
+    # The subject's row is locked: a second submission waits, then finds this consent.
+    type(subject).objects.select_for_update().filter(pk=subject.pk).first()
     if Consent.objects.filter(subject=subject, withdrawn_at=None).exists():
         raise ValidationError(f"Đã ghi nhận sự đồng ý của {subject.name}.")
     consent = Consent.objects.create(
@@ -94,11 +96,7 @@ def save_publication(*, actor, exemplar, headline: str, story: str, photos, publ
     page = Publication.objects.select_for_update().filter(exemplar=exemplar).first()
     before = snapshot(page, TEXT_FIELDS) if page else {}
     page = page or Publication(exemplar=exemplar, field_id=exemplar.field_id)
-    page.headline, page.story = clean_text(headline).strip(), clean_text(story).strip()
-    page.name = exemplar.subject.name
-    page.place, page.province = place_of(exemplar.unit)
-    page.field_id = exemplar.field_id
-    page.search_text = fold(f"{page.name} {page.headline} {page.place}")[:900]
+    _write_text(page, exemplar, headline, story)
     created = page.pk is None
     page.save()
     written: list[str] = []
@@ -119,6 +117,15 @@ def save_publication(*, actor, exemplar, headline: str, story: str, photos, publ
         raise
     cache.bump()
     return page
+
+
+def _write_text(page: Publication, exemplar, headline: str, story: str) -> None:
+    """The page's text, and what the list filters and searches on, copied from the record."""
+    page.headline, page.story = clean_text(headline).strip(), clean_text(story).strip()
+    page.name = exemplar.subject.name
+    page.place, page.province = place_of(exemplar.unit)
+    page.field_id = exemplar.field_id
+    page.search_text = fold(f"{page.name} {page.headline} {page.place}")[:900]
 
 
 def _set_photos(page: Publication, photos, written: list[str]) -> None:

@@ -15,8 +15,11 @@ PUBLISHABLE = (Stage.RECOGNISED, Stage.REPLICATING)
 
 
 def _consent_stands(move) -> None:
+    """Locked: a withdrawal at the same moment waits for this publication, then takes it
+    down; or this waits for the withdrawal, and finds no consent."""
     subject = move.obj.exemplar.subject
-    if not Consent.objects.filter(subject=subject, withdrawn_at=None).exists():
+    standing = Consent.objects.select_for_update().filter(subject=subject, withdrawn_at=None)
+    if standing.first() is None:
         raise Refused(f"Chưa ghi nhận sự đồng ý công khai của {subject.name}.", code="guard")
 
 
