@@ -4,12 +4,12 @@ judges' scoring page: each judge scores the accepted stories on their own accoun
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.contests import selectors, services
 from thidua.contests.models import ContestState, EntryState, Score
 from thidua.core.http import form_view, read_only
+from thidua.documents.response import stored_image
 from thidua.exemplars.models import Field
 from thidua.units.scope import is_officer
 from thidua.workflow.engine import allowed_actions
@@ -37,10 +37,7 @@ def entry_photo(request, pk: int, entry_pk: int, photo_pk: int):
     contest = selectors.get_contest_for(request.user, pk)
     entry = get_object_or_404(contest.entries, pk=entry_pk)
     photo = get_object_or_404(entry.photos, pk=photo_pk)
-    try:
-        return FileResponse(photo.image.open("rb"), content_type="image/jpeg")
-    except FileNotFoundError as error:
-        raise Http404 from error
+    return stored_image(photo.image)
 
 
 def _judged(request, pk: int):

@@ -6,7 +6,7 @@ checks on every field and photo."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
@@ -15,6 +15,7 @@ from thidua.contests.forms import EntryForm, ResubmitForm
 from thidua.contests.models import ContestState, Entry, EntryPhoto, EntryState
 from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, read_only
+from thidua.documents.response import stored_image
 from thidua.public.limits import over_limit
 from thidua.workflow.engine import Refused
 
@@ -102,7 +103,4 @@ def winner_photo(request, token: str):
     ).first()
     if photo is None:
         raise Http404
-    try:
-        return FileResponse(photo.thumb.open("rb"), content_type="image/jpeg")
-    except FileNotFoundError as error:
-        raise Http404 from error
+    return stored_image(photo.thumb)

@@ -21,7 +21,7 @@ from thidua.contests.models import (
     Score,
 )
 from thidua.core.text import clean_text
-from thidua.showcase.photos import public_versions
+from thidua.showcase.photos import save_versions
 from thidua.workflow.engine import transition
 
 TEXT_FIELDS = ("author_name", "author_contact", "person_name", "person_place", "title", "text")
@@ -69,11 +69,8 @@ def _receiving(contest: Contest) -> None:
 
 def _store_photos(entry: Entry, uploads, written: list[str]) -> None:
     for upload in uploads:
-        files, (width, height) = public_versions(upload)
-        photo = EntryPhoto(entry=entry, width=width, height=height)
-        for name in ("image", "thumb"):
-            getattr(photo, name).save(files[name].name, files[name], save=False)
-            written.append(getattr(photo, name).name)
+        photo = EntryPhoto(entry=entry)
+        save_versions(photo, upload, written)
         photo.save()
 
 

@@ -34,3 +34,12 @@ def public_versions(handle) -> tuple[dict[str, ContentFile], tuple[int, int]]:
         if name == "image":
             size = copy.size
     return files, size
+
+
+def save_versions(row, handle, written: list[str]) -> None:
+    """Fill `row`'s `image` and `thumb` (and its width and height) from the photo in
+    `handle`; the stored names go into `written`, for removal if the transaction fails."""
+    files, (row.width, row.height) = public_versions(handle)
+    for name in ("image", "thumb"):
+        getattr(row, name).save(files[name].name, files[name], save=False)
+        written.append(getattr(row, name).name)

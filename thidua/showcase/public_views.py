@@ -5,13 +5,14 @@ honours, shareable with Open Graph tags. Anonymous readers get cached pages (cac
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import render
 
 from thidua.core.forms import is_id
 from thidua.core.http import read_only
 from thidua.core.pagination import paginate
 from thidua.documents.frame import file_name
+from thidua.documents.response import stored_file, stored_image
 from thidua.exemplars.models import Field
 from thidua.movements.models import Movement
 from thidua.showcase import selectors
@@ -84,16 +85,8 @@ def showcase_page(request, token: str):
 @read_only
 def photo(request, token: str, size: str):
     found = selectors.photo_of(token)
-    field = found.thumb if size == "nho" else found.image
-    try:
-        handle = field.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(handle, content_type="image/jpeg")
-    # Asked again every time: a photo taken down must not linger in a shared cache (its
-    # address also changes when its page is unpublished: subscribers.new_photo_addresses).
-    response["Cache-Control"] = "no-cache"
-    return response
+    # Its address also changes when its page is unpublished (subscribers.new_photo_addresses).
+    return stored_image(found.thumb if size == "nho" else found.image)
 
 
 @read_only
@@ -113,14 +106,7 @@ def booklet_file(request, token: str, kind: str):
     booklet = Booklet.objects.filter(token=token, public=True).first()
     if booklet is None or kind not in {"pdf", "epub"}:
         raise Http404
-    try:
-        handle = getattr(booklet, kind).open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
     types = {"pdf": "application/pdf", "epub": "application/epub+zip"}
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        content_type=types[kind],
-        filename=file_name(booklet.title, extension=kind),
+    return stored_file(
+        getattr(booklet, kind), file_name(booklet.title, extension=kind), types[kind]
     )

@@ -14,7 +14,7 @@ from thidua.core.files import release_files
 from thidua.core.text import clean_text, fold
 from thidua.showcase import cache
 from thidua.showcase.models import Consent, Publication, PublicationState, PublicPhoto
-from thidua.showcase.photos import public_versions
+from thidua.showcase.photos import save_versions
 from thidua.showcase.workflows import PUBLICATION
 from thidua.units.models import Unit, UnitKind
 from thidua.workflow.engine import may, transition
@@ -140,19 +140,11 @@ def _set_photos(page: Publication, photos, written: list[str]) -> None:
         if evidence.pk in kept:
             page.photos.filter(evidence=evidence).update(position=position)
             continue
-        with evidence.file.open("rb") as handle:
-            files, (width, height) = public_versions(handle)
         row = PublicPhoto(
-            publication=page,
-            evidence=evidence,
-            width=width,
-            height=height,
-            caption=evidence.note,
-            position=position,
+            publication=page, evidence=evidence, caption=evidence.note, position=position
         )
-        for name in ("image", "thumb"):
-            getattr(row, name).save(files[name].name, files[name], save=False)
-            written.append(getattr(row, name).name)
+        with evidence.file.open("rb") as handle:
+            save_versions(row, handle, written)
         row.save()
 
 
