@@ -16,6 +16,7 @@ from thidua.certificates.models import PAPER_MM, Certificate, CertificateJob
 from thidua.core.jobs import finish, progress
 
 STEP = 20  # progress is saved every STEP certificates
+QR_SCALE, QR_BORDER = 6, 1  # pixels per module, modules of quiet zone
 
 
 def verification_url(certificate: Certificate) -> str:
@@ -23,8 +24,8 @@ def verification_url(certificate: Certificate) -> str:
     return settings.SITE_URL.rstrip("/") + path
 
 
-def _qr(certificate: Certificate) -> str:
-    return segno.make(verification_url(certificate), error="m").png_data_uri(scale=6, border=1)
+def _qr(url: str) -> str:
+    return segno.make(url, error="m").png_data_uri(scale=QR_SCALE, border=QR_BORDER)
 
 
 def _emblem(layout) -> str:
@@ -69,7 +70,9 @@ def render_job(job: CertificateJob) -> None:
         certificates = decision.certificates.select_related("line__nomination")
         for n, certificate in enumerate(certificates.order_by("number"), start=1):
             body = layout.body.replace("{nam}", str(certificate.line.nomination.year))
-            cards.append((certificate, _qr(certificate), body.splitlines()))
+            # The QR is also a link: a certificate sent as a file is verified by a click.
+            url = verification_url(certificate)
+            cards.append((certificate, _qr(url), url, body.splitlines()))
             if n % STEP == 0:
                 progress(job, done_count=n)
     progress(job, done_count=job.total, stage="layout")
