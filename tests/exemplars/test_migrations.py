@@ -1,6 +1,8 @@
 """Migration 0012 adds the household items to a database in use: it touches no field or
 criterion a province has renamed or edited, and gives household exemplars their checklist."""
 
+from importlib import import_module
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -62,5 +64,25 @@ def test_household_items_are_not_added_twice():
         new = _migrate(AFTER)
         items = new.get_model("exemplars", "Criterion").objects.filter(scope="household")
         assert items.count() == 3
+    finally:
+        _leaf()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_household_items_take_the_words_of_decree_86_unless_edited():
+    old = _migrate([("exemplars", "0013_recognition_district_level")])
+    try:
+        Criterion = old.get_model("exemplars", "Criterion")
+        Criterion.objects.filter(scope="household").delete()  # a flush may have left some
+        shipped = import_module("thidua.exemplars.migrations.0014_household_criteria_wording").OLD
+        items = [Criterion.objects.create(scope="household", text=text, position=n, source="ND")
+                 for n, text in enumerate(shipped)]  # as 0012 shipped them  # fmt: skip
+        Criterion.objects.filter(pk=items[0].pk).update(text="Chấp hành tốt pháp luật.")
+        new = _migrate([("exemplars", "0014_household_criteria_wording")])
+        texts = list(new.get_model("exemplars", "Criterion").objects.filter(scope="household")
+                     .order_by("position").values_list("text", flat=True))  # fmt: skip
+        assert texts[0] == "Chấp hành tốt pháp luật."  # an edit is kept
+        assert texts[1].startswith("Tích cực tham gia các phong trào thi đua lao động")
+        assert texts[2].startswith("Gia đình no ấm, tiến bộ, hạnh phúc, văn minh")
     finally:
         _leaf()

@@ -30,7 +30,7 @@ def test_a_household_is_judged_on_the_household_criteria(commune_a, field, offic
     items = [check.criterion for check in exemplar.checks.order_by("criterion__position")]
     assert {item.scope for item in items} == {"household"}
     assert [item.source for item in items] == ["Nghị định 86/2023/NĐ-CP, Điều 4"] * 3
-    assert items[1].text.startswith("Gia đình hạnh phúc, tiến bộ")
+    assert items[2].text.startswith("Gia đình no ấm, tiến bộ, hạnh phúc, văn minh")
 
 
 def test_checks_of_another_kind_neither_block_nor_are_lost(client, commune_a, field, officer_a):

@@ -41,10 +41,11 @@ CRITERIA = [
     ("individual", "Chấp hành tốt chủ trương, chính sách, pháp luật, nội quy, quy chế của cơ quan, đơn vị; có đạo đức, lối sống lành mạnh.", ""),
 ]  # fmt: skip
 
+# Decree 86/2023/NĐ-CP, Art. 4, after the Law 2022, Art. 27 (not the repealed 122/2018's).
 HOUSEHOLD_CRITERIA = [
-    ("household", "Gương mẫu chấp hành chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước; tích cực tham gia các phong trào thi đua của địa phương.", ""),
-    ("household", "Gia đình hạnh phúc, tiến bộ, tương trợ giúp đỡ mọi người trong cộng đồng.", ""),
-    ("household", "Tổ chức lao động, sản xuất, kinh doanh, công tác, học tập đạt năng suất, chất lượng, hiệu quả.", ""),
+    ("household", "Gương mẫu chấp hành tốt chủ trương của Đảng, chính sách, pháp luật của Nhà nước.", ""),
+    ("household", "Tích cực tham gia các phong trào thi đua lao động, sản xuất, học tập, bảo vệ an ninh, trật tự, an toàn xã hội của địa phương.", ""),
+    ("household", "Gia đình no ấm, tiến bộ, hạnh phúc, văn minh; thường xuyên gắn bó, đoàn kết, tương trợ, giúp đỡ trong cộng đồng.", ""),
 ]  # fmt: skip
 
 
