@@ -3,7 +3,10 @@ contest finds new exemplars): the good person as a subject of the organising uni
 exemplar at the discovery stage, the story (as a PDF) and its photos as evidence, and a
 link back from the exemplar to the story (`Entry.exemplar`)."""
 
+import hashlib
+
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -46,16 +49,7 @@ def make_exemplar(*, actor, entry: Entry, field):
         year_from=timezone.localdate().year,
         description=entry.text,
     )
-    story = SimpleUploadedFile("bai-du-thi.pdf", story_pdf(entry), "application/pdf")
-    exemplar_services.add_evidence(
-        actor=actor, exemplar=exemplar, upload=story, note=f"Bài dự thi «{entry.title}»"[:255]
-    )
-    for n, photo in enumerate(entry.photos.all(), start=1):
-        with photo.image.open("rb") as handle:
-            upload = SimpleUploadedFile(f"anh-bai-du-thi-{n}.jpg", handle.read(), "image/jpeg")
-        exemplar_services.add_evidence(
-            actor=actor, exemplar=exemplar, upload=upload, note="Ảnh gửi kèm bài dự thi"
-        )
+    _attach(actor, exemplar, entry)
     entry.exemplar = exemplar
     entry.save(update_fields=["exemplar"])
     record_event(
@@ -66,3 +60,37 @@ def make_exemplar(*, actor, entry: Entry, field):
         changes={"exemplar": [None, exemplar.pk]},
     )
     return exemplar
+
+
+def _evidence_of(entry: Entry):
+    """The story as PDF, then each photo once (a photo sent twice is one piece of evidence)."""
+    yield (
+        SimpleUploadedFile("bai-du-thi.pdf", story_pdf(entry), "application/pdf"),
+        (f"Bài dự thi «{entry.title}»"[:255]),
+    )
+    seen = set()
+    for n, photo in enumerate(entry.photos.all(), start=1):
+        with photo.image.open("rb") as handle:
+            data = handle.read()
+        digest = hashlib.sha256(data).digest()
+        if digest not in seen:
+            seen.add(digest)
+            yield (
+                SimpleUploadedFile(f"anh-bai-du-thi-{n}.jpg", data, "image/jpeg"),
+                ("Ảnh gửi kèm bài dự thi"),
+            )
+
+
+def _attach(actor, exemplar, entry: Entry) -> None:
+    """The evidence stored; if one fails, the files stored before it go with the rows."""
+    written = []
+    try:
+        for upload, note in _evidence_of(entry):
+            evidence = exemplar_services.add_evidence(
+                actor=actor, exemplar=exemplar, upload=upload, note=note
+            )
+            written.append(evidence.file.name)
+    except BaseException:
+        for name in written:
+            default_storage.delete(name)
+        raise

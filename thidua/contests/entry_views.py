@@ -48,39 +48,55 @@ def _judged(request, pk: int):
 @form_view
 @login_required
 def judge(request, pk: int):
+    """Each judge's own scores, as a table of the accepted stories by criterion. A row
+    with an error keeps what was typed and names its cell; the others are saved."""
     contest = _judged(request, pk)
     criteria = list(contest.criteria.all())
     entries = list(contest.entries.filter(state=EntryState.ACCEPTED).order_by("submitted_at", "pk"))
+    typed, errors = {}, []
     if request.method == "POST":
         if contest.state != ContestState.JUDGING:
             raise PermissionDenied("Cuộc thi chưa đến lúc chấm.")
-        _save_scores(request, contest, entries, criteria)
-        return redirect("contests:judge", pk=contest.pk)
+        typed, errors = _save_scores(request, entries, criteria)
+        if not errors:
+            return redirect("contests:judge", pk=contest.pk)
     mine = {
         (s.entry_id, s.criterion_id): s.value
         for s in Score.objects.filter(judge=request.user, entry__contest=contest)
     }
+    mine.update(typed)
     rows = [(entry, [(c, mine.get((entry.pk, c.pk), "")) for c in criteria]) for entry in entries]
-    return render(
-        request, "contests/judge.html", {"contest": contest, "criteria": criteria, "rows": rows}
-    )
+    context = {"contest": contest, "criteria": criteria, "rows": rows, "errors": errors}
+    return render(request, "contests/judge.html", context, status=400 if errors else 200)
 
 
-def _save_scores(request, contest, entries, criteria) -> None:
-    saved, errors = 0, []
+def _save_scores(request, entries, criteria) -> tuple[dict, list[str]]:
+    """Save every row typed in full; return what the rows in error hold, and the errors."""
+    saved, kept, errors = 0, {}, []
     for entry in entries:
-        typed = {c.pk: request.POST.get(f"s-{entry.pk}-{c.pk}", "").strip() for c in criteria}
+        typed = {c.pk: request.POST.get(f"s-{entry.pk}-{c.pk}", "").strip()[:10] for c in criteria}
         if not any(typed.values()):
             continue
-        try:
-            values = {pk: int(value) for pk, value in typed.items()}
-            services.score_entry(judge=request.user, entry=entry, values=values)
+        error = _score_row(request.user, entry, criteria, typed)
+        if error:
+            errors.append(f"«{entry.title}», {error}")
+            kept.update({(entry.pk, pk): value for pk, value in typed.items()})
+        else:
             saved += 1
-        except ValueError:
-            errors.append(f"«{entry.title}»: điểm phải là số nguyên.")
-        except ValidationError as error:
-            errors.append(f"«{entry.title}»: {' '.join(error.messages)}")
     if saved:
         messages.success(request, f"Đã lưu điểm của {saved} bài.")
-    for error in errors:
-        messages.error(request, error)
+    return kept, errors
+
+
+def _score_row(judge, entry, criteria, typed: dict) -> str:
+    """ "" once the row is saved; else what is wrong, naming the criterion."""
+    for criterion in criteria:
+        if not typed[criterion.pk].isascii() or not typed[criterion.pk].isdigit():
+            return f"«{criterion.name}»: điểm phải là số nguyên từ 0 đến {criterion.max_score}."
+    try:
+        services.score_entry(
+            judge=judge, entry=entry, values={pk: int(v) for pk, v in typed.items()}
+        )
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return ""

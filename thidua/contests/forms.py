@@ -14,7 +14,11 @@ IMAGES = {
     "image/png": ("ảnh", {"png"}),
     "image/webp": ("ảnh", {"webp"}),
 }
-NUMBERED = re.compile(r"^(?P<name>.+?)\s*[:–-]\s*(?P<n>\d{1,4})$")
+# The number at the end of a line, after «:» or a dash. Searched from its separator: a
+# pattern anchored at the line's start backtracks over long runs of spaces (a line of
+# 40,000 took seconds); this one reads each character a bounded number of times.
+NUMBER_AT_END = re.compile(r"[:–-]\s*(\d{1,4})$")
+MAX_LINES_TEXT = 4000
 
 
 def _lines(text: str) -> list[str]:
@@ -25,12 +29,13 @@ def _numbered(text: str, label: str, top: int) -> list[tuple[str, int]]:
     """Lines «name: number», each checked; the error names the line."""
     rows = []
     for n, line in enumerate(_lines(text), start=1):
-        found = NUMBERED.match(line)
-        if not found or not 1 <= int(found["n"]) <= top:
+        found = NUMBER_AT_END.search(line)
+        name = line[: found.start()].strip() if found else ""
+        if not name or not 1 <= int(found[1]) <= top:
             raise forms.ValidationError(
                 f"Dòng {n} («{line[:40]}»): viết «{label}: số» với số từ 1 đến {top}."
             )
-        rows.append((found["name"][:150], int(found["n"])))
+        rows.append((name[:150], int(found[1])))
     return rows
 
 
@@ -46,16 +51,19 @@ class ContestForm(CleanTextMixin, forms.Form):
     closes_on = DateField(label="Đến hết ngày")
     categories = forms.CharField(
         label="Thể loại (mỗi dòng một thể loại)",
+        max_length=MAX_LINES_TEXT,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     prizes = forms.CharField(
         label="Giải thưởng (mỗi dòng «tên giải: số giải»)",
+        max_length=MAX_LINES_TEXT,
         initial="Giải Nhất: 1\nGiải Nhì: 2\nGiải Ba: 3",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     criteria = forms.CharField(
         label="Tiêu chí chấm (mỗi dòng «tiêu chí: điểm tối đa»)",
+        max_length=MAX_LINES_TEXT,
         initial="Nội dung, tính chân thực: 50\nTính lan tỏa: 30\nHình thức thể hiện: 20",
         widget=forms.Textarea(attrs={"rows": 4}),
     )
@@ -63,18 +71,22 @@ class ContestForm(CleanTextMixin, forms.Form):
         label="Giám khảo", queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, contest=None, **kwargs):
         super().__init__(*args, **kwargs)
         units = UnitRole.objects.filter(user=user, role=Role.OFFICER).values("unit_id")
+        if contest is not None:  # an edit keeps its unit (its officer may serve above it)
+            units = Unit.objects.filter(pk=contest.unit_id).values("pk")
         self.fields["unit"].queryset = Unit.objects.filter(pk__in=units)
-        # The judges are people with an account on the units the officer serves (council
-        # members, leaders, officers), named in full.
+        # The judges are people with an account on the organising unit(s) (council
+        # members, leaders, officers), named in full; judges chosen before stay offered.
         people = UnitRole.objects.filter(unit_id__in=units).values("user_id")
         ids = list(
             User.objects.filter(pk__in=people, is_active=True)
             .order_by("username")
             .values_list("pk", flat=True)[:200]
         )
+        if contest is not None:
+            ids += list(contest.judges.values_list("pk", flat=True))
         self.fields["judges"].queryset = User.objects.filter(pk__in=ids).order_by("username")
         self.fields["judges"].label_from_instance = lambda u: u.get_full_name() or u.username
 

@@ -29,18 +29,12 @@ def _receiving(contest) -> bool:
 def contest_page(request, token: str):
     contest = selectors.public_contest(token)
     form = EntryForm(contest=contest) if _receiving(contest) else None
+    status = 200
     if request.method == "POST" and form is not None:
-        if over_limit(request, "contest", limit=settings.PUBLIC_STORIES_PER_HOUR, seconds=3600):
-            return render(request, "public/limited.html", status=429)
         form = EntryForm(request.POST, request.FILES, contest=contest)
-        if form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items() if k not in {"agree", "website"}}
-            try:
-                entry = services.submit_entry(contest=contest, **data)
-            except ValidationError as error:
-                apply_service_errors(form, error)
-            else:
-                return redirect("contest_public:entry", secret=entry.secret)
+        entry, status = _send(request, contest, form)
+        if entry is not None:
+            return redirect("contest_public:entry", secret=entry.secret)
     context = {
         "contest": contest,
         "form": form,
@@ -49,12 +43,25 @@ def contest_page(request, token: str):
         "prizes": contest.prizes.all(),
         "today": timezone.localdate(),
     }
-    return render(
-        request,
-        "contests/public/contest.html",
-        context,
-        status=400 if form is not None and form.errors else 200,
-    )
+    return render(request, "contests/public/contest.html", context, status=status)
+
+
+def _send(request, contest, form) -> tuple[Entry | None, int]:
+    """The story saved, or the status of the form shown again with what was typed. Only
+    a story that would be saved counts towards the address's limit: a visitor who mistypes
+    is not locked out, and a robot's invalid posts store nothing."""
+    if not form.is_valid():
+        return None, 400
+    if over_limit(request, "contest", limit=settings.PUBLIC_STORIES_PER_HOUR, seconds=3600):
+        form.add_error(None, "Địa chỉ mạng của bạn đã gửi nhiều bài trong một giờ qua. "
+                             "Bài viết vẫn còn dưới đây; hãy gửi lại sau.")  # fmt: skip
+        return None, 429
+    data = {k: v for k, v in form.cleaned_data.items() if k not in {"agree", "website"}}
+    try:
+        return services.submit_entry(contest=contest, **data), 200
+    except ValidationError as error:
+        apply_service_errors(form, error)
+        return None, 400
 
 
 @form_view

@@ -1,7 +1,7 @@
 """Reads of the contest: the contests of a user's scope, a contest by id (404 outside the
 scope), the ranking of its accepted stories, and what the public page shows."""
 
-from django.db.models import Count, F, FloatField, Sum
+from django.db.models import Count, F, FloatField, Q, Sum
 from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 
@@ -45,3 +45,13 @@ def winners(contest: Contest):
         .prefetch_related("photos")
         .order_by("prize__position", "pk")
     )
+
+
+def prize_overflow(contest: Contest) -> str:
+    """What is wrong with the prizes given, if a prize went to more accepted stories than
+    its number; "" when nothing is."""
+    accepted = Q(winners__state=EntryState.ACCEPTED)
+    for prize in contest.prizes.annotate(n=Count("winners", filter=accepted)):
+        if prize.n > prize.count:
+            return f"«{prize.name}» chỉ có {prize.count} giải, đang trao {prize.n}."
+    return ""

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from thidua.audit.models import Action
 from thidua.audit.services import record_event
+from thidua.contests import selectors
 from thidua.contests.models import (
     Category,
     Contest,
@@ -34,7 +35,7 @@ def save_contest(*, actor, unit, contest=None, categories, prizes, criteria, jud
     if contest is not None and contest.state != ContestState.DRAFT:
         raise ValidationError("Chỉ sửa được cuộc thi đang soạn.")
     created = contest is None
-    contest = contest or Contest(unit=unit, created_by=actor)
+    contest = contest or Contest(unit=unit, created_by=actor)  # an edit keeps its unit
     for name, value in fields.items():
         setattr(contest, name, clean_text(value).strip() if isinstance(value, str) else value)
     contest.save()
@@ -56,7 +57,7 @@ def save_contest(*, actor, unit, contest=None, categories, prizes, criteria, jud
         actor=actor,
         action=Action.CREATE if created else Action.UPDATE,
         target=contest,
-        scope_path=unit.path,
+        scope_path=contest.unit.path,
     )
     return contest
 
@@ -70,7 +71,11 @@ def _receiving(contest: Contest) -> None:
 def _store_photos(entry: Entry, uploads, written: list[str]) -> None:
     for upload in uploads:
         photo = EntryPhoto(entry=entry)
-        save_versions(photo, upload, written)
+        try:
+            save_versions(photo, upload, written)
+        except ValidationError as error:  # named under the photos, with the file's name
+            named = [f"«{upload.name}»: {message}" for message in error.messages]
+            raise ValidationError({"photos": named}) from error
         photo.save()
 
 
@@ -108,22 +113,36 @@ def _with_photos(entry: Entry, photos) -> None:
 
 @transaction.atomic
 def resubmit_entry(*, entry: Entry, **fields) -> Entry:
-    """The author's story sent again after changes were asked (by its private address)."""
-    _receiving(Contest.objects.get(pk=entry.contest_id))
+    """The author's story sent again after changes were asked (by its private address), up
+    to the announcement: the organisers asked for it, the deadline does not stop the answer.
+    The row is read again under its lock: only the story's text changes, and only while
+    changes are asked (a second click after the officer accepted changes nothing)."""
+    entry = Entry.objects.select_for_update().get(pk=entry.pk)
+    if entry.state != EntryState.CHANGES:
+        raise ValidationError("Bài này không còn chờ sửa.")
     for name in TEXT_FIELDS:
         setattr(entry, name, clean_text(fields[name]).strip())
-    entry.save()
+    entry.save(update_fields=TEXT_FIELDS)
     return transition(entry, "resubmit", by=None, reason="Tác giả đã sửa và gửi lại")
+
+
+def _locked_contest(contest: Contest, state: str, refused: str) -> Contest:
+    """The contest read again under its lock, in `state` (a race with a step is lost here)."""
+    contest = Contest.objects.select_for_update().select_related("unit").get(pk=contest.pk)
+    if contest.state != state:
+        raise ValidationError(refused)
+    return contest
 
 
 @transaction.atomic
 def score_entry(*, judge, entry: Entry, values: dict[int, int]) -> int:
     """A judge's scores of an accepted story while the contest is being judged."""
-    contest = entry.contest
+    refused = "Chỉ chấm bài đã duyệt khi cuộc thi đang chấm."
+    contest = _locked_contest(entry.contest, ContestState.JUDGING, refused)
     if not contest.judges.filter(pk=judge.pk).exists():
         raise ValidationError("Bạn không phải giám khảo của cuộc thi này.")
-    if contest.state != ContestState.JUDGING or entry.state != EntryState.ACCEPTED:
-        raise ValidationError("Chỉ chấm bài đã duyệt khi cuộc thi đang chấm.")
+    if not contest.entries.filter(pk=entry.pk, state=EntryState.ACCEPTED).exists():
+        raise ValidationError(refused)
     for criterion in contest.criteria.all():
         value = values.get(criterion.pk)
         if value is None or not 0 <= value <= criterion.max_score:
@@ -143,9 +162,11 @@ def score_entry(*, judge, entry: Entry, values: dict[int, int]) -> int:
 
 @transaction.atomic
 def set_prizes(*, actor, contest: Contest, prizes: dict[int, int | None]) -> None:
-    """Give each accepted story its prize (or none) before the results are announced."""
-    if contest.state != ContestState.JUDGING:
-        raise ValidationError("Chỉ trao giải khi cuộc thi đang chấm.")
+    """Give each accepted story its prize (or none) before the results are announced; no
+    prize to more stories than its number."""
+    contest = _locked_contest(
+        contest, ContestState.JUDGING, "Chỉ trao giải khi cuộc thi đang chấm."
+    )
     known = set(contest.prizes.values_list("pk", flat=True))
     for entry in contest.entries.filter(pk__in=prizes, state=EntryState.ACCEPTED):
         prize = prizes[entry.pk]
@@ -161,3 +182,6 @@ def set_prizes(*, actor, contest: Contest, prizes: dict[int, int | None]) -> Non
                 scope_path=contest.unit.path,
                 changes={"prize": [None, prize]},
             )
+    overflow = selectors.prize_overflow(contest)
+    if overflow:
+        raise ValidationError(overflow)

@@ -58,7 +58,7 @@ def contest_form(request, pk: int | None = None):
             "criteria": _lines((c.name, c.max_score) for c in contest.criteria.all()),
             "judges": list(contest.judges.values_list("pk", flat=True)),
         }
-    form = ContestForm(request.POST or None, user=request.user, initial=initial)
+    form = ContestForm(request.POST or None, user=request.user, contest=contest, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             contest = services.save_contest(
@@ -121,7 +121,10 @@ def entry_action(request, pk: int, entry_pk: int, action: str):
     contest = selectors.get_contest_for(request.user, pk)
     entry = get_object_or_404(contest.entries, pk=entry_pk)
     form = ReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
+    if not form.is_valid():
+        messages.error(request, f"«{entry.title}»: {' '.join(form.errors['reason'])}")
+        return redirect(entry)
+    reason = form.cleaned_data["reason"]
     try:
         transition(entry, action, by=request.user, reason=reason)
     except Refused as error:

@@ -3,9 +3,8 @@ contest (receiving stories from its first day), close it for judging and announc
 winners; they accept a story, reject it or ask for changes, each but accepting with a
 reason. The author sends a story back after changes (by=None: a visitor has no account)."""
 
-from django.db.models import Count
-
 from thidua.contests.models import ContestState, EntryState
+from thidua.contests.selectors import prize_overflow
 from thidua.workflow.engine import Refused, Step, Workflow, register
 
 C, E = ContestState, EntryState
@@ -24,13 +23,22 @@ def _ready(move) -> None:
 
 def _prizes_given(move) -> None:
     """Each prize goes to at most its number of stories, all of them accepted."""
-    for prize in move.obj.prizes.annotate(n=Count("winners")):
-        if prize.n > prize.count:
-            raise Refused(
-                f"«{prize.name}» chỉ có {prize.count} giải, đang trao {prize.n}.", code="guard"
-            )
-    if not move.obj.entries.filter(prize__isnull=False).exists():
+    overflow = prize_overflow(move.obj)
+    if overflow:
+        raise Refused(overflow, code="guard")
+    if not move.obj.entries.filter(prize__isnull=False, state=E.ACCEPTED).exists():
         raise Refused("Chưa trao giải nào.", code="guard")
+
+
+def _not_announced(move) -> None:
+    """A story is moderated until the results are out; after that they stand as announced."""
+    if move.obj.contest.state not in (C.OPEN, C.JUDGING):
+        raise Refused("Cuộc thi đã công bố kết quả; không đổi được bài dự thi.", code="guard")
+
+
+def _drop_prize(move) -> None:
+    """A story no longer accepted holds no prize (the ranking and the count skip it)."""
+    move.obj.prize = None
 
 
 CONTEST = register(
@@ -59,11 +67,23 @@ ENTRY = register(
         unit=lambda entry: entry.contest.unit,
         noun="bài dự thi",
         related=("contest__unit",),
+        locks=("contest",),  # the guards read the contest's state
         steps={
-            "accept": Step("Duyệt", (E.SUBMITTED,), E.ACCEPTED),
-            "reject": Step("Không duyệt", (E.SUBMITTED, E.ACCEPTED), E.REJECTED, reason=True),
-            "ask_changes": Step("Đề nghị sửa", (E.SUBMITTED,), E.CHANGES, reason=True),
-            "resubmit": Step("Gửi lại", (E.CHANGES,), E.SUBMITTED, roles=()),
+            "accept": Step("Duyệt", (E.SUBMITTED,), E.ACCEPTED, guards=(_not_announced,)),
+            "reject": Step(
+                "Không duyệt",
+                (E.SUBMITTED, E.ACCEPTED),
+                E.REJECTED,
+                reason=True,
+                guards=(_not_announced,),
+                apply=_drop_prize,
+            ),
+            "ask_changes": Step(
+                "Đề nghị sửa", (E.SUBMITTED,), E.CHANGES, reason=True, guards=(_not_announced,)
+            ),
+            "resubmit": Step(
+                "Gửi lại", (E.CHANGES,), E.SUBMITTED, roles=(), guards=(_not_announced,)
+            ),
         },
     )
 )
