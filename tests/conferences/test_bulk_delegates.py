@@ -224,13 +224,31 @@ def test_removing_every_page_asks_first_and_keeps_the_filter(client, conference,
     kept = conference.delegates.count()
 
     removed = client.post(url, {"all": "1", "category": "guest", "action": "remove",
-                                "confirmed": "1"})  # fmt: skip
+                                "confirmed": "1", "count": "20"})  # fmt: skip
 
     assert "Xóa 20 đại biểu khỏi danh sách?" in asked.content.decode()
     assert "thuộc thành phần «Khách mời»" in asked.content.decode()
     assert kept == 140
     assert removed["Location"].endswith("?category=guest")
     assert set(conference.delegates.values_list("category", flat=True)) == {"exemplary"}
+
+
+def test_a_list_changed_since_the_question_is_asked_again(client, conference, officer_a):
+    from tests.conferences.conftest import make_delegates
+
+    make_delegates(conference, exemplary=5, guest=20)
+    url = reverse("conferences:delegate_bulk", args=[conference.pk])
+    client.force_login(officer_a)
+    client.post(url, {"all": "1", "category": "guest", "action": "remove"})  # «Xóa 20…?»
+    make_delegates(conference, guest=7)  # meanwhile, in another tab
+
+    again = client.post(url, {"all": "1", "category": "guest", "action": "remove",
+                              "confirmed": "1", "count": "20"})  # fmt: skip
+
+    assert "Danh sách vừa thay đổi trong lúc chờ xác nhận: nay có 27 đại biểu." in (
+        again.content.decode()
+    )
+    assert conference.delegates.count() == 32  # nothing removed unseen
 
 
 def test_every_page_is_bounded(client, conference, officer_a, monkeypatch):

@@ -69,20 +69,58 @@ def test_household_items_are_not_added_twice():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_household_items_take_the_words_of_decree_86_unless_edited():
+def test_household_items_take_the_words_of_decree_86_by_meaning(commune_a):
     old = _migrate([("exemplars", "0013_recognition_district_level")])
     try:
         Criterion = old.get_model("exemplars", "Criterion")
         Criterion.objects.filter(scope="household").delete()  # a flush may have left some
         shipped = import_module("thidua.exemplars.migrations.0014_household_criteria_wording").OLD
         items = [Criterion.objects.create(scope="household", text=text, position=n, source="ND")
-                 for n, text in enumerate(shipped)]  # as 0012 shipped them  # fmt: skip
-        Criterion.objects.filter(pk=items[0].pk).update(text="Chấp hành tốt pháp luật.")
+                 for n, text in enumerate(shipped, start=40)]  # as 0012 shipped them  # fmt: skip
+        answered = _household_answers(old, commune_a, items[1])
         new = _migrate([("exemplars", "0014_household_criteria_wording")])
-        texts = list(new.get_model("exemplars", "Criterion").objects.filter(scope="household")
-                     .order_by("position").values_list("text", flat=True))  # fmt: skip
-        assert texts[0] == "Chấp hành tốt pháp luật."  # an edit is kept
+        Criterion, Check = (new.get_model("exemplars", n) for n in ("Criterion", "CriterionCheck"))
+        texts = list(Criterion.objects.filter(scope="household").order_by("position")
+                     .values_list("text", flat=True))  # fmt: skip
+        family = Criterion.objects.get(pk=items[1].pk)  # the old family item…
+        checks = dict(Check.objects.filter(criterion=family).values_list("exemplar_id", "met"))
+        assert texts[0].startswith("Gương mẫu chấp hành tốt chủ trương của Đảng")
         assert texts[1].startswith("Tích cực tham gia các phong trào thi đua lao động")
         assert texts[2].startswith("Gia đình no ấm, tiến bộ, hạnh phúc, văn minh")
+        assert family.text == texts[2]  # … is the new family item, not another
+        assert checks == {answered["nurturing"]: False, answered["recognised"]: True}
     finally:
         _leaf()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edited_household_item_keeps_its_words():
+    old = _migrate([("exemplars", "0013_recognition_district_level")])
+    try:
+        Criterion = old.get_model("exemplars", "Criterion")
+        Criterion.objects.filter(scope="household").delete()
+        edited = Criterion.objects.create(scope="household", text="Chấp hành tốt pháp luật.",
+                                          position=1, source="ND")  # fmt: skip
+        new = _migrate([("exemplars", "0014_household_criteria_wording")])
+        item = new.get_model("exemplars", "Criterion").objects.get(pk=edited.pk)
+        assert (item.text, item.position) == ("Chấp hành tốt pháp luật.", 1)
+    finally:
+        _leaf()
+
+
+def _household_answers(apps, unit, item) -> dict[str, int]:
+    """A household exemplar being nurtured and one recognised, each with `item` met."""
+    names = ("Field", "Subject", "Exemplar", "CriterionCheck")
+    Field, Subject, Exemplar, Check = (apps.get_model("exemplars", name) for name in names)
+    field = Field.objects.first() or Field.objects.create(code="agriculture", name="Nông nghiệp")
+    home = Subject.objects.create(kind="household", name="Hộ ông Lê Văn Ba", unit_id=unit.pk,
+                                  search_name="ho ong le van ba",
+                                  sort_name="ba le van")  # fmt: skip
+    found = {}
+    for stage in ("nurturing", "recognised"):
+        exemplar = Exemplar.objects.create(subject=home, unit_id=unit.pk, title="Gia đình",
+                                           field=field, year_from=2025, stage=stage,
+                                           search_text="gia dinh")  # fmt: skip
+        Check.objects.create(exemplar=exemplar, criterion=item, met=True)
+        found[stage] = exemplar.pk
+    return found

@@ -162,6 +162,19 @@ def test_a_recognition_left_blank_is_named_field_by_field(client, officer_a, nur
     assert 'value="Lễ tuyên dương"' in body
 
 
+def test_a_recognition_dated_after_today_is_named_under_the_date(client, officer_a, nurtured):
+    meet_criteria(nurtured)
+    client.force_login(officer_a)
+
+    refused = _post(client, nurtured, level="commune", occasion="Lễ tuyên dương",
+                    on="01/01/2999", decision="")  # fmt: skip
+
+    body = refused.content.decode()
+    assert refused.status_code == 409
+    assert "Ngày: Ngày công nhận không được sau hôm nay." in body
+    assert 'value="01/01/2999"' in body
+
+
 def test_the_page_recognises_with_the_decision(client, officer_a, nurtured):
     meet_criteria(nurtured)
     client.force_login(officer_a)

@@ -165,10 +165,8 @@ def remove_delegates(*, actor, conference: Conference, pks) -> int:
     """Remove delegates from a conference not yet held."""
     conference = _open(conference)
     chosen = list(conference.delegates.filter(pk__in=pks))
-    for delegate in chosen:
-        record_event(
-            actor=actor, action=Action.DELETE, target=delegate, scope_path=conference.unit.path
-        )
+    record_events(actor=actor, action=Action.DELETE, targets=chosen,
+                  scope_path=conference.unit.path)  # one statement, however many  # fmt: skip
     conference.delegates.filter(pk__in=[d.pk for d in chosen]).delete()
     return len(chosen)
 

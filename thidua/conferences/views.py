@@ -329,7 +329,7 @@ def delegate_bulk(request, pk: int):
         if action == "remove":
             conference = managed(request, pk)
             chosen = _chosen(request, conference)
-            if request.POST.get("all") == "1" and request.POST.get("confirmed") != "1":
+            if request.POST.get("all") == "1" and not _confirmed(request, chosen):
                 return _confirm_removal(request, conference, chosen)
             done = delegate_services.remove_delegates(
                 actor=request.user, conference=conference, pks=chosen
@@ -353,10 +353,19 @@ def delegate_bulk(request, pk: int):
     return _back_to_list(pk, _category(request.POST))
 
 
+def _confirmed(request, chosen) -> bool:
+    """Confirmed for as many delegates as the filter holds now: the officer confirmed the
+    number shown, and a list that changed since is shown again, not removed unseen."""
+    return request.POST.get("confirmed") == "1" and request.POST.get("count") == str(chosen.count())
+
+
 def _confirm_removal(request, conference, chosen):
     category = _category(request.POST)
+    if conference.status in delegate_services.CLOSED:  # refused before asking, not after
+        raise ValidationError("Hội nghị đã tổ chức; danh sách đại biểu không đổi được nữa.")
     context = {"conference": conference, "count": chosen.count(), "category": category,
-               "category_label": dict(DelegateCategory.choices).get(category, "")}  # fmt: skip
+               "category_label": dict(DelegateCategory.choices).get(category, ""),
+               "changed": request.POST.get("confirmed") == "1"}  # fmt: skip
     return render(request, "conferences/delegate_remove_confirm.html", context)
 
 

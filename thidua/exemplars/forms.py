@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 
 from thidua.core.forms import (
     CleanTextMixin,
@@ -160,6 +161,13 @@ class RecognitionForm(CleanTextMixin, forms.Form):
     decision = forms.CharField(
         label="Số quyết định", max_length=100, required=False, help_text="Ví dụ: 125/QĐ-UBND"
     )
+
+    def clean_on(self):
+        """Shown under the date (the workflow refuses it too, for the API and others)."""
+        on = self.cleaned_data["on"]
+        if on > timezone.localdate():
+            raise forms.ValidationError("Ngày công nhận không được sau hôm nay.")
+        return on
 
 
 class ReplicationForm(CleanTextMixin, forms.Form):
