@@ -190,7 +190,7 @@ def test_children_list_queries_do_not_grow(client, officer_a, commune_a, item_co
     client.force_login(officer_a)
     url = reverse("units:detail", args=[commune_a.pk])
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         client.get(url)
 
 

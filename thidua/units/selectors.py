@@ -48,7 +48,20 @@ def children_of(unit: Unit, *, kind: str = "") -> QuerySet[Unit]:
     children = unit.children.all()
     if kind:
         children = children.filter(kind=kind)
-    return children.annotate(child_count=Count("children")).order_by("sort_name", "pk")
+    return children.order_by("sort_name", "pk")
+
+
+def with_child_counts(units) -> list[Unit]:
+    """The units shown, each with `child_count` (its direct children): one grouped query
+    over the page's rows only, not a count joined into the whole list before paging."""
+    units = list(units)
+    counts = dict(
+        Unit.objects.filter(parent_id__in=[u.pk for u in units]).order_by()
+        .values_list("parent_id").annotate(n=Count("pk"))
+    )  # fmt: skip
+    for unit in units:
+        unit.child_count = counts.get(unit.pk, 0)
+    return units
 
 
 def child_kind_counts(unit: Unit) -> list[tuple[str, str, int]]:

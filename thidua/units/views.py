@@ -29,12 +29,14 @@ def unit_detail(request, pk: int):
     unit = selectors.get_unit_for(request.user, pk)
     kinds = selectors.child_kind_counts(unit)
     kind = request.GET.get("kind") or (kinds[0][0] if kinds else "")
+    page = paginate(request, selectors.children_of(unit, kind=kind))
+    page.object_list = selectors.with_child_counts(page.object_list)
     context = {
         "unit": unit,
         "breadcrumb": selectors.breadcrumb(request.user, unit),
         "kinds": kinds,
         "kind": kind,
-        "page": paginate(request, selectors.children_of(unit, kind=kind)),
+        "page": page,
         "query": query_without_page(request),
         "memberships": selectors.memberships_of_unit(unit),
         "owned_groups": selectors.groups_list(request.user, owner=unit),
