@@ -264,3 +264,57 @@ def test_every_page_is_bounded(client, conference, officer_a, monkeypatch):
 
     assert "Mỗi lần xử lý tối đa 10 đại biểu" in response.content.decode()
     assert not conference.delegates.filter(status="approved").exists()
+
+
+def _approve_all(client, conference):
+    url = reverse("conferences:delegate_bulk", args=[conference.pk])
+    return client.post(url, {"all": "1", "action": "approve"}, follow=True)
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_a_bulk_move_costs_the_same_for_3_or_30(client, conference, officer_a, count):
+    from tests.conferences.conftest import make_delegates
+    from thidua.workflow.models import Transition
+
+    make_delegates(conference, exemplary=count)
+    client.force_login(officer_a)
+    with CaptureQueriesContext(connection) as queries:
+        response = _approve_all(client, conference)
+
+    rows = Transition.objects.filter(workflow="delegate", action="approve")
+    audited = AuditEvent.objects.filter(target_type="conferences.delegate",
+                                        changes__status=["proposed", "approved"])  # fmt: skip
+    assert f"Đã xử lý {count} đại biểu." in response.content.decode()
+    assert conference.delegates.filter(status="approved").count() == count
+    assert (rows.count(), audited.count()) == (count, count)  # one of each per delegate
+    assert len(queries) < 40  # no query per delegate: the same for 3 as for 30
+
+
+def test_a_bulk_move_leaves_those_it_does_not_apply_to(client, conference, officer_a):
+    from tests.conferences.conftest import make_delegates
+
+    make_delegates(conference, exemplary=4)
+    make_delegates(conference, guest=2, status="confirmed")
+    client.force_login(officer_a)
+
+    response = _approve_all(client, conference)
+
+    statuses = dict(conference.delegates.values_list("status").annotate(n=Count("pk")))
+    assert "Đã xử lý 4 đại biểu." in response.content.decode()
+    assert statuses == {"approved": 4, "confirmed": 2}
+
+
+def test_a_bulk_move_refused_by_a_guard_writes_nothing(conference, officer_a, monkeypatch):
+    from tests.conferences.conftest import make_delegates
+    from thidua.workflow.bulk import transition_many
+    from thidua.workflow.engine import Refused
+    from thidua.workflow.models import Transition
+
+    make_delegates(conference, exemplary=3)
+    conference.__class__.objects.filter(pk=conference.pk).update(status="held")
+
+    with pytest.raises(Refused, match="đã tổ chức"):
+        transition_many(conference.delegates.all(), "approve", by=officer_a)
+
+    assert not conference.delegates.exclude(status="proposed").exists()
+    assert not Transition.objects.filter(workflow="delegate").exists()

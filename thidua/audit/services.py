@@ -46,12 +46,15 @@ def record_event(
     return AuditEvent.objects.create(**fields)
 
 
-def record_events(*, actor, action: Action, targets, scope_path: str, note: str = "") -> None:
-    """Record the same `action` on many targets in one statement (a bulk add of rows
-    already saved): one audit row each, as `record_event` would write them."""
-    rows = [_fields(actor, action, t, scope_path=scope_path, changes=None, note=note)
+def record_events(
+    *, actor, action: Action, targets, scope_path: str, note: str = "", changes=None
+) -> None:
+    """Record the same `action` (and the same `changes`) on many targets in one statement (a
+    bulk add of rows already saved, a bulk move): one audit row each, as `record_event`
+    would write them."""
+    rows = [_fields(actor, action, t, scope_path=scope_path, changes=changes, note=note)
             for t in targets]  # fmt: skip
-    AuditEvent.objects.bulk_create([AuditEvent(**row) for row in rows])
+    AuditEvent.objects.bulk_create([AuditEvent(**row) for row in rows], batch_size=500)
 
 
 def _fields(actor, action, target, *, scope_path, changes, note) -> dict:

@@ -20,6 +20,7 @@ from thidua.core.text import fold, person_sort_key
 from thidua.exemplars.enums import Stage
 from thidua.exemplars.models import Exemplar
 from thidua.units.services import lock
+from thidua.workflow.bulk import transition_many
 from thidua.workflow.engine import Refused, may, transition
 
 FROM_SUBJECT = ["gender", "birth_year", "ethnicity", "position", "is_direct_labourer"]
@@ -175,19 +176,14 @@ def remove_delegates(*, actor, conference: Conference, pks) -> int:
 def move_delegates(*, actor, conference: Conference, pks, action: str) -> int:
     """Approve the proposed list, confirm attendance or check in, for the delegates chosen, each
     through the delegate workflow (one ledger row each); those it does not allow (already
-    approved, say) are left as they are. Refused for a conference already held."""
+    approved, say) are left as they are. Refused for a conference already held. In a few
+    statements however many (workflow.bulk), each with its ledger and audit row."""
     step = DELEGATE.steps[action]
     if not may(actor, DELEGATE, step, Delegate(conference=conference)):
         raise Refused(f"Tài khoản của bạn không được «{step.label}» đại biểu này.",
                       code="forbidden")  # fmt: skip
     conference = _open(conference)
-    moved = 0
-    for delegate in conference.delegates.filter(pk__in=pks).order_by("pk"):
-        if delegate.status not in step.sources:
-            continue
-        transition(delegate, action, by=actor)
-        moved += 1
-    return moved
+    return transition_many(conference.delegates.filter(pk__in=pks), action, by=actor)
 
 
 @transaction.atomic
