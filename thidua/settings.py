@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "thidua.certificates",
     "thidua.showcase",
     "thidua.contests",
+    "thidua.summaries",
     "thidua.public",
     "thidua.exports",
     "thidua.inbox",

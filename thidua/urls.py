@@ -64,6 +64,7 @@ urlpatterns = [
     path("dien-hinh/", include("thidua.showcase.urls")),
     path("guong-dien-hinh/", include("thidua.showcase.public_urls")),
     path("cuoc-thi/", include("thidua.contests.urls")),
+    path("bao-cao-tong-ket/", include("thidua.summaries.urls")),
     path("guong-nguoi-tot/", include("thidua.contests.public_urls")),
     path("phong-trao/", include("thidua.movements.urls")),
     path("chi-tieu/", include("thidua.quotas.urls")),

@@ -136,3 +136,10 @@ def generator_for(name: str) -> Callable[..., bytes] | None:
         if all(word in folded for word in words):
             return write
     return None
+
+
+def register_generator(words: tuple[str, ...], write: Callable[..., bytes]) -> None:
+    """Let an app above the conferences write a dossier document (the five-year summary
+    report of thidua.summaries): its words are tried first, as the more specific."""
+    if (words, write) not in GENERATED:
+        GENERATED.insert(0, (words, write))

@@ -1,0 +1,40 @@
+from django import forms
+from django.utils import timezone
+
+from thidua.accounts.models import Role, UnitRole
+from thidua.core.forms import CleanTextMixin
+from thidua.summaries.models import WRITTEN
+from thidua.units.models import Unit
+
+
+def default_period() -> tuple[int, int]:
+    """The last five-year period that has ended (2020–2025 in 2026, as the samples)."""
+    end = timezone.localdate().year - 1
+    end -= end % 5
+    return end - 5, end
+
+
+class NewReportForm(forms.Form):
+    unit = forms.ModelChoiceField(label="Đơn vị", queryset=Unit.objects.none(),
+                                  empty_label="— Chọn đơn vị —")  # fmt: skip
+    period_start = forms.IntegerField(label="Giai đoạn từ năm", min_value=1990, max_value=2100)
+    period_end = forms.IntegerField(label="Đến năm", min_value=1990, max_value=2100)
+
+    def __init__(self, *args, user, **kwargs):
+        start, end = default_period()
+        kwargs.setdefault("initial", {"period_start": start, "period_end": end})
+        super().__init__(*args, **kwargs)
+        units = UnitRole.objects.filter(user=user, role=Role.OFFICER).values("unit_id")
+        self.fields["unit"].queryset = Unit.objects.filter(pk__in=units).order_by("sort_name")
+
+
+class TextsForm(CleanTextMixin, forms.Form):
+    """The written parts, one box each, in the report's order."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, heading in WRITTEN:
+            self.fields[name] = forms.CharField(
+                label=heading, required=False, max_length=50_000,
+                widget=forms.Textarea(attrs={"rows": 6}),
+            )  # fmt: skip
