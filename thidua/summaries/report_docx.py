@@ -22,7 +22,7 @@ def cell_text(value) -> str:
     return str(value)
 
 
-def _table(document, figure: F.Figure) -> None:
+def figure_table(document, figure: F.Figure) -> None:
     if not figure.rows:
         para(document, "Không có số liệu trong giai đoạn.", italic=True)
         return
@@ -61,7 +61,7 @@ def summary_docx(report: SummaryReport) -> bytes:
             para(document, line, align=JUSTIFY)
         for key in keys:
             para(document, found[key].title, italic=True, before=3)
-            _table(document, found[key])
+            figure_table(document, found[key])
         if written is not None:
             _written(document, written)
     para(document, "II. TỒN TẠI, HẠN CHẾ, NGUYÊN NHÂN VÀ BÀI HỌC KINH NGHIỆM", bold=True,

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from thidua.summaries import views
+from thidua.summaries import views, yearly_views
 
 app_name = "summaries"
 urlpatterns = [
     path("", views.report_list, name="list"),
+    path("hang-nam/", yearly_views.yearly, name="yearly"),
+    path("hang-nam/word/", yearly_views.yearly_word, name="yearly_word"),
+    path("hang-nam/bang/<slug:key>.xlsx", yearly_views.yearly_table, name="yearly_table"),
     path("<int:pk>/", views.report_detail, name="detail"),
     path("<int:pk>/word/", views.report_word, name="word"),
     path("<int:pk>/bang/<slug:key>.xlsx", views.report_table, name="table"),

@@ -79,10 +79,14 @@ def report_table(request, pk: int, key: str):
                                                    report.period_end)}  # fmt: skip
     if key not in found:
         raise Http404
-    figure = found[key]
+    title = f"{found[key].title} giai đoạn {report.period_start}–{report.period_end}"
+    return figure_xlsx(found[key], title, report.unit)
+
+
+def figure_xlsx(figure, title: str, unit):
+    """One figure as an Excel file, with the unit's heading."""
     columns = tuple(Column(header, 18 if n else 40, itemgetter(n))
                     for n, header in enumerate(figure.headers))  # fmt: skip
-    table = Table(report=Report(title=f"{figure.title} giai đoạn {report.period_start}–"
-                                      f"{report.period_end}", columns=columns),
-                  rows=figure.rows, size=len(figure.rows), issuer=report.unit)  # fmt: skip
+    table = Table(report=Report(title=title, columns=columns), rows=figure.rows,
+                  size=len(figure.rows), issuer=unit)  # fmt: skip
     return attachment(*table_bytes(table, "xlsx"))

@@ -1,0 +1,92 @@
+"""The yearly report on building and replicating models (sample 001 §IV): for a unit and a
+year, the exemplars by field and stage (as the five-year report counts them, for one
+year), the same rolled up by the units directly below, the models replicated and where,
+and the standing of the unit's clusters and blocks at the year's end. Word and Excel."""
+
+import datetime
+from collections import Counter
+
+from django.utils import timezone
+
+from thidua.documents.frame import frame_for, settings_of
+from thidua.documents.frame_docx import JUSTIFY, foot, head, new_document, para, saved
+from thidua.exemplars.models import Exemplar, Replication
+from thidua.quotas.selectors import compliance
+from thidua.summaries import figures as F
+from thidua.summaries.report_docx import TO_WRITE, figure_table
+from thidua.units.selectors import under
+from thidua.workflow.models import Transition
+
+TITLE = "Kết quả xây dựng và nhân rộng điển hình tiên tiến năm {year}"
+
+
+def by_units_below(unit, year: int) -> F.Figure:
+    """Each unit directly below (with the units merged into it) and the unit itself: the
+    exemplars it added, nurtured, recognised and replicated in the year."""
+    first, last = F.period_days(year, year)
+    below = list(unit.children.order_by("sort_name", "pk"))
+    owners = [(c, (c.path, *c.predecessors.values_list("path", flat=True))) for c in below]
+    columns = [Exemplar.objects.filter(under(unit), created_at__date__range=(first, last))]
+    for action, _label in F.STAGES:
+        moved = Transition.objects.filter(F._ledger_paths(unit), workflow="exemplar",
+                                          action=action, on__range=(first, last))  # fmt: skip
+        columns.append(Exemplar.objects.filter(under(unit), pk__in=moved.values("object_id")))
+    counts = [Counter(_owner(owners, path) for path in c.values_list("unit__path", flat=True))
+              for c in columns]  # fmt: skip
+    rows = [[c.name, *(count[c.pk] for count in counts)] for c, _paths in owners]
+    rows.append([f"{unit.name} (trực tiếp)", *(count[None] for count in counts)])
+    headers = ["Đơn vị", "Phát hiện", *(label for _action, label in F.STAGES)]
+    return F.Figure("don-vi", "Theo đơn vị trực thuộc", headers,
+                    [row for row in rows if any(row[1:])])  # fmt: skip
+
+
+def _owner(owners, path: str):
+    for child, paths in owners:
+        if any(path.startswith(p) for p in paths):
+            return child.pk
+    return None
+
+
+def replications(unit, year: int) -> F.Figure:
+    first, last = F.period_days(year, year)
+    found = (Replication.objects.filter(under(unit, "exemplar__unit"),
+                                        adopted_on__range=(first, last))
+             .select_related("exemplar__subject", "unit").order_by("adopted_on", "pk"))  # fmt: skip
+    rows = [[r.exemplar.title, r.exemplar.subject.name, r.unit.name, r.adopted_on, r.result]
+            for r in found]  # fmt: skip
+    return F.Figure("nhan-rong", "Mô hình được nhân rộng",
+                    ["Mô hình", "Của", "Nơi áp dụng", "Ngày áp dụng", "Kết quả"], rows)  # fmt: skip
+
+
+def groups(unit, year: int) -> F.Figure:
+    """The unit's clusters and blocks: each member's standing at the year's end (today for
+    the year under way), by the minimum in force then."""
+    day = min(datetime.date(year, 12, 31), timezone.localdate())
+    rows = []
+    for group in unit.owned_groups.order_by("kind", "number", "pk"):
+        for row in compliance(group, day):
+            rows.append([str(group), row.membership.unit.name, row.period.label, row.minimum,
+                         row.accepted, row.status_label])  # fmt: skip
+    return F.Figure("cum-khoi", "Kết quả gửi điển hình của các cụm, khối thi đua",
+                    ["Cụm, khối", "Đơn vị", "Kỳ", "Tối thiểu", "Đã chấp nhận", "Kết quả"],
+                    rows)  # fmt: skip
+
+
+def yearly_figures(unit, year: int) -> list[F.Figure]:
+    stages = F.exemplar_stages(unit, year, year)
+    return [stages, by_units_below(unit, year), replications(unit, year), groups(unit, year)]
+
+
+def yearly_docx(unit, year: int) -> bytes:
+    above = [settings_of(unit.parent)["issuer_name"]] if unit.parent_id else []
+    frame = frame_for(unit, kind="BÁO CÁO", summary=TITLE.format(year=year), recipients=above)
+    document = new_document()
+    head(document, frame)
+    found = yearly_figures(unit, year)
+    for number, figure in enumerate(found, start=1):
+        para(document, f"{number}. {figure.title}", bold=True, before=6)
+        figure_table(document, figure)
+    para(document, f"{len(found) + 1}. Đánh giá, kiến nghị", bold=True, before=6)
+    para(document, TO_WRITE, italic=True, align=JUSTIFY)
+    foot(document, frame)
+    return saved(document)
