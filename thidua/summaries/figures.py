@@ -52,6 +52,18 @@ def _ledger_paths(unit) -> Q:
     return condition
 
 
+def units_below(unit) -> list[tuple]:
+    """The current units directly below, each with the paths that count for it (its own
+    and those of the units merged into it): the rows of a roll-up."""
+    children = list(unit.children.filter(valid_to__isnull=True).order_by("sort_name", "pk"))
+    return [(c, (c.path, *c.predecessors.values_list("path", flat=True))) for c in children]
+
+
+def owner_of(owners, path: str):
+    """The id of the unit below whose paths hold `path` (None: the unit itself)."""
+    return next((c.pk for c, paths in owners if any(path.startswith(p) for p in paths)), None)
+
+
 STAGES = ((StageAction.NURTURE, "Bồi dưỡng"), (StageAction.RECOGNISE, "Công nhận"),
           (StageAction.REPLICATE, "Nhân rộng"))  # fmt: skip
 

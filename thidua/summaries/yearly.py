@@ -24,27 +24,19 @@ def by_units_below(unit, year: int) -> F.Figure:
     """Each unit directly below (with the units merged into it) and the unit itself: the
     exemplars it added, nurtured, recognised and replicated in the year."""
     first, last = F.period_days(year, year)
-    below = list(unit.children.order_by("sort_name", "pk"))
-    owners = [(c, (c.path, *c.predecessors.values_list("path", flat=True))) for c in below]
+    owners = F.units_below(unit)
     columns = [Exemplar.objects.filter(under(unit), created_at__date__range=(first, last))]
     for action, _label in F.STAGES:
         moved = Transition.objects.filter(F._ledger_paths(unit), workflow="exemplar",
                                           action=action, on__range=(first, last))  # fmt: skip
         columns.append(Exemplar.objects.filter(under(unit), pk__in=moved.values("object_id")))
-    counts = [Counter(_owner(owners, path) for path in c.values_list("unit__path", flat=True))
+    counts = [Counter(F.owner_of(owners, path) for path in c.values_list("unit__path", flat=True))
               for c in columns]  # fmt: skip
     rows = [[c.name, *(count[c.pk] for count in counts)] for c, _paths in owners]
     rows.append([f"{unit.name} (trực tiếp)", *(count[None] for count in counts)])
     headers = ["Đơn vị", "Phát hiện", *(label for _action, label in F.STAGES)]
     return F.Figure("don-vi", "Theo đơn vị trực thuộc", headers,
                     [row for row in rows if any(row[1:])])  # fmt: skip
-
-
-def _owner(owners, path: str):
-    for child, paths in owners:
-        if any(path.startswith(p) for p in paths):
-            return child.pk
-    return None
 
 
 def replications(unit, year: int) -> F.Figure:
