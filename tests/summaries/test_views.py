@@ -56,13 +56,21 @@ def test_a_bad_period_is_named_and_keeps_what_was_typed(client, officer_a, commu
     assert not SummaryReport.objects.exists()
 
 
-def test_the_word_report_downloads(client, officer_a, report):
+def test_the_word_report_is_written_by_a_job_then_downloads(
+    client, officer_a, report, django_capture_on_commit_callbacks
+):
     client.force_login(officer_a)
 
-    response = client.get(reverse("summaries:word", args=[report.pk]))
+    with django_capture_on_commit_callbacks(execute=True):  # the task runs (immediate)
+        started = client.post(reverse("summaries:word", args=[report.pk]))
+    job = report.jobs.get()
+    page = client.get(started["Location"]).content.decode()
+    response = client.get(started["Location"], {"tai": "1"})
 
     document = Document(io.BytesIO(b"".join(response.streaming_content)
                                    if response.streaming else response.content))  # fmt: skip
+    assert (job.state, job.done_count, job.total) == ("done", 5, 5)
+    assert "Tải bản Word" in page
     assert response.status_code == 200
     assert "BÁO CÁO" in [p.text for p in document.paragraphs]
     assert "B%C3%A1o%20c%C3%A1o%20t%E1%BB%95ng%20k%E1%BA%BFt" in response["Content-Disposition"]
@@ -79,12 +87,14 @@ def test_a_reader_reads_but_does_not_write(client, council_member, report):
     assert refused.status_code == 403
 
 
-@pytest.mark.parametrize("name", ["detail", "word", "table"])
-def test_a_sibling_officer_reaches_no_report(client, officer_b, report, name):
+@pytest.mark.parametrize("name", ["detail", "word", "word_job", "table"])
+def test_a_sibling_officer_reaches_no_report(client, officer_a, officer_b, report, name):
+    job = services.start_word(actor=officer_a, report=report)
     client.force_login(officer_b)
-    args = [report.pk, "khen-thuong"] if name == "table" else [report.pk]
+    args = {"table": [report.pk, "khen-thuong"], "word_job": [report.pk, job.pk]}
 
-    response = client.get(reverse(f"summaries:{name}", args=args))
+    url = reverse(f"summaries:{name}", args=args.get(name, [report.pk]))
+    response = client.post(url) if name == "word" else client.get(url)
 
     assert response.status_code == 404
 

@@ -136,6 +136,8 @@ def commendation(unit, start: int, end: int) -> Figure:
     return Figure("khen-thuong", "Kết quả khen thưởng theo danh hiệu, hình thức", headers, rows)
 
 
+FIGURES = (movements, exemplar_stages, recognitions, conferences, commendation)
+
+
 def all_figures(unit, start: int, end: int) -> list[Figure]:
-    return [f(unit, start, end) for f in (movements, exemplar_stages, recognitions,
-                                          conferences, commendation)]  # fmt: skip
+    return [count(unit, start, end) for count in FIGURES]

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thidua.core.jobs import Job
+
 # The parts the officer writes, in the samples' outline: (field, heading).
 WRITTEN = (
     ("movements_effect", "Kết quả, tác động của các phong trào thi đua"),
@@ -47,3 +49,24 @@ class SummaryReport(models.Model):
         from django.urls import reverse  # noqa: PLC0415
 
         return reverse("summaries:detail", args=[self.pk])
+
+
+class SummaryJob(Job):
+    """The Word report written in the background: a province's figures read hundreds of
+    thousands of rows (issue 15: with progress, within a minute on the national data)."""
+
+    report = models.ForeignKey(SummaryReport, on_delete=models.CASCADE, related_name="jobs")
+    file = models.FileField(upload_to="summaries/%Y/%m/", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+                                   on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+
+    class Meta(Job.Meta):
+        indexes = [models.Index(fields=["state"], name="summary_job_state")]
+
+    def __str__(self) -> str:
+        return f"Bản Word của {self.report}"
+
+    def enqueue(self) -> None:
+        from thidua.summaries.tasks import write_summary  # noqa: PLC0415
+
+        write_summary.enqueue(job_id=self.pk)

@@ -5,8 +5,11 @@ from summaries.figures; each written part from the officer's draft, or a line to
 
 import datetime
 
+from django.core.files.base import ContentFile
+
+from thidua.core.jobs import finish, progress
 from thidua.core.text import thousands
-from thidua.documents.frame import frame_for, settings_of
+from thidua.documents.frame import file_name, frame_for, settings_of
 from thidua.documents.frame_docx import JUSTIFY, foot, head, new_document, para, run, saved
 from thidua.summaries import figures as F
 from thidua.summaries.models import SummaryReport
@@ -46,9 +49,10 @@ def title_of(report: SummaryReport) -> str:
             f"{report.period_start}–{report.period_end}")  # fmt: skip
 
 
-def summary_docx(report: SummaryReport) -> bytes:
+def summary_docx(report: SummaryReport, found: dict | None = None) -> bytes:
     unit, start, end = report.unit, report.period_start, report.period_end
-    found = {figure.key: figure for figure in F.all_figures(unit, start, end)}
+    if found is None:
+        found = {figure.key: figure for figure in F.all_figures(unit, start, end)}
     above = [settings_of(unit.parent)["issuer_name"]] if unit.parent_id else []
     frame = frame_for(unit, kind="BÁO CÁO", summary=title_of(report), recipients=above)
     document = new_document()
@@ -122,3 +126,18 @@ def for_conference(conference) -> bytes:
     ).first() or SummaryReport(unit=conference.unit, period_start=conference.period_start,
                                period_end=conference.period_end)  # fmt: skip
     return summary_docx(report)
+
+
+def write_job(job) -> None:
+    """The job's report: each figure counted (the progress), then the document laid out."""
+    report = job.report
+    found = {}
+    for n, count in enumerate(F.FIGURES, start=1):
+        figure = count(report.unit, report.period_start, report.period_end)
+        found[figure.key] = figure
+        progress(job, done_count=n)
+    progress(job, stage="layout")
+    name = file_name("Báo cáo tổng kết", f"{report.period_start}-{report.period_end}",
+                     extension="docx")  # fmt: skip
+    job.file.save(name, ContentFile(summary_docx(report, found)), save=False)
+    finish(job, file=job.file.name, done_count=job.total)

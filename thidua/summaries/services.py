@@ -7,7 +7,8 @@ from django.db import IntegrityError, transaction
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
 from thidua.core.text import clean_text
-from thidua.summaries.models import WRITTEN, SummaryReport
+from thidua.summaries.figures import FIGURES
+from thidua.summaries.models import WRITTEN, SummaryJob, SummaryReport
 
 TEXT_FIELDS = [name for name, _heading in WRITTEN]
 MAX_YEARS = 10
@@ -45,3 +46,11 @@ def save_texts(*, actor, report: SummaryReport, texts: dict[str, str]) -> Summar
     record_event(actor=actor, action=Action.UPDATE, target=report, scope_path=report.unit.path,
                  changes=diff(before, snapshot(report, TEXT_FIELDS)))  # fmt: skip
     return report
+
+
+def start_word(*, actor, report: SummaryReport) -> SummaryJob:
+    """Queue the Word file of the report (a figure counted is a step of its progress)."""
+    with transaction.atomic():
+        job = SummaryJob.objects.create(report=report, created_by=actor, total=len(FIGURES))
+        transaction.on_commit(job.enqueue)
+    return job

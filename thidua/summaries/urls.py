@@ -12,5 +12,6 @@ urlpatterns = [
     path("hang-nam/bang/<slug:key>.xlsx", yearly_views.yearly_table, name="yearly_table"),
     path("<int:pk>/", views.report_detail, name="detail"),
     path("<int:pk>/word/", views.report_word, name="word"),
+    path("<int:pk>/word/<int:job_pk>/", views.word_job, name="word_job"),
     path("<int:pk>/bang/<slug:key>.xlsx", views.report_table, name="table"),
 ]

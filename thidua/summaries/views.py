@@ -8,18 +8,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.core.forms import apply_service_errors
-from thidua.core.http import form_view, read_only
+from thidua.core.http import form_view, post_only, read_only
+from thidua.core.jobs import JobState, check_alive
 from thidua.core.pagination import paginate
-from thidua.documents.docx import DOCX_TYPE
 from thidua.documents.frame import file_name
 from thidua.documents.reports import Column, Report, Table, table_bytes
-from thidua.documents.response import attachment
+from thidua.documents.response import attachment, stored_file
 from thidua.summaries import figures, selectors, services
 from thidua.summaries.forms import NewReportForm, TextsForm
-from thidua.summaries.report_docx import cell_text, commendation_sentence, summary_docx, title_of
+from thidua.summaries.report_docx import cell_text, commendation_sentence, title_of
 from thidua.units.scope import is_officer
 
 
@@ -61,13 +61,27 @@ def report_detail(request, pk: int):
     return render(request, "summaries/detail.html", context, status=400 if form.errors else 200)
 
 
-@read_only
+@post_only
 @login_required
 def report_word(request, pk: int):
+    """Write the Word file in the background; its page shows the progress."""
     report = selectors.get_report_for(request.user, pk)
-    name = file_name("Báo cáo tổng kết", f"{report.period_start}-{report.period_end}",
-                     report.unit.name, extension="docx")  # fmt: skip
-    return attachment(summary_docx(report), DOCX_TYPE, name)
+    job = services.start_word(actor=request.user, report=report)
+    return redirect("summaries:word_job", pk=report.pk, job_pk=job.pk)
+
+
+@read_only
+@login_required
+def word_job(request, pk: int, job_pk: int):
+    """The Word file's progress (polled until done), then its download."""
+    report = selectors.get_report_for(request.user, pk)
+    job = get_object_or_404(report.jobs, pk=job_pk)
+    if request.GET.get("tai") and job.state == JobState.DONE:
+        name = file_name("Báo cáo tổng kết", f"{report.period_start}-{report.period_end}",
+                         report.unit.name, extension="docx")  # fmt: skip
+        return stored_file(job.file, name)
+    check_alive(job)
+    return render(request, "summaries/job.html", {"report": report, "job": job})
 
 
 @read_only
