@@ -36,6 +36,7 @@ def demo(transactional_db):
         f"/hoi-nghi/{conference.pk}/", f"/hoi-nghi/{conference.pk}/dai-bieu/",
         "/phong-trao/", "/khen-thuong/danh-muc/", "/khen-thuong/de-nghi/",
         "/khen-thuong/quyet-dinh/", "/thong-bao/", "/tro-giup/hoi-nghi/", "/tai-khoan/",
+        "/bao-cao-tong-ket/", "/bao-cao-tong-ket/tong-quan/", "/bao-cao-tong-ket/hang-nam/",
     ]  # fmt: skip
     return logins, pages
 
