@@ -70,7 +70,7 @@ def measure(name: str, args) -> dict:
 def jobs(name: str) -> list[dict]:
     """The export and import jobs, each in its own process (national_jobs.py)."""
     found = []
-    for what in ("docx", "xlsx", "import"):
+    for what in ("docx", "xlsx", "import", "summary"):
         script = str(HERE / "national_jobs.py")
         command = [sys.executable, script, "--database", name, "--what", what]
         out = subprocess.run(command, check=True, capture_output=True, text=True)  # noqa: S603

@@ -22,6 +22,7 @@ from django.core.files import File
 from django.db.models import Count
 
 from thidua.accounts.models import User
+from thidua.awards.models import AwardRecord
 from thidua.exemplars.models import Exemplar
 from thidua.exports.models import ExportJob
 from thidua.core.jobs import run_job
@@ -115,12 +116,36 @@ def import_refused() -> dict:
             "mib_before_job": before}  # fmt: skip
 
 
+def summary() -> dict:
+    """The province's five-year report written as the worker writes it (issue 15: ≤ 60 s)."""
+    from thidua.summaries import services as summaries  # noqa: PLC0415
+    from thidua.summaries.models import SummaryJob  # noqa: PLC0415
+    from thidua.summaries.report_docx import write_job  # noqa: PLC0415
+
+    unit = Unit.objects.get(code=db.PROVINCE_CODE)
+    report = summaries.create_report(actor=None, unit=unit, period_start=2020, period_end=2025)
+    job = SummaryJob.objects.create(report=report, total=5)
+    started = time.perf_counter()
+    run_job(SummaryJob, job.pk, write_job)
+    seconds = time.perf_counter() - started
+    job.refresh_from_db()
+    size = job.file.size if job.file else 0
+    if job.file:
+        job.file.delete(save=False)
+    rows = AwardRecord.objects.filter(unit__path__startswith=unit.path,
+                                      year__range=(2020, 2025)).count()  # fmt: skip
+    job.delete()
+    return {"what": "summary docx", "query": unit.name, "rows": rows, "state": job.state,
+            "seconds": seconds, "bytes": size}  # fmt: skip
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", required=True)
-    parser.add_argument("--what", choices=["docx", "xlsx", "import"], required=True)
+    parser.add_argument("--what", choices=["docx", "xlsx", "import", "summary"], required=True)
     args = parser.parse_args()
-    found = import_refused() if args.what == "import" else export(args.what)
+    runs = {"import": import_refused, "summary": summary}
+    found = runs[args.what]() if args.what in runs else export(args.what)
     found |= {"mib": _mib(resource.RUSAGE_SELF), "children_mib": _mib(resource.RUSAGE_CHILDREN)}
     print(json.dumps(found, ensure_ascii=False))
 

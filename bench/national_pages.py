@@ -64,6 +64,9 @@ PAGES = [
     ("api_exemplars", "API: /exemplars, page 1", "exemplar", lambda r, who: "/api/v1/exemplars"),
     ("api_exemplars_deep", "API: /exemplars, page 1000 (or the last)", "exemplar",
      lambda r, who: r["deep"][who]["exemplar"]),
+    ("dashboard", "reports: dashboard 2020–2025 (the persona's unit)", None,
+     lambda r, who: f"/bao-cao-tong-ket/tong-quan/?don_vi={r['root'][who].pk}"
+                    "&tu_nam=2020&den_nam=2025"),
     ("export_xlsx", f"export: exemplars XLSX ({EXPORT_FILTER})", "exemplar", _export("xlsx")),
     ("export_docx", f"export: exemplars DOCX ({EXPORT_FILTER})", "exemplar", _export("docx")),
 ]  # fmt: skip

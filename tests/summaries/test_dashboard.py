@@ -80,3 +80,29 @@ def test_a_sibling_unit_is_never_offered(client, officer_b, history_of):  # noqa
     assert page.status_code == 400
     assert "<svg" not in page.content.decode()
     assert excel.status_code == 404
+
+
+def test_an_officer_above_opens_a_communes_dashboard(client, province_officer, history_of):  # noqa: F811
+    client.force_login(province_officer)
+    query = {"don_vi": history_of["unit"].pk, "tu_nam": START, "den_nam": END}
+
+    page = client.get(reverse("summaries:dashboard"), query)
+
+    assert page.status_code == 200
+    assert "Tổng quan số liệu – Xã An Phú, 2020–2025" in page.content.decode()
+
+
+@pytest.mark.parametrize("communes", [1, 4])
+def test_the_dashboard_costs_the_same_for_1_or_4_communes(
+    client, province_officer, province, communes, django_assert_num_queries
+):
+    from tests.factories import UnitFactory
+    from thidua.units.models import UnitKind
+
+    for n in range(communes):
+        UnitFactory(parent=province, name=f"Xã Số {n}", kind=UnitKind.COMMUNE)
+    client.force_login(province_officer)
+    query = {"don_vi": province.pk, "tu_nam": START, "den_nam": END}
+
+    with django_assert_num_queries(23):  # the same for 1 or 4: none per unit below
+        client.get(reverse("summaries:dashboard"), query)

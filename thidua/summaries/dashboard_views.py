@@ -7,11 +7,10 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 
-from thidua.accounts.models import UnitRole
 from thidua.core.http import read_only
 from thidua.exemplars.models import Field
 from thidua.summaries.dashboard import charts
-from thidua.summaries.forms import default_period
+from thidua.summaries.forms import default_period, offered_units
 from thidua.summaries.report_docx import cell_text
 from thidua.summaries.views import figure_xlsx
 from thidua.units.models import Unit
@@ -29,8 +28,7 @@ class DashboardForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        units = UnitRole.objects.filter(user=user).values("unit_id")
-        self.fields["don_vi"].queryset = Unit.objects.filter(pk__in=units).order_by("sort_name")
+        self.fields["don_vi"].queryset = offered_units(user, self.data.get("don_vi"))
 
     def clean(self):
         data = super().clean()

@@ -6,7 +6,7 @@ and the Excel download all show the same way. A revoked award counts for nothing
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from thidua.awards.models import AwardRecord
 from thidua.conferences.enums import ConferenceStatus
@@ -14,6 +14,7 @@ from thidua.conferences.models import Conference
 from thidua.exemplars.enums import Occupation, RecognitionLevel, StageAction
 from thidua.exemplars.models import Exemplar, Field, Recognition
 from thidua.movements.models import Movement
+from thidua.units.models import Unit
 from thidua.units.selectors import under
 from thidua.workflow.models import Transition
 
@@ -55,8 +56,10 @@ def _ledger_paths(unit) -> Q:
 def units_below(unit) -> list[tuple]:
     """The current units directly below, each with the paths that count for it (its own
     and those of the units merged into it): the rows of a roll-up."""
-    children = list(unit.children.filter(valid_to__isnull=True).order_by("sort_name", "pk"))
-    return [(c, (c.path, *c.predecessors.values_list("path", flat=True))) for c in children]
+    merged = Prefetch("predecessors", queryset=Unit.objects.only("path"))
+    children = (unit.children.filter(valid_to__isnull=True).order_by("sort_name", "pk")
+                .prefetch_related(merged))  # fmt: skip
+    return [(c, (c.path, *(p.path for p in c.predecessors.all()))) for c in children]
 
 
 def owner_of(owners, path: str):

@@ -1,10 +1,12 @@
 from django import forms
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from thidua.accounts.models import Role, UnitRole
 from thidua.core.forms import CleanTextMixin
 from thidua.summaries.models import WRITTEN
 from thidua.units.models import Unit
+from thidua.units.selectors import scope_root_units, visible_units
 
 
 def default_period() -> tuple[int, int]:
@@ -38,3 +40,13 @@ class TextsForm(CleanTextMixin, forms.Form):
                 label=heading, required=False, max_length=50_000,
                 widget=forms.Textarea(attrs={"rows": 6}),
             )  # fmt: skip
+
+
+def offered_units(user, requested) -> QuerySet[Unit]:
+    """The units a report page offers: those the user's roles sit on (the nation for the
+    site administrator), and the one asked for by id if it lies in the user's scope (a
+    unit's page links its own dashboard); never a sibling's."""
+    wanted = Q(pk__in=scope_root_units(user).values("pk"))
+    if str(requested or "").isdigit():
+        wanted |= Q(pk__in=visible_units(user).filter(pk=int(requested)).values("pk"))
+    return Unit.objects.filter(wanted).order_by("depth", "sort_name")

@@ -8,11 +8,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
-from thidua.accounts.models import UnitRole
 from thidua.core.http import read_only
 from thidua.documents.docx import DOCX_TYPE
 from thidua.documents.frame import file_name
 from thidua.documents.response import attachment
+from thidua.summaries.forms import offered_units
 from thidua.summaries.report_docx import cell_text
 from thidua.summaries.views import figure_xlsx
 from thidua.summaries.yearly import TITLE, yearly_docx, yearly_figures
@@ -27,8 +27,7 @@ class YearForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        units = UnitRole.objects.filter(user=user).values("unit_id")
-        self.fields["don_vi"].queryset = Unit.objects.filter(pk__in=units).order_by("sort_name")
+        self.fields["don_vi"].queryset = offered_units(user, self.data.get("don_vi"))
 
 
 def _chosen(request):
