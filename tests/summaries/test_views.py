@@ -81,10 +81,33 @@ def test_a_reader_reads_but_does_not_write(client, council_member, report):
 
     page = client.get(report.get_absolute_url())
     refused = client.post(report.get_absolute_url(), {"leadership": "Không được ghi."})
+    no_job = client.post(reverse("summaries:word", args=[report.pk]))
 
     assert page.status_code == 200
     assert "Lưu dự thảo" not in page.content.decode()
+    assert "Tạo bản Word" not in page.content.decode()
     assert refused.status_code == 403
+    assert no_job.status_code == 403
+    assert not report.jobs.exists()
+
+
+def test_a_second_click_follows_the_job_under_way(client, officer_a, report):
+    client.force_login(officer_a)
+
+    first = client.post(reverse("summaries:word", args=[report.pk]))  # queued (not run here)
+    second = client.post(reverse("summaries:word", args=[report.pk]))
+
+    assert first["Location"] == second["Location"]
+    assert report.jobs.count() == 1
+
+
+@pytest.mark.parametrize("forged", ["%C2%B2", "abc", "99999999999999999999999", "-1"])
+def test_a_forged_unit_is_refused_not_a_500(client, officer_a, report, forged):
+    client.force_login(officer_a)
+
+    for name in ("dashboard", "yearly"):
+        response = client.get(f"{reverse(f'summaries:{name}')}?don_vi={forged}")
+        assert response.status_code == 400
 
 
 @pytest.mark.parametrize("name", ["detail", "word", "word_job", "table"])

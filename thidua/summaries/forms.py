@@ -47,6 +47,7 @@ def offered_units(user, requested) -> QuerySet[Unit]:
     site administrator), and the one asked for by id if it lies in the user's scope (a
     unit's page links its own dashboard); never a sibling's."""
     wanted = Q(pk__in=scope_root_units(user).values("pk"))
-    if str(requested or "").isdigit():
-        wanted |= Q(pk__in=visible_units(user).filter(pk=int(requested)).values("pk"))
+    asked = str(requested or "")
+    if asked.isascii() and asked.isdigit() and len(asked) < 19:  # «²» is a digit to Python
+        wanted |= Q(pk__in=visible_units(user).filter(pk=int(asked)).values("pk"))
     return Unit.objects.filter(wanted).order_by("depth", "sort_name")

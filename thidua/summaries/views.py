@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
-from thidua.core.jobs import JobState, check_alive
+from thidua.core.jobs import FINISHED, JobState, check_alive
 from thidua.core.pagination import paginate
 from thidua.documents.frame import file_name
 from thidua.documents.reports import Column, Report, Table, table_bytes
@@ -64,9 +64,14 @@ def report_detail(request, pk: int):
 @post_only
 @login_required
 def report_word(request, pk: int):
-    """Write the Word file in the background; its page shows the progress."""
+    """Write the Word file in the background (the unit's officers: a province's counts are
+    heavy); its page shows the progress. A job still under way is followed, not doubled."""
     report = selectors.get_report_for(request.user, pk)
-    job = services.start_word(actor=request.user, report=report)
+    if not is_officer(request.user, report.unit):
+        raise PermissionDenied("Chỉ cán bộ của đơn vị được tạo bản Word của báo cáo.")
+    job = report.jobs.exclude(state__in=FINISHED).first() or services.start_word(
+        actor=request.user, report=report
+    )
     return redirect("summaries:word_job", pk=report.pk, job_pk=job.pk)
 
 

@@ -6,6 +6,7 @@ and the standing of the unit's clusters and blocks at the year's end. Word and E
 import datetime
 from collections import Counter
 
+from django.db.models import Count
 from django.utils import timezone
 
 from thidua.documents.frame import frame_for, settings_of
@@ -30,8 +31,12 @@ def by_units_below(unit, year: int) -> F.Figure:
         moved = Transition.objects.filter(F._ledger_paths(unit), workflow="exemplar",
                                           action=action, on__range=(first, last))  # fmt: skip
         columns.append(Exemplar.objects.filter(under(unit), pk__in=moved.values("object_id")))
-    counts = [Counter(F.owner_of(owners, path) for path in c.values_list("unit__path", flat=True))
-              for c in columns]  # fmt: skip
+    counts = []
+    for column in columns:  # grouped by unit in the database, then by the unit below
+        count = Counter()
+        for path, n in column.order_by().values_list("unit__path").annotate(n=Count("pk")):
+            count[F.owner_of(owners, path)] += n
+        counts.append(count)
     rows = [[c.name, *(count[c.pk] for count in counts)] for c, _paths in owners]
     rows.append([f"{unit.name} (trực tiếp)", *(count[None] for count in counts)])
     headers = ["Đơn vị", "Phát hiện", *(label for _action, label in F.STAGES)]
