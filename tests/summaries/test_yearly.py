@@ -101,3 +101,18 @@ def test_a_sibling_officer_sees_nothing_of_another_commune(client, officer_b, ye
     assert page.status_code == 400  # not one of the units offered
     assert "Mô hình Lê Văn Lúa" not in page.content.decode()
     assert (word.status_code, excel.status_code) == (404, 404)
+
+
+@pytest.mark.parametrize("more", [0, 2])
+def test_the_clusters_cost_the_same_however_many(province, commune_a, cluster, more,
+                                                 django_assert_num_queries):  # fmt: skip
+    from tests.factories import EmulationGroupFactory, GroupMembershipFactory
+
+    for n in range(more):
+        group = EmulationGroupFactory(owner=province, number=n + 2, name=f"Cụm {n + 2}")
+        GroupMembershipFactory(group=group, unit=commune_a)
+
+    with django_assert_num_queries(4):  # the groups, their members, terms, submissions
+        standing = groups(province, YEAR)
+
+    assert len(standing.rows) == 2 + more

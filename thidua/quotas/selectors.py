@@ -88,7 +88,24 @@ def compliance(group: EmulationGroup, day: datetime.date) -> list[ComplianceRow]
     """Each member's standing for its own period containing `day` (a quarterly member is
     judged on the quarter, a half-yearly one on the half-year), by the cadence and minimum
     in force then. Only accepted exemplars count. Reads only; three queries."""
-    memberships = list(group.members.select_related("unit").order_by("unit__sort_name", "pk"))
+    return compliance_of([group], day).get(group.pk, [])
+
+
+def _submission_counts(memberships, periods) -> dict[tuple[int, str, str], int]:
+    """{(membership, period key, state): submissions}, in one grouped query."""
+    rows = (
+        Submission.objects.filter(membership__in=memberships,
+                                  period_key__in={p.key for p in periods.values()})
+        .values("membership_id", "period_key", "state").annotate(n=Count("pk")).order_by()
+    )  # fmt: skip
+    return {(r["membership_id"], r["period_key"], r["state"]): r["n"] for r in rows}
+
+
+def compliance_of(groups, day: datetime.date) -> dict[int, list[ComplianceRow]]:
+    """`compliance` for many groups at once, in the same three queries (a unit's report
+    lists all its clusters and blocks)."""
+    memberships = list(GroupMembership.objects.filter(group__in=groups).select_related("unit")
+                       .order_by("group_id", "unit__sort_name", "pk"))  # fmt: skip
     terms = _terms_in_force(memberships, day)
     owed = {
         m.pk: (terms[m.pk].cadence, terms[m.pk].min_exemplars) if m.pk in terms
@@ -96,26 +113,17 @@ def compliance(group: EmulationGroup, day: datetime.date) -> list[ComplianceRow]
         for m in memberships
     }  # fmt: skip
     periods = {m.pk: period_containing(owed[m.pk][0], day) for m in memberships}
-    counts: dict[tuple[int, str, str], int] = {}
-    rows = (
-        Submission.objects.filter(membership__in=memberships,
-                                  period_key__in={p.key for p in periods.values()})
-        .values("membership_id", "period_key", "state").annotate(n=Count("pk")).order_by()
-    )  # fmt: skip
-    for row in rows:
-        counts[(row["membership_id"], row["period_key"], row["state"])] = row["n"]
+    counts = _submission_counts(memberships, periods)
 
     def count(m, state):
         return counts.get((m.pk, periods[m.pk].key, state), 0)
 
-    return [
-        ComplianceRow(
-            membership=m,
-            period=periods[m.pk],
-            minimum=owed[m.pk][1],
+    found: dict[int, list[ComplianceRow]] = {}
+    for m in memberships:
+        found.setdefault(m.group_id, []).append(ComplianceRow(
+            membership=m, period=periods[m.pk], minimum=owed[m.pk][1],
             accepted=count(m, SubmissionState.ACCEPTED),
             pending=count(m, SubmissionState.SUBMITTED),
             returned=count(m, SubmissionState.RETURNED),
-        )  # fmt: skip
-        for m in memberships
-    ]
+        ))  # fmt: skip
+    return found
