@@ -6,7 +6,6 @@ link back from the exemplar to the story (`Entry.exemplar`)."""
 import hashlib
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -15,6 +14,7 @@ from django.utils import timezone
 from thidua.audit.models import Action
 from thidua.audit.services import record_event
 from thidua.contests.models import Entry, EntryState
+from thidua.core.files import discarded_on_failure
 from thidua.exemplars import services as exemplar_services
 
 
@@ -83,14 +83,9 @@ def _evidence_of(entry: Entry):
 
 def _attach(actor, exemplar, entry: Entry) -> None:
     """The evidence stored; if one fails, the files stored before it go with the rows."""
-    written = []
-    try:
+    with discarded_on_failure() as written:
         for upload, note in _evidence_of(entry):
             evidence = exemplar_services.add_evidence(
                 actor=actor, exemplar=exemplar, upload=upload, note=note
             )
             written.append(evidence.file.name)
-    except BaseException:
-        for name in written:
-            default_storage.delete(name)
-        raise

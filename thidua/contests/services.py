@@ -3,7 +3,6 @@ scores, the prizes, and turning an accepted story into an exemplar candidate. Ea
 one transaction and is audited (a visitor's writes as the system's)."""
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,6 +20,7 @@ from thidua.contests.models import (
     Prize,
     Score,
 )
+from thidua.core.files import discarded_on_failure
 from thidua.core.text import clean_text
 from thidua.showcase.photos import save_versions
 from thidua.workflow.engine import transition
@@ -102,13 +102,8 @@ def submit_entry(*, contest: Contest, category=None, photos=(), **fields) -> Ent
 
 
 def _with_photos(entry: Entry, photos) -> None:
-    written: list[str] = []
-    try:
+    with discarded_on_failure() as written:
         _store_photos(entry, photos, written)
-    except BaseException:
-        for name in written:  # the rows roll back with the transaction; the files go too
-            default_storage.delete(name)
-        raise
 
 
 @transaction.atomic

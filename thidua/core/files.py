@@ -2,6 +2,7 @@
 refers to them any more."""
 
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.conf import settings
@@ -35,6 +36,19 @@ class StoredFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+@contextmanager
+def discarded_on_failure(written: list[str] | None = None):
+    """Yield a list for the names of the files a block stores; if the block fails, the
+    rows roll back with the transaction and those files are deleted too."""
+    written = [] if written is None else written
+    try:
+        yield written
+    except BaseException:
+        for name in written:
+            default_storage.delete(name)
+        raise
 
 
 def release_files(names: Iterable[str]) -> None:

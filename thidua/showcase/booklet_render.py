@@ -6,14 +6,13 @@ import base64
 import io
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from ebooklib import epub
 
 from thidua.awards.models import AwardRecord
-from thidua.core.files import release_files
+from thidua.core.files import discarded_on_failure, release_files
 from thidua.core.jobs import JobState, finish, progress
 from thidua.showcase.models import Booklet, BookletJob, PublicationState
 
@@ -103,14 +102,9 @@ def _store(pk: int, revision: int, pdf: bytes, epub_bytes: bytes) -> bool:
     release_files([booklet.pdf.name, booklet.epub.name])
     booklet.pdf.save("an-pham.pdf", ContentFile(pdf), save=False)
     booklet.epub.save("an-pham.epub", ContentFile(epub_bytes), save=False)
-    written = [booklet.pdf.name, booklet.epub.name]
-    try:
+    with discarded_on_failure([booklet.pdf.name, booklet.epub.name]):
         booklet.rendered_at = timezone.now()
         booklet.save(update_fields=["pdf", "epub", "rendered_at"])
-    except BaseException:
-        for name in written:
-            default_storage.delete(name)
-        raise
     return True
 
 

@@ -35,7 +35,7 @@ def stages_by_year(unit, start: int, end: int, field=None) -> F.Figure:
     rows = [[str(y), added.get(y, 0), *(counts.get((a, y), 0) for a, _l in F.STAGES)]
             for y in range(start, end + 1)]  # fmt: skip
     return F.Figure("dien-hinh-theo-nam", "Điển hình tiên tiến theo năm và giai đoạn",
-                    ["Năm", "Phát hiện", *(label for _a, label in F.STAGES)], rows)  # fmt: skip
+                    ["Năm", *F.STAGE_HEADERS], rows)  # fmt: skip
 
 
 def awards_by_year(unit, start: int, end: int) -> F.Figure:

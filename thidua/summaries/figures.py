@@ -71,9 +71,13 @@ STAGES = ((StageAction.NURTURE, "Bồi dưỡng"), (StageAction.RECOGNISE, "Côn
           (StageAction.REPLICATE, "Nhân rộng"))  # fmt: skip
 
 
-def exemplar_stages(unit, start: int, end: int) -> Figure:
-    """By field: exemplars discovered (added) in the period, and those nurtured, recognised
-    and replicated in it (each counted once, from the ledger of their stage changes)."""
+STAGE_HEADERS = ["Phát hiện", *(label for _action, label in STAGES)]
+
+
+def stage_columns(unit, start: int, end: int) -> list:
+    """The unit's exemplars discovered (added) in the period, then those nurtured,
+    recognised and replicated in it (each once, from the ledger of their stage changes):
+    the columns of STAGE_HEADERS, as querysets to group."""
     first, last = period_days(start, end)
     ours = Exemplar.objects.filter(under(unit))
     columns = [ours.filter(created_at__date__range=(first, last))]
@@ -81,10 +85,16 @@ def exemplar_stages(unit, start: int, end: int) -> Figure:
         moved = Transition.objects.filter(_ledger_paths(unit), workflow="exemplar",
                                           action=action, on__range=(first, last))  # fmt: skip
         columns.append(ours.filter(pk__in=moved.values("object_id")))
+    return columns
+
+
+def exemplar_stages(unit, start: int, end: int) -> Figure:
+    """By field: the exemplars of each of the stage columns."""
+    columns = stage_columns(unit, start, end)
     counts = [dict(c.order_by().values_list("field_id").annotate(n=Count("pk"))) for c in columns]
     rows = [[f.name, *(count.get(f.pk, 0) for count in counts)]
             for f in Field.objects.order_by("position", "pk")]  # fmt: skip
-    headers = ["Lĩnh vực", "Phát hiện", *(label for _action, label in STAGES)]
+    headers = ["Lĩnh vực", *STAGE_HEADERS]
     return Figure("dien-hinh", "Điển hình tiên tiến theo lĩnh vực và giai đoạn", headers,
                   [row for row in rows if any(row[1:])])  # fmt: skip
 

@@ -11,12 +11,11 @@ from django.utils import timezone
 
 from thidua.documents.frame import frame_for, settings_of
 from thidua.documents.frame_docx import JUSTIFY, foot, head, new_document, para, saved
-from thidua.exemplars.models import Exemplar, Replication
+from thidua.exemplars.models import Replication
 from thidua.quotas.selectors import compliance_of
 from thidua.summaries import figures as F
 from thidua.summaries.report_docx import TO_WRITE, figure_table
 from thidua.units.selectors import under
-from thidua.workflow.models import Transition
 
 TITLE = "Kết quả xây dựng và nhân rộng điển hình tiên tiến năm {year}"
 
@@ -24,13 +23,8 @@ TITLE = "Kết quả xây dựng và nhân rộng điển hình tiên tiến nă
 def by_units_below(unit, year: int) -> F.Figure:
     """Each unit directly below (with the units merged into it) and the unit itself: the
     exemplars it added, nurtured, recognised and replicated in the year."""
-    first, last = F.period_days(year, year)
     owners = F.units_below(unit)
-    columns = [Exemplar.objects.filter(under(unit), created_at__date__range=(first, last))]
-    for action, _label in F.STAGES:
-        moved = Transition.objects.filter(F._ledger_paths(unit), workflow="exemplar",
-                                          action=action, on__range=(first, last))  # fmt: skip
-        columns.append(Exemplar.objects.filter(under(unit), pk__in=moved.values("object_id")))
+    columns = F.stage_columns(unit, year, year)
     counts = []
     for column in columns:  # grouped by unit in the database, then by the unit below
         count = Counter()
@@ -39,7 +33,7 @@ def by_units_below(unit, year: int) -> F.Figure:
         counts.append(count)
     rows = [[c.name, *(count[c.pk] for count in counts)] for c, _paths in owners]
     rows.append([f"{unit.name} (trực tiếp)", *(count[None] for count in counts)])
-    headers = ["Đơn vị", "Phát hiện", *(label for _action, label in F.STAGES)]
+    headers = ["Đơn vị", *F.STAGE_HEADERS]
     return F.Figure("don-vi", "Theo đơn vị trực thuộc", headers,
                     [row for row in rows if any(row[1:])])  # fmt: skip
 

@@ -127,7 +127,7 @@ def add_member(
     defaults; the values are then the member's own (sample 001 sets them per member).
     The group row is locked first: two tabs adding the same unit run one after the other,
     and the second is told the unit is a member already."""
-    EmulationGroup.objects.select_for_update().filter(pk=group.pk).first()
+    lock(EmulationGroup, group.pk, "Cụm, khối này vừa bị xóa.")
     _check_member_unit(group, unit)
     membership = GroupMembership.objects.create(
         group=group, unit=unit, joined_on=joined_on,

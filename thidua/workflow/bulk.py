@@ -8,12 +8,11 @@ nothing is written unless everything is."""
 from collections import defaultdict
 
 from django.db import transaction
-from django.utils import timezone
 
 from thidua.audit.models import Action
 from thidua.audit.services import record_events
 from thidua.core.text import clean_text
-from thidua.workflow.engine import _SUBSCRIBERS, Move, Refused, _check, workflow_of
+from thidua.workflow.engine import _SUBSCRIBERS, Move, Refused, _check, ledger_row, workflow_of
 from thidua.workflow.models import Transition
 
 BATCH = 500  # rows per UPDATE and per INSERT
@@ -53,26 +52,16 @@ def _save(flow, step, moves) -> None:
         for obj in objects:
             obj.save()
         return
-    model = type(objects[0]) if objects else None
     for start in range(0, len(objects), BATCH):
         pks = [obj.pk for obj in objects[start : start + BATCH]]
-        model.objects.filter(pk__in=pks).update(**{flow.field: step.target})
+        type(objects[0]).objects.filter(pk__in=pks).update(**{flow.field: step.target})
 
 
 def _write_ledger(flow, moves) -> None:
     """A ledger row per object, then its audit row (grouped by the state it left)."""
-    today = timezone.localdate()
     rows = []
     for move in moves:
-        unit, by = flow.unit(move.obj), move.by
-        move.row = Transition(
-            workflow=flow.name, object_type=move.obj._meta.label_lower, object_id=move.obj.pk,
-            action=move.action, from_state=move.before, to_state=move.step.target,
-            actor=by if by is not None and by.pk else None,
-            actor_name=str(by) if by is not None else "hệ thống", unit_path=unit.path,
-            level=getattr(unit, "level", ""), reason=move.reason, payload=move.payload,
-            on=move.on or today,
-        )  # fmt: skip
+        move.row = ledger_row(move)
         rows.append(move.row)
     Transition.objects.bulk_create(rows, batch_size=BATCH)
     groups = defaultdict(list)

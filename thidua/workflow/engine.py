@@ -197,9 +197,15 @@ def _record(move: Move) -> Transition:
 
 
 def _ledger(move: Move) -> None:
+    move.row = ledger_row(move)
+    move.row.save()
+
+
+def ledger_row(move: Move) -> Transition:
+    """The ledger row of a move, not yet saved (workflow.bulk writes many at once)."""
     flow, obj, by = move.workflow, move.obj, move.by
     unit = flow.unit(obj)
-    move.row = Transition.objects.create(
+    return Transition(
         workflow=flow.name, object_type=obj._meta.label_lower, object_id=obj.pk,
         action=move.action, from_state=move.before, to_state=move.step.target,
         actor=by if by is not None and by.pk else None,
