@@ -28,7 +28,7 @@ PROVINCE_CODE, COMMUNE_CODE = "31", "11086"
 # The generation steps (national_data.STEPS, then VACUUM ANALYZE): all of them make a dataset.
 STEP_NAMES = ["tree", "units", "officers", "movements", "subjects", "exemplars", "plans",
               "conferences", "delegates", "quotas", "ledger", "awards", "vocabulary",
-              "analyze"]  # fmt: skip
+              "tallies", "analyze"]  # fmt: skip
 
 
 def database_name(scale: float, tag: str = "") -> str:

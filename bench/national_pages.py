@@ -67,6 +67,9 @@ PAGES = [
     ("dashboard", "reports: dashboard 2020–2025 (the persona's unit)", None,
      lambda r, who: f"/bao-cao-tong-ket/tong-quan/?don_vi={r['root'][who].pk}"
                     "&tu_nam=2020&den_nam=2025"),
+    ("statistics_0603", "reports: statistics form 0603.N, year 2024 (the persona's unit)",
+     "awardrecord", lambda r, who: f"/thong-ke/?bieu=0603n-2023&don_vi={r['root'][who].pk}"
+                                   "&nam=2024"),
     ("export_xlsx", f"export: exemplars XLSX ({EXPORT_FILTER})", "exemplar", _export("xlsx")),
     ("export_docx", f"export: exemplars DOCX ({EXPORT_FILTER})", "exemplar", _export("docx")),
 ]  # fmt: skip

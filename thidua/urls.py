@@ -65,6 +65,7 @@ urlpatterns = [
     path("guong-dien-hinh/", include("thidua.showcase.public_urls")),
     path("cuoc-thi/", include("thidua.contests.urls")),
     path("bao-cao-tong-ket/", include("thidua.summaries.urls")),
+    path("thong-ke/", include("thidua.statistics.urls")),
     path("guong-nguoi-tot/", include("thidua.contests.public_urls")),
     path("phong-trao/", include("thidua.movements.urls")),
     path("chi-tieu/", include("thidua.quotas.urls")),

@@ -37,6 +37,7 @@ def demo(transactional_db):
         "/phong-trao/", "/khen-thuong/danh-muc/", "/khen-thuong/de-nghi/",
         "/khen-thuong/quyet-dinh/", "/thong-bao/", "/tro-giup/hoi-nghi/", "/tai-khoan/",
         "/bao-cao-tong-ket/", "/bao-cao-tong-ket/tong-quan/", "/bao-cao-tong-ket/hang-nam/",
+        "/thong-ke/",
     ]  # fmt: skip
     return logins, pages
 

@@ -86,7 +86,30 @@ def test_seed_shows_one_quarter_met_and_one_short_in_cluster_1():
 
     assert dai_son(last.previous().start).status_label == "Đạt"
     assert dai_son(last.start).status_label == "Thiếu 2"
-    assert Movement.objects.count() == 2
+    assert Movement.objects.count() == 3  # seeded twice, made once
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("day", ["2026-12-02", "2027-06-30", "2027-11-30"])
+def test_the_statistics_forms_open_on_this_years_figures(day):
+    import datetime
+
+    import time_machine
+
+    from thidua.statistics.definitions import default_year, get_form
+    from thidua.statistics.tables import failed_checks, fill
+    from thidua.units.models import Unit
+
+    with time_machine.travel(datetime.datetime.fromisoformat(f"{day}T09:00+07:00")):
+        seed_demo()
+        year = default_year(datetime.date.fromisoformat(day))
+        city = fill(get_form("0603n-2023"), Unit.objects.get(code="31"), year)
+        commune = fill(get_form("0601n-2023"), Unit.objects.get(code="11086"), year)
+
+    assert city.value("01", "1") == 3  # two Bằng khen and a Chiến sĩ thi đua of the city
+    assert city.value("09", "1") == 1  # a leader among them
+    assert commune.value("11", "1") == 1  # the thematic movement of this year
+    assert failed_checks(city) == failed_checks(commune) == []
 
 
 @pytest.mark.django_db

@@ -10,6 +10,7 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from tests.conferences.conftest import plan  # noqa: F401 -- shared fixture
 from tests.plans.conftest import issued_plan  # noqa: F401 -- shared fixture
 from tests.summaries.test_figures import END, START, history_of  # noqa: F401
 from thidua.summaries import dashboard, figures
@@ -34,6 +35,8 @@ def test_each_year_is_the_reports_figure_for_that_year(history_of):  # noqa: F81
         assert row[1:] == [report.total(1), report.total(2), report.total(3)]
     period = figures.commendation(unit, START, END)
     assert sum(row[1] for row in awards.rows) == period.total(1) == 3
+    forms = dashboard.awards_by_form(unit, START, END)
+    assert sum(row[-1] for row in forms.rows) == period.total(1)
     assert [row[0] for row in stages.rows] == [str(y) for y in range(START, END + 1)]
 
 
@@ -65,7 +68,7 @@ def test_the_page_its_tables_and_their_excel(client, officer_a, history_of):  # 
 
     sheet = load_workbook(io.BytesIO(excel.content)).active
     values = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
-    assert page.count("<svg") == 4
+    assert page.count("<svg") == 5
     assert "Khen thưởng theo năm" in page
     assert [3, "2022", 1, 1, 0] in values  # STT, year, total, collectives, individuals
 
@@ -104,5 +107,28 @@ def test_the_dashboard_costs_the_same_for_1_or_4_communes(
     client.force_login(province_officer)
     query = {"don_vi": province.pk, "tu_nam": START, "den_nam": END}
 
-    with django_assert_num_queries(23):  # the same for 1 or 4: none per unit below
+    with django_assert_num_queries(20):  # the same for 1 or 4: none per unit below
         client.get(reverse("summaries:dashboard"), query)
+
+
+def test_a_unit_below_shows_its_own_conference_not_one_of_its_villages(
+    province,
+    commune_a,
+    village_a,
+    plan,  # noqa: F811
+):
+    from thidua.conferences import services
+
+    def held_by(unit):
+        return services.create_conference(actor=None, unit=unit, plan=plan, period_start=2025,
+                                          period_end=2030, held_on=datetime.date(2025, 8, 25),
+                                          form="Hội nghị tuyên dương")  # fmt: skip
+
+    own = held_by(commune_a)
+    type(own).objects.filter(pk=own.pk).update(status="approved")  # the state only
+    held_by(village_a)  # a draft, made later: not the commune's
+
+    rows = dict(dashboard.conference_progress(province, 2025, 2030).rows)
+
+    assert rows["Xã An Phú"] == "Đã duyệt kế hoạch"
+    assert rows["Xã Bình Minh"] == "Chưa có"

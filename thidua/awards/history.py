@@ -9,9 +9,11 @@ from django.db import transaction
 
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
+from thidua.awards import tallies
 from thidua.awards.models import AwardRecord, Block, Discipline, Initiative, Membership, TaskRating
 from thidua.exemplars.enums import SubjectKind
 from thidua.exemplars.models import Subject
+from thidua.tallies.services import change
 
 FIELDS = {
     AwardRecord: ["title", "award", "year", "commendation_type", "decision_number",
@@ -36,10 +38,13 @@ def _audit(actor, row, action: Action, before: dict | None = None) -> None:
 def _saved(actor, row):
     """Validate (model rules, in Vietnamese), save and audit a new or corrected row."""
     created = row.pk is None
-    before = None if created else snapshot(type(row).objects.get(pk=row.pk), FIELDS[type(row)])
+    old = None if created else type(row).objects.get(pk=row.pk)
+    before = None if created else snapshot(old, FIELDS[type(row)])
     row.full_clean(validate_unique=False)
     row.save()
     _audit(actor, row, Action.CREATE if created else Action.UPDATE, before)
+    if isinstance(row, AwardRecord):
+        change(before=tallies.counts_of(old), after=tallies.counts_of(row))
     return row
 
 
@@ -124,6 +129,8 @@ def delete_row(*, actor, row) -> None:
         raise ValidationError("Khen thưởng theo quyết định chỉ được hủy bỏ, không xóa.")
     before = snapshot(row, FIELDS[type(row)])
     _audit(actor, row, Action.DELETE, before)
+    if isinstance(row, AwardRecord):
+        change(before=tallies.counts_of(row))
     row.delete()
 
 

@@ -37,6 +37,7 @@ from thidua.exemplars.models import Subject
 from thidua.imports.cells import choice
 from thidua.imports.importer import _text as cell_text
 from thidua.imports.kinds import Checked, ImportKind, register
+from thidua.tallies.services import batched
 from thidua.units.models import Unit
 from thidua.units.scope import has_role
 
@@ -307,12 +308,13 @@ def write(*, actor, rows: list[Row]) -> list[tuple[str, int]]:
     """Write what the history lacks, through the history services (each row audited);
     a row already there (or twice in the file) is skipped."""
     added, skipped = dict.fromkeys(LABELS.values(), 0), 0
-    for row in rows:
-        if _exists(row.instance):
-            skipped += 1
-            continue
-        _save(actor, row.instance)
-        added[LABELS[row.sheet]] += 1
+    with batched():  # the dashboards' tallies written once, at the end
+        for row in rows:
+            if _exists(row.instance):
+                skipped += 1
+                continue
+            _save(actor, row.instance)
+            added[LABELS[row.sheet]] += 1
     return [(label, count) for label, count in added.items() if count] + (
         [("dòng đã có sẵn nên bỏ qua", skipped)] if skipped else [])  # fmt: skip
 

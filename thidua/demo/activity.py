@@ -1,6 +1,7 @@
 """Demo movements, drives, registrations and quota submissions of the demo province, made
-through the services. Quota periods are the two quarters before today, so the compliance
-table of Cụm thi đua số 1 always shows one period met and one short."""
+through the services (one movement dated in this statistics year). Quota periods are the
+two quarters before today, so the compliance table of Cụm thi đua số 1 always shows one
+period met and one short."""
 
 import datetime
 
@@ -12,6 +13,7 @@ from thidua.movements import services as movement_services
 from thidua.movements.models import Movement
 from thidua.quotas import services as quota_services
 from thidua.quotas.models import Submission
+from thidua.statistics.definitions import day_in_default_year
 from thidua.units import group_services
 from thidua.units.models import EmulationGroup, GroupKind
 from thidua.workflow.engine import transition
@@ -42,6 +44,12 @@ def seed_movements(*, province, commune, agency) -> None:
     )  # fmt: skip
     for exemplar in Exemplar.objects.filter(unit=commune, field__code="agriculture"):
         exemplar.movements.add(rural)
+    starts = day_in_default_year(timezone.localdate())
+    movement_services.launch_movement(
+        actor=None, launched_by=commune, name="Thi đua chuyên đề «Bình dân học vụ số»",
+        starts_on=starts, ends_on=starts + datetime.timedelta(days=150), method="thematic",
+        theme="Phổ cập kỹ năng số cho người dân (dữ liệu thống kê năm nay, biểu 0601.N).",
+    )  # fmt: skip
 
 
 def seed_quotas(*, province, commune) -> None:

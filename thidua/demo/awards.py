@@ -27,6 +27,7 @@ from thidua.awards.models import (
 from thidua.awards.selectors import history_of, rule_on
 from thidua.awards.workflows import reference_date
 from thidua.exemplars import services as exemplar_services
+from thidua.statistics.definitions import day_in_default_year
 from thidua.workflow.engine import transition
 
 STAFF = ["Đỗ Thị Hạnh", "Bùi Văn Khoa", "Ngô Thị Liên", "Hoàng Văn Mạnh", "Vũ Thị Ngọc",
@@ -38,8 +39,9 @@ RATINGS = [4, 3, 4, 3, 3, 4, 3, 2, 3, 4, 3, 3]  # each person's usual yearly rat
 
 def _subjects(commune, union):
     people = [exemplar_services.create_subject(actor=None, unit=commune, kind="individual",
-                                               name=name, occupation="civil_servant")
-              for name in STAFF]  # fmt: skip
+                                               name=name, occupation="civil_servant",
+                                               leadership="other" if n == 3 else "")
+              for n, name in enumerate(STAFF)]  # fmt: skip
     for name in UNION_STAFF:
         people.append(exemplar_services.create_subject(
             actor=None, unit=union, kind="individual", name=name, gender="female"))  # fmt: skip
@@ -76,6 +78,20 @@ def _given(subject, award, year, number, commune):
         subject=subject, award=award, year=year, decision_number=number, source="imported",
         decision_date=datetime.date(year, 12, 28),
         issuer=f"Chủ tịch Ủy ban nhân dân {commune.name}"))  # fmt: skip
+
+
+def _city_awards(commune, people, team) -> None:
+    """This statistics year's awards of the city (Bằng khen, Chiến sĩ thi đua thành phố),
+    which the yearly statistics form 0603.N counts."""
+    on = day_in_default_year(timezone.localdate())
+    for subject, code, kind in [(people[3], "bang_khen_tinh", "merit"),
+                                (team, "bang_khen_tinh", "movement"),
+                                (people[1], "cstd_tinh", "merit")]:  # fmt: skip
+        history.record_award(actor=None, record=AwardRecord(
+            subject=subject, award=Award.objects.get(code=code), year=on.year,
+            decision_number=f"{on.month * 31 + on.day}/QĐ-UBND", decision_date=on,
+            commendation_type=kind,
+            issuer=f"Chủ tịch Ủy ban nhân dân {commune.parent.name}"))  # fmt: skip
 
 
 def _round(commune, union, people, team, *, year: int, secretary) -> None:
@@ -200,6 +216,7 @@ def seed_awards(*, commune, secretary) -> None:
     people, team = _subjects(commune, union)
     _past(commune, people, team, year)
     _setbacks(people, year)
+    _city_awards(commune, people, team)
     _round(commune, union, people, team, year=year, secretary=secretary)
     _climbing(commune, people, year)
     _notice(commune, people, year)

@@ -29,6 +29,7 @@ class SubjectOut(Schema):
     occupation: str
     is_direct_labourer: bool
     position: str
+    leadership: str
     collective_kind: str
     size: int | None
 

@@ -9,4 +9,4 @@ class ExemplarsConfig(AppConfig):
     def ready(self):
         # The stage workflow and the subscriptions to other workflows register themselves
         # with the workflow core.
-        from thidua.exemplars import reports, subscribers, workflows  # noqa: F401, PLC0415
+        from thidua.exemplars import reports, subscribers, tallies, workflows  # noqa: F401, PLC0415

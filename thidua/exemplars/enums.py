@@ -16,6 +16,15 @@ class Gender(models.TextChoices):
     FEMALE = "female", _("Nữ")
 
 
+class Leadership(models.TextChoices):
+    """The leaders the yearly commendation statistics count apart (forms 0602.N, 0603.N of
+    Thông tư 02/2023/TT-BNV): a person's office, where it is one of these."""
+
+    CENTRAL = "central", _("Lãnh đạo cấp bộ, cấp tỉnh và tương đương trở lên")
+    DEPARTMENT = "department", _("Lãnh đạo cấp vụ, sở, ngành và tương đương")
+    OTHER = "other", _("Lãnh đạo khác từ phó phòng trở lên")
+
+
 class Occupation(models.TextChoices):
     WORKER = "worker", _("Công nhân")
     FARMER = "farmer", _("Nông dân")

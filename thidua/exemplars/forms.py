@@ -10,6 +10,7 @@ from thidua.core.forms import (
 )
 from thidua.exemplars.enums import (
     Gender,
+    Leadership,
     Occupation,
     RecognitionLevel,
     Stage,
@@ -37,6 +38,9 @@ class SubjectForm(CleanTextMixin, forms.Form):
     )
     is_direct_labourer = forms.BooleanField(label="Trực tiếp lao động, sản xuất", required=False)
     position = forms.CharField(label="Chức vụ", max_length=255, required=False)
+    leadership = forms.ChoiceField(label="Cấp lãnh đạo", choices=[("", "— Không —"),
+                                                                  *Leadership.choices],
+                                   required=False)  # fmt: skip
     collective_kind = forms.CharField(label="Loại tập thể", max_length=100, required=False)
     size = forms.IntegerField(
         label="Số thành viên", min_value=1, max_value=2_000_000, required=False
@@ -53,7 +57,8 @@ class SubjectForm(CleanTextMixin, forms.Form):
     GROUPS = [
         ("Đối tượng", (), ["kind", "name"]),
         ("Thông tin cá nhân", (SubjectKind.INDIVIDUAL,),
-         ["gender", "birth_year", "ethnicity", "occupation", "is_direct_labourer", "position"]),
+         ["gender", "birth_year", "ethnicity", "occupation", "is_direct_labourer", "position",
+          "leadership"]),
         ("Thông tin tập thể", (SubjectKind.COLLECTIVE,), ["collective_kind"]),
         ("Quy mô", (SubjectKind.COLLECTIVE, SubjectKind.HOUSEHOLD), ["size"]),
         ("", (), ["note", "confirm_duplicate"]),

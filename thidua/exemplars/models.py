@@ -12,6 +12,7 @@ from thidua.exemplars.enums import (
     CriterionScope,
     EvidenceKind,
     Gender,
+    Leadership,
     Occupation,
     RecognitionLevel,
     Stage,
@@ -58,6 +59,8 @@ class Subject(models.Model):
     )
     is_direct_labourer = models.BooleanField(_("trực tiếp lao động, sản xuất"), default=False)
     position = models.CharField(_("chức vụ"), max_length=255, blank=True)
+    leadership = models.CharField(_("cấp lãnh đạo"), max_length=10, choices=Leadership.choices,
+                                  blank=True)  # fmt: skip
     collective_kind = models.CharField(_("loại tập thể"), max_length=100, blank=True)
     size = models.PositiveIntegerField(
         _("số thành viên"), null=True, blank=True, validators=[MaxValueValidator(2_000_000)]

@@ -25,10 +25,11 @@ from thidua.exemplars.models import (
     Replication,
     Subject,
 )
+from thidua.exemplars.tallies import count_added
 
 SUBJECT_FIELDS = [
     "kind", "unit", "name", "gender", "birth_year", "ethnicity", "occupation",
-    "is_direct_labourer", "position", "collective_kind", "size", "note",
+    "is_direct_labourer", "position", "leadership", "collective_kind", "size", "note",
 ]  # fmt: skip
 EXEMPLAR_FIELDS = [
     "subject",
@@ -99,6 +100,7 @@ def create_exemplar(
         exclude=["subject", "unit", "field", "created_by"], validate_constraints=False
     )
     exemplar.save()
+    count_added(exemplar)
     remember_words(exemplar.title)
     if movements:
         exemplar.movements.set(movements)

@@ -14,6 +14,7 @@ from thidua.core.text import clean_text, fold
 from thidua.exemplars import services
 from thidua.exemplars.enums import Gender, Occupation, SubjectKind
 from thidua.exemplars.models import Exemplar, Field, Subject
+from thidua.tallies.services import batched
 
 # (key, header) in template order. Headers are matched ignoring case and diacritics.
 COLUMNS = [
@@ -168,8 +169,15 @@ def _text(value) -> str:
 @transaction.atomic
 def write_rows(*, actor, rows: list[Row]) -> tuple[int, int, int]:
     """Create what is missing; returns (subjects created, exemplars created, rows skipped)."""
+    counts = [0, 0, 0]
+    with batched():  # the dashboards' tallies written once, at the end
+        _write(actor, rows, counts)
+    return counts[0], counts[1], counts[2]
+
+
+def _write(actor, rows, counts) -> None:
+    """counts: [subjects created, exemplars created, rows skipped], added to in place."""
     subjects: dict[tuple, Subject] = {}
-    created_subjects = created_exemplars = skipped = 0
     for row in rows:
         key = (row.unit.pk, fold(row.subject["name"]), row.subject["birth_year"])
         subject = (
@@ -178,14 +186,13 @@ def write_rows(*, actor, rows: list[Row]) -> tuple[int, int, int]:
         )
         if subject is None:
             subject = services.create_subject(actor=actor, unit=row.unit, **row.subject)
-            created_subjects += 1
+            counts[0] += 1
         subjects[key] = subject
         if row.exemplar is None or _exemplar_exists(subject, row.exemplar):
-            skipped += row.exemplar is not None
+            counts[2] += row.exemplar is not None
             continue
         services.create_exemplar(actor=actor, subject=subject, **row.exemplar)
-        created_exemplars += 1
-    return created_subjects, created_exemplars, skipped
+        counts[1] += 1
 
 
 def _exemplar_exists(subject, exemplar: dict) -> bool:

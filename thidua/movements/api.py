@@ -40,6 +40,7 @@ class MovementOut(Schema):
     starts_on: datetime.date
     ends_on: datetime.date
     theme: str
+    method: str
     follower_id: int | None
     status: MovementStatus
 

@@ -1,6 +1,7 @@
 from django import forms
 
 from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField, SearchChoice
+from thidua.movements.models import MovementMethod
 from thidua.units.models import Unit, UnitKind
 from thidua.units.selectors import visible_units
 
@@ -11,9 +12,16 @@ class MovementForm(CleanTextMixin, forms.Form):
     ends_on = DateField(label="Đến ngày")
     theme = forms.CharField(label="Chủ đề, nội dung", widget=forms.Textarea(attrs={"rows": 3}),
                             required=False)  # fmt: skip
+    method = forms.ChoiceField(label="Hình thức tổ chức", choices=MovementMethod.choices,
+                               initial=MovementMethod.REGULAR, required=False)  # fmt: skip
     follower = ModelChoiceField(label="Cơ quan được giao theo dõi", queryset=Unit.objects.none(),
                                 required=False)  # fmt: skip
     # No status here: it changes by the actions on the movement's page (workflows.py).
+
+    def clean_method(self):
+        # A client that does not send it (the API before the field, a script) means the
+        # year-round kind, as the field's default.
+        return self.cleaned_data.get("method") or MovementMethod.REGULAR
 
     def __init__(self, *args, launched_by: Unit, **kwargs):
         super().__init__(*args, **kwargs)

@@ -22,6 +22,14 @@ class MovementAction(models.TextChoices):
     CLOSE = "close", _("Tổng kết")
 
 
+class MovementMethod(models.TextChoices):
+    """How a movement is organised (Law 2022, Art. 16(1)): the year-round emulation or one
+    on a theme or for a period; the yearly statistics count them apart (0601.N)."""
+
+    REGULAR = "regular", _("Thi đua thường xuyên")
+    THEMATIC = "thematic", _("Thi đua theo chuyên đề, theo đợt")
+
+
 class Movement(models.Model):
     """A movement launched by a unit for a period. It concerns the launching unit's whole
     subtree, so it is visible from below as well as from above (see selectors)."""
@@ -35,6 +43,9 @@ class Movement(models.Model):
     starts_on = models.DateField(_("từ ngày"))
     ends_on = models.DateField(_("đến ngày"))
     theme = models.TextField(_("chủ đề, nội dung"), blank=True)
+    method = models.CharField(_("hình thức tổ chức"), max_length=10,
+                              choices=MovementMethod.choices,
+                              default=MovementMethod.REGULAR)  # fmt: skip
     follower = models.ForeignKey(
         "units.Unit", verbose_name=_("cơ quan được giao theo dõi"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="followed_movements",

@@ -11,9 +11,10 @@ from thidua.core.text import clean_text, fold
 from thidua.movements.models import Drive, Movement, WorkRegistration
 from thidua.units.services import lock
 
-MOVEMENT_FIELDS = ["name", "launched_by", "starts_on", "ends_on", "theme", "follower", "status"]
+MOVEMENT_FIELDS = ["name", "launched_by", "starts_on", "ends_on", "theme", "method", "follower",
+                   "status"]  # fmt: skip
 # What an officer edits; the launching unit is fixed and the status has its workflow.
-EDITABLE_FIELDS = ["name", "starts_on", "ends_on", "theme", "follower"]
+EDITABLE_FIELDS = ["name", "starts_on", "ends_on", "theme", "method", "follower"]
 
 
 def _only_editable(fields) -> None:

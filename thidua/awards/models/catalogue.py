@@ -25,7 +25,7 @@ class Period(models.TextChoices):
 
 
 class CommendationType(models.TextChoices):
-    """The six types of commendation of the Law 2022, Art. 8."""
+    """The six types of commendation of the Law 2022, Art. 8 (and one kept for history)."""
 
     MERIT = "merit", _("Theo công trạng")
     AD_HOC = "ad_hoc", _("Đột xuất")
@@ -33,6 +33,9 @@ class CommendationType(models.TextChoices):
     DEDICATION = "dedication", _("Quá trình cống hiến")
     SENIORITY = "seniority", _("Theo niên hạn")
     FOREIGN = "foreign", _("Đối ngoại")
+    # Not one of Art. 8's six, but decisions for achievements in the resistance wars are
+    # still recorded, and the yearly statistics count them apart (0602.N, 0603.N).
+    RESISTANCE = "resistance", _("Kháng chiến")
 
 
 class Certainty(models.TextChoices):

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TalliesConfig(AppConfig):
+    name = "thidua.tallies"
+    verbose_name = "Số liệu tổng hợp"
