@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "thidua.contests",
     "thidua.summaries",
     "thidua.statistics",
+    "thidua.pacts",
     "thidua.public",
     "thidua.exports",
     "thidua.inbox",

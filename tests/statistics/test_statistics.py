@@ -174,8 +174,11 @@ def test_the_excel_file_is_in_the_forms_layout(history_of):
         "THỦ TRƯỞNG ĐƠN VỊ",
     ):
         assert text in cells
-    total = cells["Tổng số"].row  # the header «Tổng số» comes first, then row 01's label
-    assert any(str(c) == f"A{total}:A{total}" or c.min_col == 4 for c in sheet.merged_cells)
+    merged = {str(r) for r in sheet.merged_cells.ranges}
+    # Row 6 and 7: A, B, C and «Tổng số» down both; «Chia ra» across the four forms.
+    assert {"A6:A7", "B6:B7", "C6:C7", "D6:D7", "E6:H6"} <= merged
+    assert sheet["E7"].value == "Bằng khen"
+    assert sheet["D8"].value == "1"
     body = [r for r in sheet.iter_rows(values_only=True) if r[1] in ("01", "02", "04", "05")]
     by_code = {r[1]: r[3:8] for r in body}
     assert by_code["01"] == tuple(table.value("01", c) for c in "12345")
@@ -193,7 +196,8 @@ def test_the_page_and_its_excel(client, officer_a, history_of):
 
     assert page.status_code == 200
     text = page.content.decode()
-    assert "Số lượng khen thưởng cấp bộ" in text.lower().capitalize() or "SỐ LƯỢNG" in text
+    assert "SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ, BAN, NGÀNH" in text
+    assert 'colspan="4" rowspan="1">Chia ra</th>' in text  # the header merged as in Excel
     assert "từ 01/12/2024 đến 30/11/2025" in text
     assert excel.status_code == 200
     assert excel["Content-Disposition"] == 'attachment; filename="bieu-0603.N-2025.xlsx"'
@@ -218,3 +222,34 @@ def test_the_page_opens_with_defaults(client, province_officer, history_of):
 
     assert page.status_code == 200
     assert "Biểu số: 0601.N/BNV-TĐKT" in page.content.decode()
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda d: d["rows"][2].update(where={"subject_kind": "collective"}), "cần một danh sách"),
+    (lambda d: d["rows"][2].update(where={"subject_kind": {"khong": ["x"]}}), "cần một danh"),
+    (lambda d: d["columns"][1].update(where={"award": ["giai_thuong_moi"]}), "giai_thuong_moi"),
+    (lambda d: d["columns"].append({"code": "6", "heads": ["Chia ra"], "where": {}}),
+     "phần đầu của tiêu đề"),
+    (lambda d: d.update(year_starts="02-30"), "không đúng cấu trúc"),
+    (lambda d: d["rows"][0].pop("label"), "không có tên"),
+])  # fmt: skip
+def test_a_malformed_definition_is_refused_with_a_message(change, message):
+    path = definitions.FOLDER / "0603.N-BNV-TDKT-2023.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+
+    with pytest.raises(ImproperlyConfigured, match=message):
+        definitions.parse(data, "thử")
+
+
+def test_the_system_check_reports_a_broken_form(monkeypatch):
+    from thidua.statistics.apps import forms_load
+
+    assert forms_load() == []
+    definitions.all_forms.cache_clear()
+    monkeypatch.setattr(definitions, "parse", lambda data, name: (_ for _ in ()).throw(
+        ImproperlyConfigured(f"{name}: hỏng")))  # fmt: skip
+    try:
+        assert [e.id for e in forms_load()] == ["statistics.E001"]
+    finally:
+        definitions.all_forms.cache_clear()

@@ -26,6 +26,7 @@ from thidua.awards.workflows import reference_date
 from thidua.core.counters import next_number
 from thidua.documents.frame import ADMINISTRATIVE, committee, settings_of
 from thidua.documents.models import Capacity
+from thidua.tallies.services import batched
 from thidua.units.scope import scope_for
 from thidua.workflow.engine import transition
 
@@ -124,8 +125,9 @@ def issue_decision(*, actor, decision: Decision) -> Decision:
     lines = decision.lines.select_related("nomination__award", "nomination__subject__unit")
     lines = list(lines)
     line_amounts(lines, salary)
-    for line in lines:
-        _award(actor, decision, line)
+    with batched():  # the dashboards' tallies once for the whole decision
+        for line in lines:
+            _award(actor, decision, line)
     decision.state = DecisionState.ISSUED
     decision.save()
     record_event(actor=actor, action=Action.UPDATE, target=decision,

@@ -38,7 +38,9 @@ def _audit(actor, row, action: Action, before: dict | None = None) -> None:
 def _saved(actor, row):
     """Validate (model rules, in Vietnamese), save and audit a new or corrected row."""
     created = row.pk is None
-    old = None if created else type(row).objects.get(pk=row.pk)
+    # Locked: two corrections of one award at once must each see the other's result, or
+    # the dashboards' tallies would take the same award away twice.
+    old = None if created else type(row).objects.select_for_update().get(pk=row.pk)
     before = None if created else snapshot(old, FIELDS[type(row)])
     row.full_clean(validate_unique=False)
     row.save()
@@ -69,7 +71,8 @@ def record_award(*, actor, record: AwardRecord) -> AwardRecord:
 def revoke_award(*, actor, record: AwardRecord, on: datetime.date, note: str) -> AwardRecord:
     """Hủy bỏ (Law 2022 ch. VII): the award stays in the history, marked, and counts for
     nothing from then on."""
-    if record.revoked_on:
+    locked = AwardRecord.objects.select_for_update().filter(pk=record.pk).first()
+    if record.revoked_on or locked is None or locked.revoked_on:
         raise ValidationError("Khen thưởng này đã bị hủy bỏ.")
     if not note.strip():
         raise ValidationError({"revocation_note": "Cần lý do và quyết định hủy bỏ."})
@@ -127,11 +130,14 @@ def delete_row(*, actor, row) -> None:
     """Remove a row entered by mistake (a decision's award is revoked, not deleted)."""
     if isinstance(row, AwardRecord) and row.source == "decision":
         raise ValidationError("Khen thưởng theo quyết định chỉ được hủy bỏ, không xóa.")
-    before = snapshot(row, FIELDS[type(row)])
-    _audit(actor, row, Action.DELETE, before)
-    if isinstance(row, AwardRecord):
-        change(before=tallies.counts_of(row))
-    row.delete()
+    current = type(row).objects.select_for_update().filter(pk=row.pk).first()
+    if current is None:
+        return  # deleted meanwhile (a second click): nothing left to take away
+    before = snapshot(current, FIELDS[type(row)])
+    _audit(actor, current, Action.DELETE, before)
+    if isinstance(current, AwardRecord):
+        change(before=tallies.counts_of(current))
+    current.delete()
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
-"""Demo movements, drives, registrations and quota submissions of the demo province, made
-through the services (one movement dated in this statistics year). Quota periods are the
-two quarters before today, so the compliance table of Cụm thi đua số 1 always shows one
-period met and one short."""
+"""Demo movements, drives, registrations, quota submissions and a cluster's pact of the
+demo province, made through the services (one movement dated in this statistics year).
+Quota periods are the two quarters before today, so the compliance table of Cụm thi đua
+số 1 always shows one period met and one short."""
 
 import datetime
 
@@ -11,6 +11,7 @@ from thidua.core.periods import period_containing
 from thidua.exemplars.models import Exemplar
 from thidua.movements import services as movement_services
 from thidua.movements.models import Movement
+from thidua.pacts import services as pact_services
 from thidua.quotas import services as quota_services
 from thidua.quotas.models import Submission
 from thidua.statistics.definitions import day_in_default_year
@@ -76,3 +77,29 @@ def _submit(membership, period, exemplar, action, reason="", *, on=None) -> None
         actor=None, membership=membership, period=period, exemplar=exemplar, on=on
     )
     transition(submission, action, by=None, reason=reason)
+
+
+PACT_CRITERIA = [
+    ("Hoàn thành các chỉ tiêu phát triển kinh tế – xã hội năm", "40", "1"),
+    ("Phát hiện, bồi dưỡng và nhân rộng điển hình tiên tiến", "30", "1,5"),
+    ("Tổ chức phong trào thi đua và công tác khen thưởng", "30", "1"),
+]  # fmt: skip
+
+
+def seed_pact(*, province, commune) -> None:
+    """Cụm thi đua số 1's pact of this year: opened with the head by rotation, criteria,
+    signed in mid-January (or today, early in January), Xã Đại Sơn's targets registered."""
+    cluster = EmulationGroup.objects.get(owner=province, kind=GroupKind.CLUSTER, number=1)
+    today = timezone.localdate()
+    if cluster.pacts.filter(year=today.year).exists():
+        return
+    pact = pact_services.open_pact(actor=None, group=cluster, year=today.year)
+    pact_services.save_criteria(actor=None, pact=pact, rows=PACT_CRITERIA)
+    on = min(today, D(today.year, 1, 15))
+    transition(pact, "sign", by=None,
+               data={"signed_on": on, "place": f"Hội trường {pact.head.unit.name}"})  # fmt: skip
+    ours = cluster.members.get(unit=commune)
+    pact_services.register_target(
+        actor=None, pact=pact, membership=ours,
+        text="Phát hiện ít nhất 4 điển hình mới; nhân rộng 2 mô hình «Dân vận khéo».",
+    )  # fmt: skip

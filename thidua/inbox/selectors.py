@@ -13,11 +13,13 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
 from thidua.accounts.models import Role, UnitRole
 from thidua.awards.models import Nomination, NominationState
 from thidua.conferences.checks import PREPARING, days_late
 from thidua.conferences.models import Conference
+from thidua.pacts.models import Pact, PactState
 from thidua.plans.models import Obligation, ObligationState, Plan, PlanStatus
 from thidua.quotas.models import Submission, SubmissionState
 
@@ -113,6 +115,30 @@ def _draft_nomination(nomination, today) -> Item:
                 link=nomination.get_absolute_url(), badge="Dự thảo")  # fmt: skip
 
 
+def _pact_to_host(pact, today) -> Item:
+    return Item(text=f"{pact} · chủ trì ký kết", link=pact.get_absolute_url(),
+                badge="Trưởng cụm, khối")  # fmt: skip
+
+
+def _pact_target(pact, today) -> Item:
+    return Item(text=str(pact), link=pact.get_absolute_url(), badge="Chưa đăng ký chỉ tiêu")
+
+
+def _pact_sections(units: list[int]) -> list[Section]:
+    """The year's head hosts the signing (LAW.md §3.2); every member registers targets."""
+    year = timezone.localdate().year
+    return [
+        Section("giao-uoc-chu-tri", "Giao ước thi đua cần chủ trì ký kết", Pact.objects.filter(
+            head__unit__in=units, state=PactState.DRAFT).select_related("group")
+            .order_by("year", "pk"), _pact_to_host, "Không có giao ước nào cần chủ trì."),
+        Section("giao-uoc-chi-tieu", "Giao ước thi đua chưa đăng ký chỉ tiêu",
+                Pact.objects.filter(group__members__unit__in=units, year__gte=year)
+                .exclude(targets__membership__unit__in=units).select_related("group")
+                .distinct().order_by("year", "pk"), _pact_target,
+                "Đã đăng ký chỉ tiêu mọi giao ước."),
+    ]  # fmt: skip
+
+
 OPEN = [ObligationState.PENDING, ObligationState.RETURNED]
 REVIEWED = [NominationState.SUBMITTED, NominationState.IN_REVIEW]
 
@@ -150,6 +176,7 @@ def sections(units: list[int]) -> list[Section]:
             unit__in=units, state=NominationState.DRAFT)
             .select_related("award", "subject").order_by("-pk"),
             _draft_nomination, "Không có đề nghị nào đang soạn."),
+        *_pact_sections(units),
     ]  # fmt: skip
 
 

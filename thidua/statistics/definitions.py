@@ -46,6 +46,7 @@ class Form:
     rows: tuple
     columns: tuple
     checks: dict
+    outside_catalogue: tuple = ()  # award codes named but not (yet) in the catalogue
 
     def period(self, year: int) -> tuple[datetime.date, datetime.date]:
         """The days the statistics of `year` count: from 01/12 of the year before to 30/11
@@ -64,26 +65,59 @@ class Form:
         return [row for row in self.rows if row.where is not None]
 
 
-def _check_where(name: str, where, source) -> dict:
+def _values(name: str, dim: str, wanted) -> list:
+    """A condition's values: a list, or {"not": a list}; anything else is refused."""
+    if isinstance(wanted, dict) and set(wanted) == {"not"}:
+        wanted = wanted["not"]
+    if not isinstance(wanted, list) or not wanted:
+        raise ImproperlyConfigured(f"{name}: «{dim}» cần một danh sách giá trị (hoặc "
+                                   "{\"not\": [...]}).")  # fmt: skip
+    return wanted
+
+
+def _check_where(name: str, where, source, outside=()) -> dict:
+    """`outside`: award codes the form names that the catalogue does not hold (yet)."""
     if not isinstance(where, dict):
         raise ImproperlyConfigured(f"{name}: điều kiện phải là một từ điển.")
     for dim, wanted in where.items():
         if dim not in source.DIMENSIONS:
             raise ImproperlyConfigured(f"{name}: không có chiều «{dim}» cho {source.NAME}.")
-        values = wanted["not"] if isinstance(wanted, dict) else wanted
+        values = _values(name, dim, wanted)
         allowed = source.DIMENSIONS[dim]
-        if allowed is not None and (unknown := set(values) - set(allowed)):
+        if allowed is None:  # award codes: the catalogue's
+            allowed = [*source.known_codes(), *outside]
+        if unknown := set(values) - set(allowed):
             raise ImproperlyConfigured(f"{name}: «{dim}» không có giá trị {sorted(unknown)}.")
     return where
 
 
-def _line(name: str, data: dict, source) -> Line:
-    where = data.get("where")
-    return Line(code=data.get("code", ""), label=data.get("label") or data["heads"][-1],
-                where=None if where is None else _check_where(f"{name} {data.get('code')}",
-                                                              where, source),
-                unit=data.get("unit", ""), indent=data.get("indent", 0),
-                heads=tuple(data.get("heads", ())))  # fmt: skip
+def _line(name: str, data: dict, source, outside) -> Line:
+    where, heads = data.get("where"), tuple(data.get("heads", ()))
+    label = data.get("label") or (heads[-1] if heads else "")
+    if not isinstance(label, str) or not label.strip():
+        raise ImproperlyConfigured(f"{name}: một dòng hoặc cột không có tên.")
+    checked = None if where is None else _check_where(f"{name} {data.get('code')}", where,
+                                                       source, outside)  # fmt: skip
+    return Line(
+        code=str(data.get("code", "")),
+        label=label,
+        where=checked,
+        unit=data.get("unit", ""),
+        indent=int(data.get("indent", 0)),
+        heads=heads,
+    )
+
+
+def _check_heads(name: str, columns) -> None:
+    """Every column has its header levels, and none is the start of another's: the merged
+    header (layout.py) could not draw it."""
+    if not columns or any(not c.heads or c.where is None for c in columns):
+        raise ImproperlyConfigured(f"{name}: mỗi cột cần tiêu đề (heads) và điều kiện.")
+    for a in columns:
+        for b in columns:
+            if a is not b and b.heads[: len(a.heads)] == a.heads:
+                raise ImproperlyConfigured(f"{name}: tiêu đề cột {a.code} trùng hoặc là phần "
+                                           f"đầu của tiêu đề cột {b.code}.")  # fmt: skip
 
 
 def _date(text):
@@ -92,11 +126,20 @@ def _date(text):
 
 def parse(data: dict, name: str = "") -> Form:
     """A form from its JSON, checked (ImproperlyConfigured naming what is wrong)."""
+    try:
+        return _parse(data, name)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise ImproperlyConfigured(f"{name}: biểu không đúng cấu trúc ({error!r}).") from error
+
+
+def _parse(data: dict, name: str) -> Form:
     source = SOURCES.get(data.get("source"))
     if source is None:
         raise ImproperlyConfigured(f"{name}: nguồn số liệu «{data.get('source')}» không có.")
-    rows = tuple(_line(name, row, source) for row in data["rows"])
-    columns = tuple(_line(name, column, source) for column in data["columns"])
+    outside = tuple(data.get("outside_catalogue", ()))
+    rows = tuple(_line(name, row, source, outside) for row in data["rows"])
+    columns = tuple(_line(name, column, source, outside) for column in data["columns"])
+    _check_heads(name, columns)
     for kind, lines in (("dòng", [r for r in rows if r.where is not None]), ("cột", columns)):
         codes = [line.code for line in lines]
         if len(set(codes)) != len(codes) or "" in codes:
@@ -107,13 +150,15 @@ def parse(data: dict, name: str = "") -> Form:
             if missing := {total, *parts} - known:
                 raise ImproperlyConfigured(f"{name}: kiểm tra tổng nhắc mã {sorted(missing)}.")
     month, day = (int(part) for part in data.get("year_starts", "12-01").split("-"))
+    datetime.date(2001, month, day)  # a day that exists, or ValueError
     return Form(
         code=data["code"], slug=data["slug"], title=data["title"], basis=data["basis"],
         certainty=data.get("certainty", ""), valid_from=_date(data["valid_from"]),
         valid_to=_date(data.get("valid_to")), deadline=data.get("deadline", ""),
         receiver=data.get("receiver", ""), source=data["source"],
         count_unit=data.get("count_unit", ""),
-        where=_check_where(name, data.get("where", {}), source), year_starts=(month, day),
+        where=_check_where(name, data.get("where", {}), source, outside),
+        year_starts=(month, day), outside_catalogue=outside,
         rows=rows, columns=columns, checks=checks,
     )  # fmt: skip
 

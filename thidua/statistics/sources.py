@@ -8,6 +8,7 @@ import datetime
 
 from django.db.models import Count, Q
 
+from thidua.awards.catalogue import AWARDS
 from thidua.awards.models import Award, AwardRecord, CommendationType
 from thidua.core.text import fold
 from thidua.exemplars.enums import Leadership, Occupation, SubjectKind
@@ -33,6 +34,12 @@ class Awards:
                   "commendation_type": CommendationType.values,
                   "leadership": ["", *Leadership.values], "occupation": ["", *Occupation.values],
                   "direct": BOOL, "unit_level": Level.values, "enterprise": BOOL}  # fmt: skip
+
+    @staticmethod
+    def known_codes() -> list[str]:
+        """The catalogue's award codes as shipped (awards.catalogue): a form naming another
+        code must say it is outside the catalogue."""
+        return [row[0] for row in AWARDS]
 
     @staticmethod
     def rows(unit, first: datetime.date, last: datetime.date):

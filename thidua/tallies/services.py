@@ -44,7 +44,13 @@ def change(*, before=(), after=()) -> None:
 
 @contextlib.contextmanager
 def batched():
-    """Sum the changes made inside and write them once, on leaving without an error."""
+    """Sum the changes made inside and write them once, on leaving without an error.
+
+    Only inside a transaction (the counted rows and their counts commit together), and
+    never around a savepoint whose failure is caught and passed over: the changes of the
+    rows it rolled back would still be written."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("tallies.batched() needs a transaction (transaction.atomic).")
     if getattr(_batches, "deltas", None) is not None:
         yield  # already inside a batch: the outer one writes
         return
@@ -81,6 +87,9 @@ def recount(*, measures, counts) -> int:
     """Replace every tally of `measures` by `counts` ((Count, n) pairs, grouped from the
     rows by the owning app): the repair after a bulk load or an edit outside the services.
     How many tally rows there are now."""
+    if connection.vendor == "postgresql":  # writers wait until the recount commits
+        with connection.cursor() as cursor:
+            cursor.execute(f"LOCK TABLE {Tally._meta.db_table} IN SHARE ROW EXCLUSIVE MODE")
     Tally.objects.filter(measure__in=measures).delete()
     deltas = Counter()
     for count, n in counts:

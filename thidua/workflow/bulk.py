@@ -12,6 +12,7 @@ from django.db import transaction
 from thidua.audit.models import Action
 from thidua.audit.services import record_events
 from thidua.core.text import clean_text
+from thidua.tallies.services import batched
 from thidua.workflow.engine import _SUBSCRIBERS, Move, Refused, _check, ledger_row, workflow_of
 from thidua.workflow.models import Transition
 
@@ -38,9 +39,10 @@ def transition_many(queryset, action: str, *, by, reason: str = "") -> int:
             step.apply(move)
     _save(flow, step, moves)
     _write_ledger(flow, moves)
-    for move in moves:
-        for subscriber in _SUBSCRIBERS[(flow.name, action)]:
-            subscriber(move)
+    with batched():  # what the subscribers count, written once
+        for move in moves:
+            for subscriber in _SUBSCRIBERS[(flow.name, action)]:
+                subscriber(move)
     return len(moves)
 
 

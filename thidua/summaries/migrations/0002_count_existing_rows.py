@@ -15,12 +15,8 @@ def _add(deltas, measure, path, year, key, n):
         deltas[(measure, unit_id, year, str(key if key is not None else ""))] += n
 
 
-def count_rows(apps, schema_editor):
+def _awards(apps, deltas) -> None:
     AwardRecord = apps.get_model("awards", "AwardRecord")
-    Exemplar = apps.get_model("exemplars", "Exemplar")
-    Transition = apps.get_model("workflow", "Transition")
-    Tally = apps.get_model("tallies", "Tally")
-    deltas = Counter()
     kept = AwardRecord.objects.filter(revoked_on__isnull=True).order_by()
     for path, year, kind, n in kept.values_list("unit__path", "year", "subject__kind").annotate(
             n=Count("pk")):  # fmt: skip
@@ -28,6 +24,11 @@ def count_rows(apps, schema_editor):
     for path, year, award, n in kept.values_list("unit__path", "year", "award_id").annotate(
             n=Count("pk")):  # fmt: skip
         _add(deltas, "award_form", path, year, award or "", n)
+
+
+def _exemplars(apps, deltas) -> None:
+    Exemplar = apps.get_model("exemplars", "Exemplar")
+    Transition = apps.get_model("workflow", "Transition")
     added = (Exemplar.objects.order_by().annotate(y=ExtractYear("created_at"))
              .values_list("unit__path", "y", "field_id").annotate(n=Count("pk")))  # fmt: skip
     for path, year, field, n in added:
@@ -39,6 +40,13 @@ def count_rows(apps, schema_editor):
     for pk, action, year in moves:
         if pk in paths:
             _add(deltas, f"exemplar_{action}", paths[pk], year, fields[pk], 1)
+
+
+def count_rows(apps, schema_editor):
+    Tally = apps.get_model("tallies", "Tally")
+    deltas = Counter()
+    _awards(apps, deltas)
+    _exemplars(apps, deltas)
     # Replaces what is there: the migration may run again after being unapplied.
     measures = ["award", "award_form", "exemplar_added",
                 *(f"exemplar_{action}" for action in STAGE_ACTIONS)]  # fmt: skip

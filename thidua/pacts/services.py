@@ -1,0 +1,159 @@
+"""Writes to the pacts (models.py), each audited under the group's owner (the province whose
+standing body runs its clusters and blocks); the signing goes through the workflow
+(workflows.py). Criteria and heads change only while the pact is a draft."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from thidua.audit.models import Action
+from thidua.audit.services import diff, record_event, snapshot
+from thidua.core.text import clean_text
+from thidua.documents.uploads import inspect_document
+from thidua.pacts.models import HeadRule, Pact, PactCriterion, PactState, PactTarget
+from thidua.units.models import GroupMembership
+from thidua.units.services import lock
+
+PACT_FIELDS = ["year", "head_rule", "head", "deputy", "note"]
+MAX_CRITERIA = 100
+
+
+def _audit(actor, pact: Pact, action: Action, changes: dict, note: str = "") -> None:
+    record_event(actor=actor, action=action, target=pact, scope_path=pact.group.owner.path,
+                 changes=changes, note=note[:255])  # fmt: skip
+
+
+def _members(group) -> list[GroupMembership]:
+    return list(group.members.select_related("unit").order_by("unit__sort_name", "pk"))
+
+
+def rotation(group, year: int) -> tuple:
+    """(head, deputy) by rotation: the member after the last year's head, in the members'
+    order, and the one after it (who heads the year after); the first members the first
+    year. A head who left the group passes the turn to the next in order."""
+    members = _members(group)
+    if not members:
+        return None, None
+    before = group.pacts.filter(year__lt=year, head__isnull=False).order_by("-year").first()
+    start = 0
+    if before is not None:
+        ids = [m.pk for m in members]
+        start = ids.index(before.head_id) + 1 if before.head_id in ids else 0
+    head = members[start % len(members)]
+    deputy = members[(start + 1) % len(members)] if len(members) > 1 else None
+    return head, deputy
+
+
+@transaction.atomic
+def open_pact(*, actor, group, year: int, head_rule: str = HeadRule.ROTATION) -> Pact:
+    """The draft pact of `group` for `year`: last year's criteria copied as a start, the
+    head and deputy by rotation when that is the rule (else chosen afterwards)."""
+    lock(type(group), group.pk, "Cụm, khối này vừa bị xóa.")
+    if group.pacts.filter(year=year).exists():
+        raise ValidationError({"year": f"{group} đã có giao ước năm {year}."})
+    pact = Pact(group=group, year=year, head_rule=head_rule)
+    if head_rule == HeadRule.ROTATION:
+        pact.head, pact.deputy = rotation(group, year)
+    pact.full_clean(exclude=["group", "head", "deputy"], validate_constraints=False)
+    pact.save()
+    earlier = group.pacts.filter(year__lt=year).order_by("-year").first()
+    if earlier is not None:
+        PactCriterion.objects.bulk_create(
+            PactCriterion(pact=pact, position=c.position, text=c.text, max_points=c.max_points,
+                          weight=c.weight) for c in earlier.criteria.all())  # fmt: skip
+    _audit(actor, pact, Action.CREATE, diff({}, snapshot(pact, PACT_FIELDS)))
+    return pact
+
+
+def _draft(pact: Pact) -> Pact:
+    pact = lock(Pact, pact.pk, "Giao ước này vừa bị xóa.")
+    if pact.state != PactState.DRAFT:
+        raise ValidationError("Giao ước đã ký kết; mở lại để sửa.")
+    return pact
+
+
+@transaction.atomic
+def set_heads(*, actor, pact: Pact, head, deputy=None) -> Pact:
+    """The head and deputy chosen or elected (or moved from the rotation's)."""
+    pact = _draft(pact)
+    members = {m.pk for m in pact.group.members.all()}
+    if head is None or head.pk not in members or (deputy and deputy.pk not in members):
+        raise ValidationError({"head": "Trưởng, phó phải là thành viên của cụm, khối."})
+    if deputy is not None and deputy.pk == head.pk:
+        raise ValidationError({"deputy": "Phó cụm, khối phải là thành viên khác trưởng."})
+    before = snapshot(pact, PACT_FIELDS)
+    pact.head, pact.deputy = head, deputy
+    pact.save(update_fields=["head", "deputy"])
+    _audit(actor, pact, Action.UPDATE, diff(before, snapshot(pact, PACT_FIELDS)))
+    return pact
+
+
+def _number(text, label: str, row: int, *, top: Decimal) -> Decimal:
+    try:
+        value = Decimal(str(text).replace(",", ".").strip())
+    except (InvalidOperation, ValueError):
+        raise ValidationError(f"Dòng {row}: {label} phải là một số.") from None
+    if not value.is_finite() or not Decimal(0) < value <= top:
+        raise ValidationError(f"Dòng {row}: {label} phải lớn hơn 0 và không quá {top}.")
+    return value.quantize(Decimal("0.01"))
+
+
+@transaction.atomic
+def save_criteria(*, actor, pact: Pact, rows: list[tuple[str, str, str]]) -> int:
+    """Replace the criteria by `rows` of (content, maximum points, weight), in order; blank
+    rows are left out; all or nothing, a wrong row named by its number."""
+    pact = _draft(pact)
+    made = []
+    for number, (typed, points, weight) in enumerate(rows, start=1):
+        text = " ".join(clean_text(typed or "").split())
+        if not text and not str(points).strip():
+            continue
+        if not text or len(text) > 500:
+            raise ValidationError(f"Dòng {number}: cần nội dung tiêu chí (tối đa 500 ký tự).")
+        made.append(PactCriterion(pact=pact, position=len(made) + 1, text=text,
+                                  max_points=_number(points, "điểm tối đa", number,
+                                                     top=Decimal(1000)),
+                                  weight=_number(weight or "1", "hệ số", number,
+                                                 top=Decimal(10))))  # fmt: skip
+    if len(made) > MAX_CRITERIA:
+        raise ValidationError(f"Tối đa {MAX_CRITERIA} tiêu chí.")
+    before = [f"{c.text} ({c.max_points}×{c.weight})" for c in pact.criteria.all()]
+    pact.criteria.all().delete()
+    PactCriterion.objects.bulk_create(made)
+    after = [f"{c.text} ({c.max_points}×{c.weight})" for c in made]
+    if before != after:
+        _audit(actor, pact, Action.UPDATE, {"criteria": [before, after]})
+    return len(made)
+
+
+@transaction.atomic
+def register_target(*, actor, pact: Pact, membership, text: str) -> PactTarget:
+    """A member's targets for the year, replacing what it registered before."""
+    if membership.group_id != pact.group_id:
+        raise ValidationError("Đơn vị này không thuộc cụm, khối của giao ước.")
+    text = clean_text(text or "").strip()
+    if not text or len(text) > 5000:
+        raise ValidationError({"text": "Cần nội dung chỉ tiêu đăng ký (tối đa 5.000 ký tự)."})
+    target, _created = PactTarget.objects.update_or_create(
+        pact=pact, membership=membership, defaults={"text": text})  # fmt: skip
+    _audit(actor, pact, Action.UPDATE, {f"target:{membership.unit.name}": [None, text[:200]]})
+    return target
+
+
+@transaction.atomic
+def attach_scan(*, actor, pact: Pact, upload) -> Pact:
+    """The signed pact's scan (PDF or image), replacing an earlier one."""
+    pact = lock(Pact, pact.pk, "Giao ước này vừa bị xóa.")
+    if pact.state != PactState.SIGNED:
+        raise ValidationError("Chỉ tải bản đã ký sau khi ghi nhận ký kết.")
+    inspect_document(upload, only={"pdf", "jpg", "jpeg", "png"})
+    old = pact.scan.name
+    pact.scan.save(f"giao-uoc-{pact.group_id}-{pact.year}.{upload.name.rsplit('.', 1)[-1]}",
+                   upload, save=False)  # fmt: skip
+    pact.save(update_fields=["scan"])
+    stored = pact.scan.name
+    transaction.on_commit(lambda: old and old != stored and default_storage.delete(old))
+    _audit(actor, pact, Action.UPDATE, {"scan": [old or None, stored]})
+    return pact
