@@ -14,7 +14,9 @@ from thidua.awards.workflow_api import router as award_workflow_router
 from thidua.conferences.api import router as conferences_router
 from thidua.core.api_errors import NulRefusingParser, document_errors, install_handlers
 from thidua.exemplars.api import router as exemplars_router
+from thidua.inspections.api import router as inspections_router
 from thidua.movements.api import router as movements_router
+from thidua.pacts.api import router as pacts_router
 from thidua.plans.api import router as plans_router
 from thidua.quotas.api import router as quotas_router
 from thidua.units.api import router as units_router
@@ -69,3 +71,5 @@ api.add_router("/", plans_router)
 api.add_router("/", conferences_router)
 api.add_router("/", awards_router)
 api.add_router("/", award_workflow_router)
+api.add_router("/", pacts_router)
+api.add_router("/", inspections_router)

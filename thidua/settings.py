@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "thidua.summaries",
     "thidua.statistics",
     "thidua.pacts",
+    "thidua.inspections",
     "thidua.public",
     "thidua.exports",
     "thidua.inbox",

@@ -67,6 +67,7 @@ urlpatterns = [
     path("bao-cao-tong-ket/", include("thidua.summaries.urls")),
     path("thong-ke/", include("thidua.statistics.urls")),
     path("giao-uoc/", include("thidua.pacts.urls")),
+    path("kiem-tra/", include("thidua.inspections.urls")),
     path("guong-nguoi-tot/", include("thidua.contests.public_urls")),
     path("phong-trao/", include("thidua.movements.urls")),
     path("chi-tieu/", include("thidua.quotas.urls")),

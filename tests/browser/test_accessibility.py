@@ -11,6 +11,8 @@ from thidua.conferences.models import Conference
 from thidua.demo import data
 from thidua.demo.seed import seed_demo
 from thidua.exemplars.models import Exemplar
+from thidua.inspections.models import Inspection
+from thidua.pacts.models import Pact, Scorecard
 from thidua.plans.models import Plan
 from thidua.units.models import Unit
 
@@ -28,6 +30,8 @@ def demo(transactional_db):
     plan = Plan.objects.filter(issuer__kind="province").order_by("pk").first()
     conference = Conference.objects.filter(unit=commune).order_by("pk").first()
     exemplar = Exemplar.objects.filter(unit=commune).order_by("pk").first()
+    pact, card = Pact.objects.get(), Scorecard.objects.get()
+    inspection = Inspection.objects.get()
     pages = [
         "/", "/don-vi/", f"/don-vi/{commune.pk}/", f"/don-vi/{commune.pk}/sua/",
         f"/van-ban/don-vi/{commune.pk}/", "/dien-hinh/", f"/dien-hinh/{exemplar.pk}/",
@@ -37,7 +41,9 @@ def demo(transactional_db):
         "/phong-trao/", "/khen-thuong/danh-muc/", "/khen-thuong/de-nghi/",
         "/khen-thuong/quyet-dinh/", "/thong-bao/", "/tro-giup/hoi-nghi/", "/tai-khoan/",
         "/bao-cao-tong-ket/", "/bao-cao-tong-ket/tong-quan/", "/bao-cao-tong-ket/hang-nam/",
-        "/thong-ke/",
+        "/thong-ke/", f"/giao-uoc/{pact.pk}/", f"/giao-uoc/{pact.pk}/cham-diem/mid/",
+        f"/giao-uoc/phieu/{card.pk}/", f"/kiem-tra/{inspection.pk}/",
+        f"/kiem-tra/?don_vi={commune.pk}",
     ]  # fmt: skip
     return logins, pages
 

@@ -207,3 +207,32 @@ def test_seed_is_dated_around_the_day_it_is_loaded(loaded_on, client):
     assert Notice.objects.filter(user=officer, text__contains="đã quá hạn").exists()
     assert "Việc phải nộp" in home
     assert "Lý do: Thiếu chữ ký, đóng dấu" in home  # its plan, returned
+
+
+@pytest.mark.django_db
+def test_the_demo_cluster_has_a_signed_pact_with_mid_year_scores():
+    from thidua.pacts.models import Pact, Scorecard
+
+    seed_demo()
+    seed_demo()
+
+    pact = Pact.objects.get()
+    card = Scorecard.objects.get()
+    assert pact.state == "signed"
+    assert pact.criteria.count() == 3
+    assert (card.membership.unit.code, card.review, card.state) == ("11086", "mid", "submitted")
+
+
+@pytest.mark.django_db
+def test_the_demo_commune_was_inspected_and_owes_two_fixes():
+    from thidua.inbox.selectors import acting_units, section
+    from thidua.inspections.models import Inspection
+
+    seed_demo()
+    seed_demo()
+
+    inspection = Inspection.objects.get()
+    officer = User.objects.get(username="canbo.daison")
+    owed = list(section(acting_units(officer), "khac-phuc").rows)
+    assert (inspection.unit.code, inspection.state) == ("11086", "inspected")
+    assert len(owed) == 2

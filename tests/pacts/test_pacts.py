@@ -11,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 from docx import Document
 
 from tests.conftest import _person
@@ -56,15 +57,21 @@ def test_heads_rotate_in_the_members_order(cluster):
     assert third.deputy.unit.name == "Xã An Phú"
 
 
-def test_a_head_who_left_passes_the_turn_and_a_chosen_head_waits(cluster):
+def test_a_member_with_pacts_stays_and_a_newcomer_takes_the_last_turn(cluster, province):
     services.open_pact(actor=None, group=cluster, year=2025)
-    _member(cluster, "Xã An Phú").delete()
+    newcomer = UnitFactory(parent=province, name="Xã A Mới", kind=UnitKind.COMMUNE)
+    group_services.add_member(actor=None, group=cluster, unit=newcomer)
 
-    after = services.open_pact(actor=None, group=cluster, year=2026)
-    chosen = services.open_pact(actor=None, group=cluster, year=2027, head_rule=HeadRule.VOTE)
+    with pytest.raises(ValidationError, match="giao ước thi đua"):
+        group_services.remove_member(actor=None, membership=_member(cluster, "Xã An Phú"))
+    heads = [services.open_pact(actor=None, group=cluster, year=y).head.unit.name
+             for y in (2026, 2027, 2028)]  # fmt: skip
+    chosen = services.open_pact(actor=None, group=cluster, year=2029, head_rule=HeadRule.VOTE)
 
-    assert after.head.unit.name == "Xã Bình Minh"
+    assert heads == ["Xã Bình Minh", "Xã Cẩm Giàng", "Xã A Mới"]  # joined last, not by name
     assert chosen.head is None
+    with pytest.raises(ValidationError, match="năm sau 2024"):
+        services.open_pact(actor=None, group=cluster, year=2024)
 
 
 def test_last_years_criteria_are_copied_and_a_year_only_once(cluster):
@@ -183,7 +190,7 @@ def test_the_word_pact_has_every_members_signature_block(cluster):
     text = "\n".join(p.text for p in document.paragraphs)
     cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "BẢN GIAO ƯỚC THI ĐUA NĂM 2025" in text
-    assert "Hôm nay, ngày 20/02/2025 tại Hội trường UBND xã An Phú" in text
+    assert "Hôm nay, ngày 20 tháng 02 năm 2025 tại Hội trường UBND xã An Phú" in text
     for name in ("XÃ AN PHÚ", "XÃ BÌNH MINH", "XÃ CẨM GIÀNG"):
         assert f"ĐẠI DIỆN {name}" in cells
     assert "1,5" in cells  # the weight, with the decimal comma
@@ -273,3 +280,56 @@ def test_the_head_is_asked_to_host_and_every_member_to_register(cluster, officer
     assert other == []
     assert list(section(acting_units(officer_a), "giao-uoc-chi-tieu").rows) == []
     assert list(section(acting_units(officer_b), "giao-uoc-chi-tieu").rows) == [pact]
+
+
+def test_a_future_signing_is_refused_and_reopening_undoes_the_signing(cluster, province_officer):
+    pact = _signable(cluster)
+    future = {"signed_on": timezone.localdate() + datetime.timedelta(days=1), "place": "X"}
+    with pytest.raises(Refused, match="không được sau hôm nay"):
+        transition(pact, "sign", by=None, data=future)
+    signed = transition(pact, "sign", by=None, data=SIGNING)
+    signed.scan.save("ban.pdf", SimpleUploadedFile("ban.pdf", PDF), save=True)
+
+    reopened = transition(signed, "reopen", by=province_officer, reason="Sửa tiêu chí 2")
+
+    assert (reopened.signed_on, reopened.place, reopened.scan.name) == (None, "", "")
+    row = Transition.objects.filter(workflow="pact", action="reopen").get()
+    assert row.payload["signed_on"] == "20/02/2025"
+    with pytest.raises(ValidationError, match="mở lại để sửa"):
+        services.register_target(
+            actor=None,
+            pact=transition(reopened, "sign", by=None, data=SIGNING),
+            membership=_member(cluster, "Xã An Phú"),
+            text="Muộn",
+        )
+
+
+def test_a_member_cannot_write_what_the_standing_body_runs(cluster, client, officer_a, officer_b):
+    pact = transition(_signable(cluster), "sign", by=None, data=SIGNING)
+    client.force_login(officer_b)  # a member, not the head
+
+    posts = [
+        client.post(
+            reverse("pacts:criteria", args=[pact.pk]), {"text": ["X"], "max_points": ["1"]}
+        ),
+        client.post(reverse("pacts:heads", args=[pact.pk]), {"head": ""}),
+        client.post(reverse("pacts:open", args=[cluster.pk]), {"year": 2026}),
+        client.post(reverse("pacts:action", args=[pact.pk, "reopen"]), {"reason": "x"}),
+    ]
+    client.force_login(officer_a)  # the head: hosts the signing, does not reopen
+    posts.append(client.post(reverse("pacts:action", args=[pact.pk, "reopen"]),
+                             {"reason": "x"}))  # fmt: skip
+
+    assert [p.status_code for p in posts] == [403, 403, 404, 403, 403]
+    assert Pact.objects.get(pk=pact.pk).state == "signed"
+
+
+def test_criteria_stay_once_members_have_scored(cluster, province_officer):
+    from thidua.pacts import scoring
+
+    pact = transition(_signable(cluster), "sign", by=None, data=SIGNING)
+    scoring.card_of(pact, _member(cluster, "Xã An Phú"), "mid")
+    reopened = transition(pact, "reopen", by=province_officer, reason="Sửa")
+
+    with pytest.raises(ValidationError, match="Đã có phiếu chấm điểm"):
+        services.save_criteria(actor=None, pact=reopened, rows=CRITERIA[:1])

@@ -1,7 +1,7 @@
-"""Demo movements, drives, registrations, quota submissions and a cluster's pact of the
-demo province, made through the services (one movement dated in this statistics year).
-Quota periods are the two quarters before today, so the compliance table of Cụm thi đua
-số 1 always shows one period met and one short."""
+"""Demo movements, drives, registrations, quota submissions, a cluster's pact and an
+inspection of the demo province, made through the services (one movement dated in this
+statistics year). Quota periods are the two quarters before today, so the compliance
+table of Cụm thi đua số 1 always shows one period met and one short."""
 
 import datetime
 
@@ -9,8 +9,10 @@ from django.utils import timezone
 
 from thidua.core.periods import period_containing
 from thidua.exemplars.models import Exemplar
+from thidua.inspections import services as inspection_services
 from thidua.movements import services as movement_services
 from thidua.movements.models import Movement
+from thidua.pacts import scoring
 from thidua.pacts import services as pact_services
 from thidua.quotas import services as quota_services
 from thidua.quotas.models import Submission
@@ -88,18 +90,54 @@ PACT_CRITERIA = [
 
 def seed_pact(*, province, commune) -> None:
     """Cụm thi đua số 1's pact of this year: opened with the head by rotation, criteria,
-    signed in mid-January (or today, early in January), Xã Đại Sơn's targets registered."""
+    signed in mid-January (or today, early in January), Xã Đại Sơn's targets registered
+    and its mid-year scores sent."""
     cluster = EmulationGroup.objects.get(owner=province, kind=GroupKind.CLUSTER, number=1)
     today = timezone.localdate()
     if cluster.pacts.filter(year=today.year).exists():
         return
     pact = pact_services.open_pact(actor=None, group=cluster, year=today.year)
     pact_services.save_criteria(actor=None, pact=pact, rows=PACT_CRITERIA)
-    on = min(today, D(today.year, 1, 15))
-    transition(pact, "sign", by=None,
-               data={"signed_on": on, "place": f"Hội trường {pact.head.unit.name}"})  # fmt: skip
     ours = cluster.members.get(unit=commune)
     pact_services.register_target(
         actor=None, pact=pact, membership=ours,
         text="Phát hiện ít nhất 4 điển hình mới; nhân rộng 2 mô hình «Dân vận khéo».",
     )  # fmt: skip
+    on = min(today, D(today.year, 1, 15))
+    pact = transition(
+        pact, "sign", by=None, data={"signed_on": on, "place": f"Hội trường {pact.head.unit.name}"}
+    )
+    _mid_year_scores(pact, ours)
+
+
+def _mid_year_scores(pact, ours) -> None:
+    """Xã Đại Sơn's mid-year self-scores, sent; the others still scoring."""
+    card = scoring.card_of(pact, ours, "mid")
+    values = ("36", "27", "25,5")
+    points = {c.pk: v for c, v in zip(pact.criteria.all(), values, strict=True)}
+    scoring.save_self_scores(actor=None, card=card, points=points,
+                             note="Báo cáo sơ kết 6 tháng của UBND xã gửi kèm.")  # fmt: skip
+    transition(card, "submit", by=None)
+
+
+def seed_inspection(*, province, commune) -> None:
+    """The city's inspection of Xã Đại Sơn three weeks ago: findings recorded, one item
+    short, two fixes open (due in two and in five weeks)."""
+    if commune.inspections.exists():
+        return
+    today = timezone.localdate()
+    inspection = inspection_services.plan_inspection(
+        actor=None, by_unit=province, unit=commune, planned_on=today - datetime.timedelta(21),
+        inspectors="Bà Nguyễn Thị Hòa, Trưởng ban Thi đua - Khen thưởng (trưởng đoàn); "
+                   "ông Lê Văn Tâm, chuyên viên",
+    )  # fmt: skip
+    items = list(inspection.items.all())
+    findings = {i.pk: ("1", "Thực hiện đầy đủ, có văn bản kèm theo.") for i in items}
+    findings[items[4].pk] = ("0", "Chưa công khai danh sách đề nghị khen thưởng năm trước.")
+    inspection_services.record_findings(actor=None, inspection=inspection, findings=findings)
+    inspection = transition(inspection, "record", by=None)
+    for text, weeks in [("Công khai danh sách đề nghị khen thưởng trước khi xét", 2),
+                        ("Bổ sung sổ theo dõi khen thưởng của xã", 5)]:  # fmt: skip
+        inspection_services.request_fix(actor=None, inspection=inspection, text=text,
+                                        due_on=today + datetime.timedelta(weeks=weeks),
+                                        item=items[4])  # fmt: skip

@@ -7,7 +7,7 @@ from django.utils import timezone
 from thidua.accounts.models import User
 from thidua.accounts.services import assign_role
 from thidua.demo import data
-from thidua.demo.activity import seed_movements, seed_pact, seed_quotas
+from thidua.demo.activity import seed_inspection, seed_movements, seed_pact, seed_quotas
 from thidua.demo.awards import seed_awards
 from thidua.demo.conferences import seed_conferences
 from thidua.demo.exemplars import seed_exemplars
@@ -124,6 +124,7 @@ def seed_demo() -> list[tuple[str, str, str]]:
     seed_movements(province=province, commune=commune, agency=home_affairs_unit)
     seed_quotas(province=province, commune=commune)
     seed_pact(province=province, commune=commune)
+    seed_inspection(province=province, commune=commune)
     seed_plans(province=province, commune=commune, sibling=sibling)
     seed_conferences(province=province, commune=commune, sibling=sibling)
     places = {"province": province, "commune": commune, "sibling": sibling}

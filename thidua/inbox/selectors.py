@@ -19,6 +19,7 @@ from thidua.accounts.models import Role, UnitRole
 from thidua.awards.models import Nomination, NominationState
 from thidua.conferences.checks import PREPARING, days_late
 from thidua.conferences.models import Conference
+from thidua.inspections.models import Fix, FixState
 from thidua.pacts.models import Pact, PactState
 from thidua.plans.models import Obligation, ObligationState, Plan, PlanStatus
 from thidua.quotas.models import Submission, SubmissionState
@@ -124,6 +125,32 @@ def _pact_target(pact, today) -> Item:
     return Item(text=str(pact), link=pact.get_absolute_url(), badge="Chưa đăng ký chỉ tiêu")
 
 
+def _fix_owed(fix, today) -> Item:
+    late = fix.due_on < today
+    return Item(text=f"{fix.text} · {fix.inspection}", link=fix.get_absolute_url(),
+                when=fix.due_on, badge=f"Quá hạn {(today - fix.due_on).days} ngày" if late
+                else fix.get_state_display(), tone="late" if late else "")  # fmt: skip
+
+
+def _fix_delivered(fix, today) -> Item:
+    return Item(text=f"{fix.inspection.unit} · {fix.text}", link=fix.get_absolute_url(),
+                when=fix.delivered_on, badge="Chờ xác nhận")  # fmt: skip
+
+
+def _fix_sections(units: list[int]) -> list[Section]:
+    """Fixes an inspection asked of the units; those reported done, for the inspectors."""
+    return [
+        Section("khac-phuc", "Yêu cầu khắc phục sau kiểm tra", Fix.objects.filter(
+            inspection__unit__in=units, state__in=[FixState.PENDING, FixState.RETURNED])
+            .select_related("inspection__unit").order_by("due_on", "pk"), _fix_owed,
+            "Không có yêu cầu khắc phục nào."),
+        Section("khac-phuc-cho-xac-nhan", "Kết quả khắc phục chờ xác nhận", Fix.objects.filter(
+            inspection__by_unit__in=units, state=FixState.DELIVERED)
+            .select_related("inspection__unit").order_by("delivered_on", "pk"),
+            _fix_delivered, "Không có kết quả khắc phục nào chờ xác nhận."),
+    ]  # fmt: skip
+
+
 def _pact_sections(units: list[int]) -> list[Section]:
     """The year's head hosts the signing (LAW.md §3.2); every member registers targets."""
     year = timezone.localdate().year
@@ -177,6 +204,7 @@ def sections(units: list[int]) -> list[Section]:
             .select_related("award", "subject").order_by("-pk"),
             _draft_nomination, "Không có đề nghị nào đang soạn."),
         *_pact_sections(units),
+        *_fix_sections(units),
     ]  # fmt: skip
 
 

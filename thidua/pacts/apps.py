@@ -6,5 +6,5 @@ class PactsConfig(AppConfig):
     verbose_name = "Giao ước thi đua"
 
     def ready(self):
-        # The pact's workflow registers itself with the workflow core.
-        from thidua.pacts import workflows  # noqa: F401, PLC0415
+        # The pacts' workflows and their subscriptions register with the workflow core.
+        from thidua.pacts import subscribers, workflows  # noqa: F401, PLC0415

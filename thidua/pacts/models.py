@@ -30,16 +30,18 @@ class PactAction(models.TextChoices):
 
 
 class Pact(models.Model):
-    group = models.ForeignKey(EmulationGroup, on_delete=models.CASCADE, related_name="pacts")
+    # PROTECT here and below: a group, or a member, with pacts keeps their history; the
+    # deletion is refused naming them (core.deletion.blocking_sentences).
+    group = models.ForeignKey(EmulationGroup, on_delete=models.PROTECT, related_name="pacts")
     year = models.PositiveSmallIntegerField(
         _("năm"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
     )
     head_rule = models.CharField(_("cách chọn cụm trưởng"), max_length=10,
                                  choices=HeadRule.choices, default=HeadRule.ROTATION)  # fmt: skip
     head = models.ForeignKey(GroupMembership, verbose_name=_("trưởng cụm, khối"), null=True,
-                             blank=True, on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+                             blank=True, on_delete=models.PROTECT, related_name="+")  # fmt: skip
     deputy = models.ForeignKey(GroupMembership, verbose_name=_("phó cụm, khối"), null=True,
-                               blank=True, on_delete=models.SET_NULL, related_name="+")  # fmt: skip
+                               blank=True, on_delete=models.PROTECT, related_name="+")  # fmt: skip
     state = models.CharField(_("trạng thái"), max_length=10, choices=PactState.choices,
                              default=PactState.DRAFT)  # fmt: skip
     signed_on = models.DateField(_("ngày ký kết"), null=True, blank=True)
@@ -86,13 +88,107 @@ class PactTarget(models.Model):
     """What a member registers to achieve in the pact's year (đăng ký chỉ tiêu)."""
 
     pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="targets")
-    membership = models.ForeignKey(GroupMembership, on_delete=models.CASCADE, related_name="+")
+    membership = models.ForeignKey(GroupMembership, on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("chỉ tiêu đăng ký"))
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
+        verbose_name = _("chỉ tiêu đăng ký giao ước")
         constraints = [models.UniqueConstraint(fields=["pact", "membership"],
                                                name="pact_target_once")]  # fmt: skip
 
     def __str__(self) -> str:
         return f"{self.membership}: {self.text[:40]}"
+
+
+class Review(models.TextChoices):
+    """The pact's two reviews (LAW.md §3.2): mid-year, with the same form, and year-end,
+    final (the ranking that proposes the flags)."""
+
+    MID = "mid", _("Sơ kết 6 tháng")
+    YEAR = "year", _("Tổng kết năm")
+
+
+class CardState(models.TextChoices):
+    DRAFT = "draft", _("Đang tự chấm")
+    SUBMITTED = "submitted", _("Đã gửi điểm")
+
+
+class CardAction(models.TextChoices):
+    SUBMIT = "submit", _("Gửi điểm tự chấm")
+    RETURN = "return", _("Trả lại để chấm lại")
+
+
+class Scorecard(models.Model):
+    """A member's scores against the pact's criteria at one review: its own, then as the
+    head or the standing body adjusted them (each adjustment with its reason)."""
+
+    pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="cards")
+    membership = models.ForeignKey(GroupMembership, on_delete=models.PROTECT, related_name="+")
+    review = models.CharField(_("kỳ"), max_length=4, choices=Review.choices)
+    state = models.CharField(_("trạng thái"), max_length=10, choices=CardState.choices,
+                             default=CardState.DRAFT)  # fmt: skip
+    note = models.TextField(_("minh chứng, giải trình"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phiếu chấm điểm giao ước")
+        constraints = [models.UniqueConstraint(fields=["pact", "membership", "review"],
+                                               name="scorecard_once")]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"Điểm {self.get_review_display().lower()} – {self.membership.unit.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("pacts:card", args=[self.pk])
+
+
+class ScoreLine(models.Model):
+    card = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="lines")
+    criterion = models.ForeignKey(PactCriterion, on_delete=models.PROTECT, related_name="+")
+    self_points = models.DecimalField(_("điểm tự chấm"), max_digits=6, decimal_places=2)
+    adjusted_points = models.DecimalField(_("điểm sau thẩm định"), max_digits=6,
+                                          decimal_places=2, null=True, blank=True)  # fmt: skip
+    adjust_reason = models.CharField(_("lý do điều chỉnh"), max_length=500, blank=True)
+    adjusted_by = models.CharField(_("người điều chỉnh"), max_length=255, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["card", "criterion"],
+                                               name="score_line_once")]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.points}"
+
+    @property
+    def points(self):
+        return self.self_points if self.adjusted_points is None else self.adjusted_points
+
+
+class RankingState(models.TextChoices):
+    OPEN = "open", _("Đang chấm điểm")
+    PUBLISHED = "published", _("Đã công bố")
+
+
+class RankingAction(models.TextChoices):
+    PUBLISH = "publish", _("Công bố kết quả xếp hạng")
+    WITHDRAW = "withdraw", _("Thu hồi để chấm lại")
+
+
+class Ranking(models.Model):
+    """A review's ranking: open while members score; published by the standing body, with
+    the order as it was then (`rows`), after which every member sees every score."""
+
+    pact = models.ForeignKey(Pact, on_delete=models.CASCADE, related_name="rankings")
+    review = models.CharField(_("kỳ"), max_length=4, choices=Review.choices)
+    state = models.CharField(_("trạng thái"), max_length=10, choices=RankingState.choices,
+                             default=RankingState.OPEN)  # fmt: skip
+    rows = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["pact", "review"], name="ranking_once")]
+
+    def __str__(self) -> str:
+        return f"Xếp hạng {self.get_review_display().lower()} – {self.pact}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("pacts:review", args=[self.pact_id, self.review])

@@ -1,13 +1,14 @@
 """The pact as Word in the state format (Decree 30/2020): the group as issuer under its
-owner, the motto, «BẢN GIAO ƯỚC THI ĐUA NĂM …», the grounds, the criteria with their maximum
-points and weights, what the members commit to and, at the end, a signature block for every
-member, two to a row, headed «ĐẠI DIỆN …» (each member signs and seals its own)."""
+owner, the motto, «BẢN GIAO ƯỚC THI ĐUA NĂM …» («DỰ THẢO» above while a draft), the day and
+place, the head and deputy, the criteria with their maximum points and weights, what the
+members commit to and, at the end, a signature block for every member, two to a row,
+headed «ĐẠI DIỆN …» (each member signs and seals its own)."""
 
 from django.utils import timezone
 
 from thidua.documents.frame import Frame, place_name
 from thidua.documents.frame_docx import CENTER, JUSTIFY, head, new_document, para, saved
-from thidua.pacts.models import Pact
+from thidua.pacts.models import Pact, PactState
 
 COMMITMENTS = (
     "Các thành viên cam kết tổ chức thực hiện tốt các tiêu chí nêu trên; thường xuyên trao "
@@ -54,12 +55,15 @@ def pact_docx(pact: Pact) -> bytes:
                   kind=f"BẢN GIAO ƯỚC THI ĐUA NĂM {pact.year}", place=place_name(owner),
                   day=day)  # fmt: skip
     document = new_document()
+    if pact.state == PactState.DRAFT:
+        para(document, "DỰ THẢO", bold=True, align=CENTER)
     head(document, frame)
     where = f" tại {pact.place}" if pact.place else ""
+    spoken = frame.date_line.split(", ", 1)[1]  # «ngày 20 tháng 02 năm 2025», as the head
     para(
         document,
-        f"Hôm nay, ngày {day:%d/%m/%Y}{where}, các thành viên {group} ký kết giao "
-        f"ước thi đua năm {pact.year} với các nội dung sau:",
+        f"Hôm nay, {spoken}{where}, các thành viên {group} ký kết giao ước thi "
+        f"đua năm {pact.year} với các nội dung sau:",
         align=JUSTIFY,
         before=6,
     )

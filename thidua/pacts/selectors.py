@@ -2,17 +2,23 @@
 run the group), and those of each member unit, who see their group's pact, its heads and
 criteria, and their own targets only (the other members' are the owner's to read)."""
 
+from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from thidua.accounts.models import Role
-from thidua.pacts.models import Pact
+from thidua.pacts.models import Pact, RankingState, Scorecard
+from thidua.units.models import EmulationGroup, GroupMembership
 from thidua.units.scope import has_role, scope_for
 
 
 def visible_pacts(user):
     scope = scope_for(user)
-    mine = scope.q("group__owner__path") | scope.q("group__members__unit__path")
-    return Pact.objects.filter(pk__in=Pact.objects.filter(mine).values("pk"))
+    if scope.everything:
+        return Pact.objects.all()
+    owned = EmulationGroup.objects.filter(scope.q("owner__path")).values("pk")
+    joined = GroupMembership.objects.filter(scope.q("unit__path")).values("group_id")
+    return Pact.objects.filter(Q(group__in=owned) | Q(group__in=joined))
 
 
 def get_pact_for(user, pk: int) -> Pact:
@@ -22,8 +28,14 @@ def get_pact_for(user, pk: int) -> Pact:
 
 
 def runs_group(user, pact: Pact) -> bool:
-    """The owner's standing body (its officers) or above."""
+    """The owner's standing body (its officers) or above: who writes the pact."""
     return has_role(user, pact.group.owner.path, Role.OFFICER)
+
+
+def reads_all(user, pact: Pact) -> bool:
+    """The owner's officers, council and leaders or above: who reads every member's
+    targets."""
+    return has_role(user, pact.group.owner.path, Role.OFFICER, Role.COUNCIL, Role.LEADER)
 
 
 def own_memberships(user, pact: Pact):
@@ -36,3 +48,33 @@ def hosts(user, pact: Pact) -> bool:
     """The officers of the head's unit (who host the signing) or of the owner and above."""
     host = pact.head.unit if pact.head_id else pact.group.owner
     return has_role(user, host.path, Role.OFFICER)
+
+
+def may_see_card(user, card) -> bool:
+    """The standing body and the head (who collects the scores) see every card; a member
+    its own, and everyone's once the review's ranking is published."""
+    pact = card.pact
+    if runs_group(user, pact) or hosts(user, pact):
+        return True
+    if has_role(user, card.membership.unit.path, Role.OFFICER):
+        return True
+    ranking = pact.rankings.filter(review=card.review).first()
+    return ranking is not None and ranking.state == RankingState.PUBLISHED
+
+
+def may_adjust(user, card) -> bool:
+    """The standing body, or the head for another member's card (never its own)."""
+    pact = card.pact
+    if runs_group(user, pact):
+        return True
+    return hosts(user, pact) and card.membership_id != pact.head_id
+
+
+def get_card_for(user, pk: int):
+    """A scorecard of a pact the user sees, that the user may see; 404 otherwise."""
+    card = get_object_or_404(Scorecard.objects.select_related(
+        "membership__unit", "pact__group__owner", "pact__head__unit"),
+        pk=pk, pact__in=visible_pacts(user))  # fmt: skip
+    if not may_see_card(user, card):
+        raise Http404
+    return card

@@ -26,21 +26,21 @@ def _audit(actor, pact: Pact, action: Action, changes: dict, note: str = "") -> 
 
 
 def _members(group) -> list[GroupMembership]:
-    return list(group.members.select_related("unit").order_by("unit__sort_name", "pk"))
+    """The members in the order they joined the group (a renamed unit keeps its turn)."""
+    return list(group.members.select_related("unit").order_by("pk"))
 
 
 def rotation(group, year: int) -> tuple:
-    """(head, deputy) by rotation: the member after the last year's head, in the members'
-    order, and the one after it (who heads the year after); the first members the first
-    year. A head who left the group passes the turn to the next in order."""
+    """(head, deputy) by rotation: the member after the last year's head, in the order the
+    members joined, and the one after it (who heads the year after); the first members
+    the first year."""
     members = _members(group)
     if not members:
         return None, None
     before = group.pacts.filter(year__lt=year, head__isnull=False).order_by("-year").first()
     start = 0
     if before is not None:
-        ids = [m.pk for m in members]
-        start = ids.index(before.head_id) + 1 if before.head_id in ids else 0
+        start = [m.pk for m in members].index(before.head_id) + 1
     head = members[start % len(members)]
     deputy = members[(start + 1) % len(members)] if len(members) > 1 else None
     return head, deputy
@@ -53,6 +53,8 @@ def open_pact(*, actor, group, year: int, head_rule: str = HeadRule.ROTATION) ->
     lock(type(group), group.pk, "Cụm, khối này vừa bị xóa.")
     if group.pacts.filter(year=year).exists():
         raise ValidationError({"year": f"{group} đã có giao ước năm {year}."})
+    if group.pacts.filter(year__gt=year).exists():  # the rotation runs forward only
+        raise ValidationError({"year": f"{group} đã có giao ước của năm sau {year}."})
     pact = Pact(group=group, year=year, head_rule=head_rule)
     if head_rule == HeadRule.ROTATION:
         pact.head, pact.deputy = rotation(group, year)
@@ -95,9 +97,11 @@ def _number(text, label: str, row: int, *, top: Decimal) -> Decimal:
         value = Decimal(str(text).replace(",", ".").strip())
     except (InvalidOperation, ValueError):
         raise ValidationError(f"Dòng {row}: {label} phải là một số.") from None
+    if value.is_finite() and value < 10_000:
+        value = value.quantize(Decimal("0.01"))  # then checked: «0,001» is 0, refused
     if not value.is_finite() or not Decimal(0) < value <= top:
         raise ValidationError(f"Dòng {row}: {label} phải lớn hơn 0 và không quá {top}.")
-    return value.quantize(Decimal("0.01"))
+    return value
 
 
 @transaction.atomic
@@ -105,6 +109,8 @@ def save_criteria(*, actor, pact: Pact, rows: list[tuple[str, str, str]]) -> int
     """Replace the criteria by `rows` of (content, maximum points, weight), in order; blank
     rows are left out; all or nothing, a wrong row named by its number."""
     pact = _draft(pact)
+    if pact.cards.exists():
+        raise ValidationError("Đã có phiếu chấm điểm theo các tiêu chí này; không sửa được.")
     made = []
     for number, (typed, points, weight) in enumerate(rows, start=1):
         text = " ".join(clean_text(typed or "").split())
@@ -130,15 +136,26 @@ def save_criteria(*, actor, pact: Pact, rows: list[tuple[str, str, str]]) -> int
 
 @transaction.atomic
 def register_target(*, actor, pact: Pact, membership, text: str) -> PactTarget:
-    """A member's targets for the year, replacing what it registered before."""
+    """A member's targets for the year, replacing what it registered before; until the
+    pact is signed (the signed pact holds them)."""
+    pact = _draft(pact)
     if membership.group_id != pact.group_id:
         raise ValidationError("Đơn vị này không thuộc cụm, khối của giao ước.")
     text = clean_text(text or "").strip()
     if not text or len(text) > 5000:
         raise ValidationError({"text": "Cần nội dung chỉ tiêu đăng ký (tối đa 5.000 ký tự)."})
+    target = PactTarget.objects.filter(pact=pact, membership=membership).first()
+    before = target.text if target else None
+    if before == text:
+        return target
     target, _created = PactTarget.objects.update_or_create(
         pact=pact, membership=membership, defaults={"text": text})  # fmt: skip
-    _audit(actor, pact, Action.UPDATE, {f"target:{membership.unit.name}": [None, text[:200]]})
+    _audit(
+        actor,
+        pact,
+        Action.UPDATE,
+        {f"chỉ tiêu của {membership.unit.name}": [before and before[:200], text[:200]]},
+    )
     return target
 
 
@@ -148,10 +165,10 @@ def attach_scan(*, actor, pact: Pact, upload) -> Pact:
     pact = lock(Pact, pact.pk, "Giao ước này vừa bị xóa.")
     if pact.state != PactState.SIGNED:
         raise ValidationError("Chỉ tải bản đã ký sau khi ghi nhận ký kết.")
-    inspect_document(upload, only={"pdf", "jpg", "jpeg", "png"})
+    kind = inspect_document(upload, only={"pdf", "jpg", "jpeg", "png"})
     old = pact.scan.name
-    pact.scan.save(f"giao-uoc-{pact.group_id}-{pact.year}.{upload.name.rsplit('.', 1)[-1]}",
-                   upload, save=False)  # fmt: skip
+    extension = {"application/pdf": "pdf", "image/png": "png"}.get(kind, "jpg")
+    pact.scan.save(f"giao-uoc-{pact.group_id}-{pact.year}.{extension}", upload, save=False)
     pact.save(update_fields=["scan"])
     stored = pact.scan.name
     transaction.on_commit(lambda: old and old != stored and default_storage.delete(old))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.pacts import views
+from thidua.pacts import scoring_views, views
 
 app_name = "pacts"
 urlpatterns = [
@@ -14,4 +14,19 @@ urlpatterns = [
     path("<int:pk>/ban-ky/", views.pact_scan, name="scan"),
     path("<int:pk>/ban-ky/tai-ve/", views.pact_scan_download, name="scan_download"),
     path("<int:pk>/word/", views.pact_word, name="word"),
+    path("<int:pk>/cham-diem/<slug:review>/", scoring_views.review_page, name="review"),
+    path(
+        "<int:pk>/cham-diem/<slug:review>/mo/<int:membership_pk>/",
+        scoring_views.card_start,
+        name="card_start",
+    ),
+    path(
+        "<int:pk>/cham-diem/<slug:review>/chuyen/<slug:action>/",
+        scoring_views.ranking_action,
+        name="ranking_action",
+    ),
+    path("phieu/<int:pk>/", scoring_views.card_page, name="card"),
+    path("phieu/<int:pk>/diem/", scoring_views.card_scores, name="card_scores"),
+    path("phieu/<int:pk>/dieu-chinh/<int:line_pk>/", scoring_views.card_adjust, name="card_adjust"),
+    path("phieu/<int:pk>/chuyen/<slug:action>/", scoring_views.card_action, name="card_action"),
 ]

@@ -67,13 +67,15 @@ def _context(request, pact) -> dict:
     runs = selectors.runs_group(request.user, pact)
     mine = selectors.own_memberships(request.user, pact)
     targets = {t.membership_id: t for t in pact.targets.all()}
-    members = pact.group.members.select_related("unit").order_by("unit__sort_name", "pk")
-    shown = [(m, targets.get(m.pk)) for m in members if runs or m in mine]
+    members = list(pact.group.members.select_related("unit").order_by("unit__sort_name", "pk"))
+    everyone = selectors.reads_all(request.user, pact)
+    shown = [(m, targets.get(m.pk)) for m in members if everyone or m in mine]
     return {
         "pact": pact, "runs": runs, "draft": pact.state == PactState.DRAFT,
         "criteria": list(pact.criteria.all()), "blank_rows": range(CRITERIA_ROWS),
         "members": list(members), "shown_targets": shown, "mine": {m.pk for m in mine},
-        "heads_form": HeadsForm(members=members, initial={"head": pact.head_id,
+        "heads_form": HeadsForm(members=pact.group.members.select_related("unit"),
+                                initial={"head": pact.head_id,
                                                          "deputy": pact.deputy_id}),
         "sign_form": SignForm(), "reason_form": ReasonForm(), "scan_form": ScanForm(),
         "actions": allowed_actions(request.user, pact), "history": history(pact),
@@ -97,6 +99,8 @@ def pact_criteria(request, pk: int):
     weights = request.POST.getlist("weight")
     rows = list(zip(texts, points, weights + [""] * (len(texts) - len(weights)), strict=False))
     try:
+        if len(texts) != len(points) or len(weights) > len(texts):
+            raise ValidationError("Bảng tiêu chí gửi lên không đủ cột; hãy tải lại trang.")
         count = services.save_criteria(actor=request.user, pact=pact, rows=rows)
     except ValidationError as error:
         _say(request, error)
