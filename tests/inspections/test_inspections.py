@@ -174,7 +174,7 @@ def test_the_province_plans_and_records_through_the_pages(client, province_offic
     client.force_login(province_officer)
     wrong = client.post(
         reverse("inspections:plan", args=[province.pk]),
-        {"unit": commune_a.pk, "planned_on": "32/13/2026", "inspectors": "Đoàn"},
+        {"unit": commune_a.pk, "planned_on": "32/13/2026", "inspectors": "Bà Hòa trưởng đoàn"},
     )
     made = client.post(reverse("inspections:plan", args=[province.pk]),
                        {"unit": commune_a.pk, "planned_on": "20/05/2026",
@@ -186,7 +186,7 @@ def test_the_province_plans_and_records_through_the_pages(client, province_offic
                  "new_item": "Ứng dụng phần mềm quản lý thi đua"})  # fmt: skip
 
     assert wrong.status_code == 400
-    assert "Đoàn" in wrong.content.decode()  # what was typed is kept
+    assert 'value="Bà Hòa trưởng đoàn"' in wrong.content.decode()  # what was typed is kept
     assert made.status_code == 302
     item.refresh_from_db()
     assert (item.met, item.finding) == (True, "Có kế hoạch số 12/KH-UBND")
@@ -221,3 +221,29 @@ def test_the_api_reads_it_in_scope_and_moves_a_fix(inspection, client, officer_a
     assert accept.status_code == 403  # the inspected unit does not accept its own fix
     assert client.get(url).status_code == 404
     assert client.get("/api/v1/inspections").json()["items"] == []
+
+
+def test_the_inspectors_do_not_report_the_fix_for_the_unit(inspection, province_officer, client):
+    done = _found(inspection)
+    fix = services.request_fix(
+        actor=None,
+        inspection=done,
+        text="Lập sổ",
+        due_on=timezone.localdate() + datetime.timedelta(days=3),
+    )
+    client.force_login(province_officer)
+
+    with pytest.raises(Refused, match="tự báo cáo") as refused:
+        transition(fix, "deliver", by=province_officer, data={"report": "Thay xã"})
+    page = client.get(reverse("inspections:detail", args=[inspection.pk])).content.decode()
+
+    assert refused.value.forbidden
+    assert "Báo cáo kết quả khắc phục" not in page  # no button that would refuse
+
+
+def test_reopening_takes_the_conclusion_back(inspection, province_officer):
+    done = transition(_found(inspection), "conclude", by=None, data={"conclusion": "Tốt."})
+
+    reopened = transition(done, "reopen", by=province_officer, reason="Bổ sung kết quả")
+
+    assert (reopened.conclusion, reopened.concluded_on) == ("", None)

@@ -54,18 +54,18 @@ def test_totals_weigh_the_points(pact):
 
 
 def test_an_equal_total_goes_to_the_better_first_criterion_then_the_name(pact):
-    tied = {"Xã An Phú": ("40", "30", "20"),  # 140, 80 on the first criterion
-            "Xã Bình Minh": ("40", "30", "20"),  # the same in every criterion: by name
-            "Xã Cẩm Giàng": ("35", "25", "30")}  # 140, 70 on the first  # fmt: skip
+    tied = {"Xã An Phú": ("35", "25", "30"),  # 140, 70 on the first criterion
+            "Xã Bình Minh": ("35", "25", "30"),  # as An Phú in every criterion: by name
+            "Xã Cẩm Giàng": ("40", "30", "20")}  # 140, 80 on the first: above both  # fmt: skip
     for name, values in tied.items():
         _scored(pact, name, values=values)
 
     rows = scoring.ranked(pact, "year")
 
     assert [(r["unit"], r["total"]) for r in rows] == [
+        ("Xã Cẩm Giàng", "140"),
         ("Xã An Phú", "140"),
         ("Xã Bình Minh", "140"),
-        ("Xã Cẩm Giàng", "140"),
     ]
 
 
@@ -218,3 +218,37 @@ def test_the_first_of_the_year_is_proposed_for_the_provinces_flag(pact, province
     assert nomination.subject.kind == "collective"
     drafts = section(acting_units(province_officer), "de-nghi-du-thao").rows
     assert list(drafts) == [nomination]  # in the standing body's inbox
+
+
+def test_a_new_own_score_replaces_the_adjustment_made_to_the_old(pact):
+    card = _scored(pact, "Xã Bình Minh")
+    line = card.lines.get(criterion__position=1)
+    scoring.adjust_score(actor=None, line=line, points="10", reason="Thiếu minh chứng")
+    card = transition(card, "return", by=None, reason="Chấm lại tiêu chí 1")
+
+    scoring.save_self_scores(actor=None, card=card, points={line.criterion_id: "20"})
+
+    line.refresh_from_db()
+    assert (line.points, line.adjusted_points, line.adjust_reason) == (Decimal("20.00"), None, "")
+
+
+def test_the_head_sees_the_cards_sent_not_the_drafts(pact, client, officer_a):
+    draft = _scored(pact, "Xã Bình Minh", send=False)
+    sent = _scored(pact, "Xã Cẩm Giàng")
+    client.force_login(officer_a)  # Xã An Phú heads the cluster this year
+
+    assert client.get(reverse("pacts:card", args=[draft.pk])).status_code == 404
+    assert client.get(reverse("pacts:card", args=[sent.pk])).status_code == 200
+
+
+def test_withdrawing_the_ranking_takes_back_its_draft_flag_nomination(pact, province_officer):
+    from thidua.awards.models import Nomination
+
+    for name in SCORES:
+        _scored(pact, name)
+    ranking = transition(scoring.ranking_of(pact, "year"), "publish", by=province_officer)
+    assert Nomination.objects.count() == 1
+
+    transition(ranking, "withdraw", by=province_officer, reason="Sai điểm của một xã")
+
+    assert Nomination.objects.count() == 0

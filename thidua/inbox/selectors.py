@@ -159,7 +159,8 @@ def _pact_sections(units: list[int]) -> list[Section]:
             head__unit__in=units, state=PactState.DRAFT).select_related("group")
             .order_by("year", "pk"), _pact_to_host, "Không có giao ước nào cần chủ trì."),
         Section("giao-uoc-chi-tieu", "Giao ước thi đua chưa đăng ký chỉ tiêu",
-                Pact.objects.filter(group__members__unit__in=units, year__gte=year)
+                Pact.objects.filter(group__members__unit__in=units, year__gte=year,
+                                    state=PactState.DRAFT)
                 .exclude(targets__membership__unit__in=units).select_related("group")
                 .distinct().order_by("year", "pk"), _pact_target,
                 "Đã đăng ký chỉ tiêu mọi giao ước."),

@@ -3,7 +3,8 @@ issued by the inspecting unit, to the inspected one; the inspection's day and te
 result of each checklist item, the conclusion and the fixes with their deadlines."""
 
 from thidua.documents.frame import Frame, Signature, committee, place_name
-from thidua.documents.frame_docx import JUSTIFY, foot, head, new_document, para, saved
+from thidua.documents.frame_docx import CENTER, JUSTIFY, foot, head, new_document, para, saved
+from thidua.inspections.models import InspectionState
 
 
 def conclusion_docx(inspection) -> bytes:
@@ -18,6 +19,8 @@ def conclusion_docx(inspection) -> bytes:
         signature=Signature(position="Trưởng đoàn"),
     )
     document = new_document()
+    if inspection.state != InspectionState.CONCLUDED:
+        para(document, "DỰ THẢO", bold=True, align=CENTER)
     head(document, frame)
     team = inspection.inspectors
     para(document, f"Ngày {inspection.planned_on:%d/%m/%Y}, đoàn kiểm tra gồm {team} đã kiểm "

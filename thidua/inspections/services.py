@@ -27,6 +27,8 @@ def _audit(actor, inspection, action, changes, note=""):
 def plan_inspection(*, actor, by_unit, unit, planned_on, inspectors: str) -> Inspection:
     """Plan the inspection of `unit` (below `by_unit`) on a day, with the default checklist
     (checklist.json) to edit."""
+    if not 2000 <= planned_on.year <= 2100:
+        raise ValidationError({"planned_on": "Ngày kiểm tra không hợp lệ."})
     if unit.pk == by_unit.pk or not unit.path.startswith(by_unit.path):
         raise ValidationError({"unit": "Chỉ kiểm tra đơn vị cấp dưới của đơn vị mình."})
     inspectors = " ".join(clean_text(inspectors or "").split())
@@ -90,7 +92,7 @@ def request_fix(*, actor, inspection, text: str, due_on, item=None) -> Fix:
     text = clean_text(text or "").strip()
     if not text or len(text) > 1000:
         raise ValidationError({"text": "Cần nội dung yêu cầu khắc phục (tối đa 1.000 ký tự)."})
-    if due_on is None or due_on < timezone.localdate():
+    if due_on is None or due_on < timezone.localdate() or due_on.year > 2100:
         raise ValidationError({"due_on": "Hạn khắc phục phải từ hôm nay trở đi."})
     if item is not None and item.inspection_id != inspection.pk:
         raise ValidationError({"item": "Nội dung này không thuộc cuộc kiểm tra."})

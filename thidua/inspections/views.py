@@ -5,6 +5,7 @@ findings, the fixes and their reports, the actions, and the conclusion as Word."
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 
@@ -94,10 +95,12 @@ def inspection_findings(request, pk: int):
                           request.POST.get(f"finding_{item.pk}", "")[:5000])
                 for item in inspection.items.all()}  # fmt: skip
     try:
-        services.record_findings(actor=request.user, inspection=inspection, findings=findings)
-        if request.POST.get("new_item", "").strip():
-            services.add_item(actor=request.user, inspection=inspection,
-                              text=request.POST["new_item"][:600])  # fmt: skip
+        with transaction.atomic():
+            services.record_findings(actor=request.user, inspection=inspection,
+                                     findings=findings)  # fmt: skip
+            if request.POST.get("new_item", "").strip():
+                services.add_item(actor=request.user, inspection=inspection,
+                                  text=request.POST["new_item"][:600])  # fmt: skip
     except ValidationError as error:
         _say(request, error)
     else:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from thidua.accounts.models import Role
 from thidua.inspections.models import FixAction, FixState, InspectionAction, InspectionState
+from thidua.units.scope import has_role
 from thidua.workflow.engine import Refused, Step, Workflow, register
 
 S, A, F, X = InspectionState, InspectionAction, FixState, FixAction
@@ -30,6 +31,20 @@ def _conclusion(move) -> None:
     move.payload = {"conclusion": text[:500]}
 
 
+def _not_the_inspectors(move) -> None:
+    """The inspected unit reports its own fix: the inspectors, who accept it, may not
+    (their role reaches the unit from above)."""
+    by = move.by
+    if by is not None and has_role(by, move.obj.inspection.by_unit.path, Role.OFFICER):
+        raise Refused("Đơn vị được kiểm tra tự báo cáo kết quả khắc phục.", code="forbidden")
+
+
+def _clear_conclusion(move) -> None:
+    inspection = move.obj
+    move.payload = {"conclusion": inspection.conclusion[:500]}
+    inspection.conclusion, inspection.concluded_on = "", None
+
+
 def _report(move) -> None:
     text = (move.data.get("report") or "").strip()
     if not text:
@@ -49,7 +64,7 @@ INSPECTION = register(
             A.CONCLUDE: Step(str(A.CONCLUDE.label), (S.INSPECTED,), S.CONCLUDED,
                              roles=OFFICERS, apply=_conclusion),
             A.REOPEN: Step(str(A.REOPEN.label), (S.INSPECTED, S.CONCLUDED), S.PLANNED,
-                           roles=OFFICERS, reason=True),
+                           roles=OFFICERS, reason=True, apply=_clear_conclusion),
         },
     )
 )  # fmt: skip
@@ -61,7 +76,7 @@ FIX = register(
         related=("inspection__unit", "inspection__by_unit"),
         steps={
             X.DELIVER: Step(str(X.DELIVER.label), (F.PENDING, F.RETURNED), F.DELIVERED,
-                            roles=OFFICERS, apply=_report),
+                            roles=OFFICERS, guards=(_not_the_inspectors,), apply=_report),
             X.ACCEPT: Step(str(X.ACCEPT.label), (F.DELIVERED,), F.ACCEPTED, roles=OFFICERS,
                            on=lambda fix: fix.inspection.by_unit),
             X.RETURN: Step(str(X.RETURN.label), (F.DELIVERED,), F.RETURNED, roles=OFFICERS,

@@ -145,13 +145,15 @@ def get_scores(request, pact_id: int, review: Review):
     pact = selectors.get_pact_for(request.user, pact_id)
     ranking = pact.rankings.filter(review=review).first()
     criteria = list(pact.criteria.all())
-    cards = (pact.cards.filter(review=review).select_related("membership__unit", "pact")
-             .prefetch_related("lines").order_by("pk"))  # fmt: skip
     published = ranking is not None and ranking.state == "published"
+    cards = (pact.cards.filter(review=review).select_related("membership__unit")
+             .prefetch_related("lines").order_by("pk"))  # fmt: skip
+    for card in cards:
+        card.pact = pact  # one pact, its group and head read once
     return {"review": review, "ranking_state": ranking.state if ranking else "open",
             "ranking": ranking.rows if published else [],
             "cards": [_card(c, criteria) for c in cards
-                      if selectors.may_see_card(request.user, c)]}  # fmt: skip
+                      if selectors.may_see_card(request.user, c, published)]}  # fmt: skip
 
 
 def _moved(request, obj, payload: TransitionIn, actions) -> None:
@@ -179,5 +181,8 @@ def move_ranking(request, pact_id: int, review: Review, payload: TransitionIn):
     """Publish a review's ranking (the standing body, every member's card sent) or
     withdraw it with a reason."""
     pact = selectors.get_pact_for(request.user, pact_id)
-    _moved(request, scoring.ranking_of(pact, review), payload, RankingAction.values)
+    ranking = pact.rankings.filter(review=review).first()
+    if ranking is None:
+        raise HttpError(409, "Chưa có phiếu chấm điểm nào của kỳ này.")
+    _moved(request, ranking, payload, RankingAction.values)
     return get_scores(request, pact_id, review)

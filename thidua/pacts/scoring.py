@@ -11,6 +11,7 @@ from django.db import transaction
 
 from thidua.audit.models import Action
 from thidua.audit.services import record_event
+from thidua.core.text import clean_text
 from thidua.pacts.models import (
     CardState,
     PactState,
@@ -33,6 +34,7 @@ def _audit(actor, card: Scorecard, changes: dict, note: str = "") -> None:
 
 
 def ranking_of(pact, review: str) -> Ranking:
+    """The review's ranking, made with the first card of the review (card_of)."""
     ranking, _created = Ranking.objects.get_or_create(pact=pact, review=review)
     return ranking
 
@@ -43,6 +45,7 @@ def card_of(pact, membership, review: str) -> Scorecard:
         raise ValidationError("Chỉ chấm điểm giao ước đã ký kết.")
     card, _created = Scorecard.objects.get_or_create(pact=pact, membership=membership,
                                                      review=review)  # fmt: skip
+    ranking_of(pact, review)
     return card
 
 
@@ -60,15 +63,19 @@ def _points(text, criterion) -> Decimal:
 def save_self_scores(*, actor, card: Scorecard, points: dict, note: str = "") -> Scorecard:
     """The member's own points ({criterion id: text}), all or nothing, while it scores."""
     card = lock(Scorecard, card.pk, "Phiếu chấm điểm này vừa bị xóa.")
+    if card.pact.state != PactState.SIGNED:
+        raise ValidationError("Giao ước đang được mở lại để sửa; chưa chấm điểm được.")
     if card.state != CardState.DRAFT or _published(card):
         raise ValidationError("Phiếu đã gửi; chỉ chấm lại khi được trả lại.")
     criteria = {c.pk: c for c in card.pact.criteria.all()}
     values = {pk: _points(points[pk], criteria[pk]) for pk in criteria
               if str(points.get(pk, "")).strip()}  # fmt: skip
     for pk, value in values.items():
-        ScoreLine.objects.update_or_create(card=card, criterion_id=pk,
-                                           defaults={"self_points": value})  # fmt: skip
-    card.note = note.strip()[:5000]
+        # A new own score replaces the line's adjustment too: it was made to the old one.
+        ScoreLine.objects.update_or_create(card=card, criterion_id=pk, defaults={
+            "self_points": value, "adjusted_points": None, "adjust_reason": "",
+            "adjusted_by": ""})  # fmt: skip
+    card.note = clean_text(note or "").strip()[:5000]
     card.save(update_fields=["note"])
     _audit(actor, card, {"self_points": [None, {criteria[k].text: str(v)
                                                 for k, v in values.items()}]})  # fmt: skip
@@ -88,11 +95,12 @@ def adjust_score(*, actor, line: ScoreLine, points, reason: str) -> ScoreLine:
     card = line.card
     if card.state != CardState.SUBMITTED or _published(card):
         raise ValidationError("Chỉ điều chỉnh phiếu đã gửi, trước khi công bố xếp hạng.")
-    if not (reason or "").strip():
+    if not clean_text(reason or "").strip():
         raise ValidationError({"reason": "Cần ghi lý do điều chỉnh điểm."})
     before = str(line.points)
     line.adjusted_points = _points(points, line.criterion)
-    line.adjust_reason, line.adjusted_by = reason.strip()[:500], str(actor or "hệ thống")[:255]
+    line.adjust_reason = clean_text(reason).strip()[:500]
+    line.adjusted_by = str(actor or "hệ thống")[:255]
     line.save()
     _audit(actor, card, {f"điểm «{line.criterion.text}»": [before, str(line.points)]},
            note=line.adjust_reason)  # fmt: skip

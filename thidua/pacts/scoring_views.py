@@ -34,9 +34,13 @@ def review_page(request, pk: int, review: str):
     review = _review(review)
     ranking = pact.rankings.filter(review=review).first()
     criteria = list(pact.criteria.all())
-    cards = pact.cards.filter(review=review).select_related("membership__unit")
-    shown = [(card, scoring.total_of(card, criteria)[0]) for card in cards.prefetch_related(
-        "lines") if selectors.may_see_card(request.user, card)]  # fmt: skip
+    cards = list(pact.cards.filter(review=review).select_related("membership__unit")
+                 .prefetch_related("lines"))  # fmt: skip
+    published = ranking is not None and ranking.state == "published"
+    for card in cards:
+        card.pact = pact
+    shown = [(card, scoring.total_of(card, criteria)[0]) for card in cards
+             if selectors.may_see_card(request.user, card, published)]  # fmt: skip
     context = {
         "pact": pact, "review": review, "review_label": Review(review).label,
         "ranking": ranking, "shown": shown, "tie_rule": scoring.TIE_RULE,
@@ -154,5 +158,7 @@ def card_action(request, pk: int, action: str):
 @login_required
 def ranking_action(request, pk: int, review: str, action: str):
     pact = selectors.get_pact_for(request.user, pk)
-    ranking = scoring.ranking_of(pact, _review(review))
+    ranking = pact.rankings.filter(review=_review(review)).first()
+    if ranking is None:
+        raise Http404
     return _moved(request, ranking, action, redirect("pacts:review", pk=pact.pk, review=review))

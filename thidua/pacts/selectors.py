@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from thidua.accounts.models import Role
-from thidua.pacts.models import Pact, RankingState, Scorecard
+from thidua.pacts.models import CardState, Pact, RankingState, Scorecard
 from thidua.units.models import EmulationGroup, GroupMembership
 from thidua.units.scope import has_role, scope_for
 
@@ -50,16 +50,19 @@ def hosts(user, pact: Pact) -> bool:
     return has_role(user, host.path, Role.OFFICER)
 
 
-def may_see_card(user, card) -> bool:
-    """The standing body and the head (who collects the scores) see every card; a member
-    its own, and everyone's once the review's ranking is published."""
+def may_see_card(user, card, published: bool | None = None) -> bool:
+    """The standing body sees every card, the head (who collects the scores) every card
+    sent; a member its own, and everyone's once the review's ranking is `published`
+    (read here when not given)."""
     pact = card.pact
-    if runs_group(user, pact) or hosts(user, pact):
+    if runs_group(user, pact) or has_role(user, card.membership.unit.path, Role.OFFICER):
         return True
-    if has_role(user, card.membership.unit.path, Role.OFFICER):
+    if hosts(user, pact) and card.state == CardState.SUBMITTED:  # the head: sent cards
         return True
-    ranking = pact.rankings.filter(review=card.review).first()
-    return ranking is not None and ranking.state == RankingState.PUBLISHED
+    if published is None:
+        ranking = pact.rankings.filter(review=card.review).first()
+        published = ranking is not None and ranking.state == RankingState.PUBLISHED
+    return published
 
 
 def may_adjust(user, card) -> bool:
@@ -67,7 +70,7 @@ def may_adjust(user, card) -> bool:
     pact = card.pact
     if runs_group(user, pact):
         return True
-    return hosts(user, pact) and card.membership_id != pact.head_id
+    return hosts(user, pact) and not has_role(user, card.membership.unit.path, Role.OFFICER)
 
 
 def get_card_for(user, pk: int):

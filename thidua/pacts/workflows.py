@@ -85,6 +85,11 @@ def _all_scored(move) -> None:
         raise Refused(f"Còn {len(missing)} tiêu chí chưa chấm: «{missing[0]}»…", code="guard")
 
 
+def _pact_signed(move) -> None:
+    if move.obj.pact.state != PactState.SIGNED:
+        raise Refused("Giao ước đang được mở lại để sửa.", code="guard")
+
+
 def _not_published(move) -> None:
     card = move.obj
     if Ranking.objects.filter(pact_id=card.pact_id, review=card.review,
@@ -119,7 +124,7 @@ CARD = register(
         related=("membership__unit", "pact__group__owner", "pact__head__unit"),
         steps={
             C.SUBMIT: Step(str(C.SUBMIT.label), (CardState.DRAFT,), CardState.SUBMITTED,
-                           roles=OFFICERS, guards=(_all_scored, _not_published)),
+                           roles=OFFICERS, guards=(_pact_signed, _all_scored, _not_published)),
             C.RETURN: Step(str(C.RETURN.label), (CardState.SUBMITTED,), CardState.DRAFT,
                            roles=OFFICERS, on=_card_host, reason=True,
                            guards=(_not_published,)),
@@ -134,7 +139,8 @@ RANKING = register(
         related=("pact__group__owner",),
         steps={
             R.PUBLISH: Step(str(R.PUBLISH.label), (RankingState.OPEN,), RankingState.PUBLISHED,
-                            roles=OFFICERS, guards=(_every_member_sent,), apply=_snapshot),
+                            roles=OFFICERS, guards=(_pact_signed, _every_member_sent),
+                            apply=_snapshot),
             R.WITHDRAW: Step(str(R.WITHDRAW.label), (RankingState.PUBLISHED,),
                              RankingState.OPEN, roles=OFFICERS, reason=True),
         },
