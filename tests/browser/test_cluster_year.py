@@ -52,7 +52,7 @@ def test_a_clusters_year_from_the_pact_to_the_flag(demo, browser, web_server):
     base = web_server.url
     city = _login(browser.new_context(locale="vi-VN"), base, "canbo.tinh")
     city.goto(f"{base}/giao-uoc/cum-khoi/{demo['cluster']}/")
-    city.get_by_label("Năm").fill(str(demo["year"]))
+    city.locator("#id_year").fill(str(demo["year"]))
     city.get_by_label("Cách chọn trưởng cụm, khối").select_option(
         label="Cơ quan thường trực chỉ định"
     )

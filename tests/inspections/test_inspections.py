@@ -247,3 +247,27 @@ def test_reopening_takes_the_conclusion_back(inspection, province_officer):
     reopened = transition(done, "reopen", by=province_officer, reason="Bổ sung kết quả")
 
     assert (reopened.conclusion, reopened.concluded_on) == ("", None)
+
+
+def test_the_inspectors_attach_evidence_the_unit_downloads_a_sibling_not(
+    inspection, client, province_officer, officer_a, officer_b
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.plans.helpers import PDF
+
+    item = inspection.items.first()
+    client.force_login(province_officer)
+    client.post(reverse("inspections:item_file", args=[inspection.pk, item.pk]),
+                {"file": SimpleUploadedFile("bien-ban.pdf", PDF)})  # fmt: skip
+    row = item.files.get()
+    url = reverse("inspections:item_file_download", args=[inspection.pk, row.pk])
+    client.force_login(officer_a)
+    member = client.get(url)
+    upload = client.post(reverse("inspections:item_file", args=[inspection.pk, item.pk]),
+                         {"file": SimpleUploadedFile("x.pdf", PDF)})  # fmt: skip
+    client.force_login(officer_b)
+
+    assert member.status_code == 200
+    assert upload.status_code == 403
+    assert client.get(url).status_code == 404

@@ -83,3 +83,30 @@ def test_a_unit_outside_the_group_gets_404(client, pact, province):  # noqa: F81
         ).status_code
         == 404
     )
+
+
+def test_a_member_votes_through_the_api(client, cluster, officer_b, officer_a):  # noqa: F811
+    from thidua.pacts import services as pact_services
+    from thidua.workflow.engine import transition
+
+    made = pact_services.open_pact(actor=None, group=cluster, year=2025, rank_by="vote")
+    pact_services.save_criteria(actor=None, pact=made, rows=CRITERIA)
+    voting = transition(made, "sign", by=None, data=SIGNING)
+    _scored(voting, "Xã An Phú", send=False)  # the year-end ranking exists from a first card
+    members = {m.unit.name: m.pk for m in voting.group.members.select_related("unit")}
+    client.force_login(officer_b)
+    url = f"/api/v1/pacts/{voting.pk}/votes"
+
+    own = client.post(url, {"voter_membership_id": members["Xã Bình Minh"],
+                            "choice_membership_id": members["Xã An Phú"]},
+                      content_type="application/json")  # fmt: skip
+    other = client.post(url, {"voter_membership_id": members["Xã An Phú"],
+                              "choice_membership_id": members["Xã Bình Minh"]},
+                        content_type="application/json")  # fmt: skip
+    itself = client.post(url, {"voter_membership_id": members["Xã Bình Minh"],
+                               "choice_membership_id": members["Xã Bình Minh"]},
+                         content_type="application/json")  # fmt: skip
+
+    assert own.status_code == 200
+    assert other.status_code == 403
+    assert itself.status_code == 409

@@ -200,7 +200,7 @@ def test_a_member_scores_and_sends_through_the_pages(pact, client, officer_b):
     assert Scorecard.objects.get(pk=card.pk).state == "submitted"
 
 
-def test_the_first_of_the_year_is_proposed_for_the_provinces_flag(pact, province_officer):
+def test_the_year_proposes_the_flag_and_bang_khen_into_the_inbox(pact, province_officer):
     from thidua.awards.models import Nomination
     from thidua.inbox.selectors import acting_units, section
 
@@ -211,13 +211,13 @@ def test_the_first_of_the_year_is_proposed_for_the_provinces_flag(pact, province
 
     transition(scoring.ranking_of(pact, "year"), "publish", by=province_officer)
 
-    nomination = Nomination.objects.get()
-    assert (nomination.award.code, nomination.unit, nomination.state) == (
-        "co_tinh", pact.group.owner, "draft")  # fmt: skip
-    assert nomination.subject.name == "Xã Bình Minh"
-    assert nomination.subject.kind == "collective"
+    proposed = {n.subject.name: n for n in Nomination.objects.select_related("award")}
+    flag = proposed["Xã Bình Minh"]  # ranked first
+    assert (flag.award.code, flag.unit, flag.state) == ("co_tinh", pact.group.owner, "draft")
+    assert flag.subject.kind == "collective"
+    assert {proposed[n].award.code for n in ("Xã Cẩm Giàng", "Xã An Phú")} == {"bang_khen_tinh"}
     drafts = section(acting_units(province_officer), "de-nghi-du-thao").rows
-    assert list(drafts) == [nomination]  # in the standing body's inbox
+    assert set(drafts) == set(proposed.values())  # in the standing body's inbox
 
 
 def test_a_new_own_score_replaces_the_adjustment_made_to_the_old(pact):
@@ -247,8 +247,112 @@ def test_withdrawing_the_ranking_takes_back_its_draft_flag_nomination(pact, prov
     for name in SCORES:
         _scored(pact, name)
     ranking = transition(scoring.ranking_of(pact, "year"), "publish", by=province_officer)
-    assert Nomination.objects.count() == 1
+    assert Nomination.objects.count() == 3  # the flag and two Bằng khen (pact.commended)
 
     transition(ranking, "withdraw", by=province_officer, reason="Sai điểm của một xã")
 
     assert Nomination.objects.count() == 0
+
+
+@pytest.fixture
+def voting(cluster):  # noqa: F811
+    made = services.open_pact(actor=None, group=cluster, year=2025, rank_by="vote", commended=1)
+    services.save_criteria(actor=None, pact=made, rows=CRITERIA)
+    return transition(made, "sign", by=None, data=SIGNING)
+
+
+def test_votes_rank_first_then_the_scores(voting, province_officer):
+    for name in SCORES:  # by points: Bình Minh, Cẩm Giàng, An Phú
+        _scored(voting, name)
+    ranking = scoring.ranking_of(voting, "year")
+    members = {m.unit.name: m for m in voting.group.members.select_related("unit")}
+    with pytest.raises(ValidationError, match="chính đơn vị mình"):
+        scoring.cast_vote(actor=None, ranking=ranking, voter=members["Xã An Phú"],
+                          choice=members["Xã An Phú"])  # fmt: skip
+    for voter, choice in [("Xã An Phú", "Xã Cẩm Giàng"), ("Xã Bình Minh", "Xã Cẩm Giàng")]:
+        scoring.cast_vote(actor=None, ranking=ranking, voter=members[voter],
+                          choice=members[choice])  # fmt: skip
+    with pytest.raises(Refused, match="Mới có 2/3 thành viên bỏ phiếu"):
+        transition(ranking, "publish", by=province_officer)
+    scoring.cast_vote(actor=None, ranking=ranking, voter=members["Xã Cẩm Giàng"],
+                      choice=members["Xã An Phú"])  # fmt: skip
+
+    published = transition(ranking, "publish", by=province_officer)
+
+    assert [(r["unit"], r["votes"]) for r in published.rows] == [
+        ("Xã Cẩm Giàng", 2), ("Xã An Phú", 1), ("Xã Bình Minh", 0)]  # fmt: skip
+
+
+def test_a_pact_ranked_by_score_takes_no_vote(pact):
+    _scored(pact, "Xã An Phú")
+    members = list(pact.group.members.all())
+
+    with pytest.raises(ValidationError, match="theo điểm"):
+        scoring.cast_vote(actor=None, ranking=scoring.ranking_of(pact, "year"),
+                          voter=members[0], choice=members[1])  # fmt: skip
+
+
+def test_the_government_flag_for_the_first_and_a_vote_through_the_page(
+    voting, client, officer_b, province_officer
+):
+    from thidua.awards.models import Nomination
+
+    for name in SCORES:
+        _scored(voting, name)
+    members = {m.unit.name: m for m in voting.group.members.select_related("unit")}
+    client.force_login(officer_b)
+    url = reverse("pacts:vote", args=[voting.pk, members["Xã Bình Minh"].pk])
+    bad = client.post(url, {"choice": "²"})
+    client.post(url, {"choice": members["Xã An Phú"].pk})
+    ranking = scoring.ranking_of(voting, "year")
+    for voter, choice in [("Xã An Phú", "Xã Cẩm Giàng"), ("Xã Cẩm Giàng", "Xã An Phú")]:
+        scoring.cast_vote(actor=None, ranking=ranking, voter=members[voter],
+                          choice=members[choice])  # fmt: skip
+    transition(ranking, "publish", by=province_officer)
+    client.force_login(province_officer)
+    client.post(reverse("pacts:government_flag", args=[voting.pk]))
+
+    assert bad.status_code == 302  # refused with a message, no 500
+    assert ranking.votes.get(voter=members["Xã Bình Minh"]).choice == members["Xã An Phú"]
+    codes = sorted(Nomination.objects.values_list("award__code", "subject__name"))
+    assert codes == [("bang_khen_tinh", "Xã Cẩm Giàng"), ("co_cp", "Xã An Phú"),
+                     ("co_tinh", "Xã An Phú")]  # fmt: skip
+
+
+def test_a_member_attaches_evidence_its_peers_see_only_after_publication(
+    pact, client, officer_b, officer_a
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.plans.helpers import PDF
+
+    card = scoring.card_of(pact, _member(pact.group, "Xã Bình Minh"), "year")
+    client.force_login(officer_b)
+    url = reverse("pacts:card_file", args=[card.pk])
+    client.post(url, {"file": SimpleUploadedFile("bao-cao.pdf", PDF)})
+    client.post(url, {"file": SimpleUploadedFile("virus.pdf", b"MZ\x90 not a pdf")})
+    row = card.files.get()
+    download = reverse("pacts:card_file_download", args=[card.pk, row.pk])
+    own = client.get(download)
+    client.force_login(_person(pact.group.members.get(unit__name="Xã Cẩm Giàng").unit,
+                               Role.OFFICER, "cam_giang"))  # fmt: skip
+
+    assert row.name == "bao-cao.pdf"
+    assert own.status_code == 200
+    assert client.get(download).status_code == 404  # another member, before publication
+
+
+def test_the_head_collects_the_cards_sent_in_its_inbox(pact, officer_a, province_officer):
+    from thidua.inbox.selectors import acting_units, section
+
+    sent = _scored(pact, "Xã Bình Minh")
+    _scored(pact, "Xã Cẩm Giàng", send=False)
+
+    def waiting():
+        return list(section(acting_units(officer_a), "giao-uoc-diem").rows)
+
+    assert waiting() == [sent]  # Xã An Phú heads the cluster
+    _scored(pact, "Xã An Phú")
+    transition(Scorecard.objects.get(membership__unit__name="Xã Cẩm Giàng"), "submit", by=None)
+    transition(scoring.ranking_of(pact, "year"), "publish", by=province_officer)
+    assert waiting() == []

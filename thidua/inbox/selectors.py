@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,7 +20,7 @@ from thidua.awards.models import Nomination, NominationState
 from thidua.conferences.checks import PREPARING, days_late
 from thidua.conferences.models import Conference
 from thidua.inspections.models import Fix, FixState
-from thidua.pacts.models import Pact, PactState
+from thidua.pacts.models import CardState, Pact, PactState, RankingState, Scorecard
 from thidua.plans.models import Obligation, ObligationState, Plan, PlanStatus
 from thidua.quotas.models import Submission, SubmissionState
 
@@ -151,10 +151,23 @@ def _fix_sections(units: list[int]) -> list[Section]:
     ]  # fmt: skip
 
 
+def _card_sent(card, today) -> Item:
+    return Item(text=f"{card.membership.unit} · {card.get_review_display()} · {card.pact}",
+                link=card.get_absolute_url(), badge="Đã gửi điểm")  # fmt: skip
+
+
 def _pact_sections(units: list[int]) -> list[Section]:
-    """The year's head hosts the signing (LAW.md §3.2); every member registers targets."""
+    """The year's head hosts the signing and collects the scores (LAW.md §3.2); every
+    member registers targets."""
     year = timezone.localdate().year
     return [
+        Section("giao-uoc-diem", "Phiếu chấm điểm giao ước các thành viên đã gửi",
+                Scorecard.objects.filter(pact__head__unit__in=units,
+                                         state=CardState.SUBMITTED,
+                                         pact__rankings__review=F("review"),
+                                         pact__rankings__state=RankingState.OPEN)
+                .select_related("membership__unit", "pact__group").order_by("pk"),
+                _card_sent, "Không có phiếu chấm điểm nào chờ tổng hợp."),
         Section("giao-uoc-chu-tri", "Giao ước thi đua cần chủ trì ký kết", Pact.objects.filter(
             head__unit__in=units, state=PactState.DRAFT).select_related("group")
             .order_by("year", "pk"), _pact_to_host, "Không có giao ước nào cần chủ trì."),

@@ -101,3 +101,16 @@ class Fix(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("inspections:detail", args=[self.inspection_id]) + f"#fix-{self.pk}"
+
+
+class ItemFile(models.Model):
+    """A file the inspectors attach to a checklist item as evidence of what they found."""
+
+    item = models.ForeignKey(CheckItem, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(upload_to="kiem-tra/minh-chung/")
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name

@@ -10,8 +10,10 @@ from django.utils import timezone
 
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
+from thidua.core.files import discarded_on_failure
 from thidua.core.text import clean_text
-from thidua.inspections.models import CheckItem, Fix, Inspection, InspectionState
+from thidua.documents.attachments import attach
+from thidua.inspections.models import CheckItem, Fix, Inspection, InspectionState, ItemFile
 from thidua.units.services import lock
 
 CHECKLIST = json.loads((Path(__file__).parent / "checklist.json").read_text(encoding="utf-8"))
@@ -101,3 +103,16 @@ def request_fix(*, actor, inspection, text: str, due_on, item=None) -> Fix:
         actor, inspection, Action.UPDATE, {"fix": [None, f"{text[:200]} (hạn {due_on:%d/%m/%Y})"]}
     )
     return fix
+
+
+@transaction.atomic
+def attach_item_file(*, actor, item: CheckItem, upload) -> ItemFile:
+    """Evidence for an item's finding, while the inspection's results are recorded."""
+    inspection = _open(item.inspection)
+    with discarded_on_failure() as written:
+        row = attach(ItemFile, upload=upload, already=item.files.count(), item=item)
+        written.append(row.file.name)
+        _audit(
+            actor, inspection, Action.UPDATE, {f"minh chứng «{item.text[:80]}»": [None, row.name]}
+        )
+    return row

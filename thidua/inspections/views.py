@@ -13,11 +13,11 @@ from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.documents.docx import DOCX_TYPE
-from thidua.documents.response import attachment
+from thidua.documents.response import attachment, stored_file
 from thidua.inspections import selectors, services
 from thidua.inspections.conclusion_docx import conclusion_docx
 from thidua.inspections.forms import FixForm, PlanForm, ReasonForm
-from thidua.inspections.models import FixAction, InspectionAction, InspectionState
+from thidua.inspections.models import FixAction, InspectionAction, InspectionState, ItemFile
 from thidua.units.scope import is_officer
 from thidua.units.selectors import get_unit_for
 from thidua.workflow.engine import Refused, allowed_actions, history, transition
@@ -70,7 +70,8 @@ def inspection_detail(request, pk: int):
     inspection = selectors.get_inspection_for(request.user, pk)
     fixes = list(inspection.fixes.all())
     context = {
-        "inspection": inspection, "items": list(inspection.items.all()), "fixes": [
+        "inspection": inspection, "items": list(inspection.items.prefetch_related("files")),
+        "fixes": [
             (fix, allowed_actions(request.user, fix)) for fix in fixes],
         "inspects": selectors.inspects(request.user, inspection),
         "planned": inspection.state == InspectionState.PLANNED,
@@ -166,3 +167,32 @@ def inspection_word(request, pk: int):
         DOCX_TYPE,
         f"Kết luận kiểm tra {inspection.unit.name} năm {inspection.year}.docx",
     )
+
+
+@post_only
+@login_required
+def item_file(request, pk: int, item_pk: int):
+    inspection = _inspector(request, pk)
+    item = inspection.items.filter(pk=item_pk).first()
+    if item is None:
+        raise Http404
+    upload = request.FILES.get("file")
+    try:
+        if upload is None:
+            raise ValidationError("Cần chọn tệp minh chứng.")
+        services.attach_item_file(actor=request.user, item=item, upload=upload)
+    except ValidationError as error:
+        _say(request, error)
+    else:
+        messages.success(request, "Đã đính kèm minh chứng.")
+    return redirect(inspection)
+
+
+@read_only
+@login_required
+def item_file_download(request, pk: int, file_pk: int):
+    inspection = selectors.get_inspection_for(request.user, pk)
+    row = ItemFile.objects.filter(item__inspection=inspection, pk=file_pk).first()
+    if row is None:
+        raise Http404
+    return stored_file(row.file, row.name, row.content_type)

@@ -4,6 +4,7 @@ review's ranking is published; a unit outside the group gets 404."""
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.pagination import paginate
@@ -83,6 +84,12 @@ class RankOut(Schema):
     rank: int
     unit: str
     total: str
+    votes: int = 0
+
+
+class VoteIn(Schema):
+    voter_membership_id: int
+    choice_membership_id: int
 
 
 class ScoresOut(Schema):
@@ -186,3 +193,23 @@ def move_ranking(request, pact_id: int, review: Review, payload: TransitionIn):
         raise HttpError(409, "Chưa có phiếu chấm điểm nào của kỳ này.")
     _moved(request, ranking, payload, RankingAction.values)
     return get_scores(request, pact_id, review)
+
+
+@router.post("/pacts/{pact_id}/votes", response={200: ScoresOut, **errors(403, 409)})
+def vote(request, pact_id: int, payload: VoteIn):
+    """A member's vote for the unit leading the year (suy tôn), by the member's officers,
+    in a pact that ranks by vote, while the year-end ranking is open."""
+    pact = selectors.get_pact_for(request.user, pact_id)
+    mine = {m.pk: m for m in selectors.own_memberships(request.user, pact)}
+    ranking = pact.rankings.filter(review=Review.YEAR).first()
+    if payload.voter_membership_id not in mine:
+        raise HttpError(403, "Bạn không bỏ phiếu thay cho đơn vị này.")
+    if ranking is None:
+        raise HttpError(409, "Chưa có phiếu chấm điểm tổng kết năm nào.")
+    choice = pact.group.members.filter(pk=payload.choice_membership_id).first()
+    try:
+        scoring.cast_vote(actor=request.user, ranking=ranking,
+                          voter=mine[payload.voter_membership_id], choice=choice)  # fmt: skip
+    except ValidationError as error:
+        raise HttpError(409, " ".join(error.messages)) from error
+    return get_scores(request, pact_id, Review.YEAR)

@@ -2,12 +2,24 @@ from django import forms
 from django.utils import timezone
 
 from thidua.core.forms import CleanTextMixin, DateField
-from thidua.pacts.models import HeadRule
+from thidua.pacts.models import HeadRule, RankBy
 
 
 class OpenPactForm(forms.Form):
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
     head_rule = forms.ChoiceField(label="Cách chọn trưởng cụm, khối", choices=HeadRule.choices)
+    rank_by = forms.ChoiceField(label="Cách xếp hạng cuối năm", choices=RankBy.choices,
+                                initial=RankBy.SCORE, required=False)  # fmt: skip
+    commended = forms.IntegerField(label="Số đơn vị xếp sau được đề nghị Bằng khen",
+                                   min_value=0, max_value=20, initial=2,
+                                   required=False)  # fmt: skip
+
+    def clean_rank_by(self):  # not sent (an older page, a script): the field's default
+        return self.cleaned_data.get("rank_by") or RankBy.SCORE
+
+    def clean_commended(self):
+        value = self.cleaned_data.get("commended")
+        return 2 if value is None else value
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"year": timezone.localdate().year})

@@ -19,6 +19,14 @@ class HeadRule(models.TextChoices):
     CHOSEN = "chosen", _("Cơ quan thường trực chỉ định")
 
 
+class RankBy(models.TextChoices):
+    """How the year-end ranking is made (LAW.md §3.2: members score or vote, bình xét,
+    suy tôn; the province decides)."""
+
+    SCORE = "score", _("Theo tổng điểm chấm")
+    VOTE = "vote", _("Theo số phiếu suy tôn, rồi theo tổng điểm")
+
+
 class PactState(models.TextChoices):
     DRAFT = "draft", _("Dự thảo")
     SIGNED = "signed", _("Đã ký kết")
@@ -42,6 +50,12 @@ class Pact(models.Model):
                              blank=True, on_delete=models.PROTECT, related_name="+")  # fmt: skip
     deputy = models.ForeignKey(GroupMembership, verbose_name=_("phó cụm, khối"), null=True,
                                blank=True, on_delete=models.PROTECT, related_name="+")  # fmt: skip
+    rank_by = models.CharField(_("cách xếp hạng cuối năm"), max_length=6,
+                               choices=RankBy.choices, default=RankBy.SCORE)  # fmt: skip
+    commended = models.PositiveSmallIntegerField(
+        _("số đơn vị xếp sau được đề nghị Bằng khen"), default=2,
+        validators=[MaxValueValidator(20)],
+    )  # fmt: skip
     state = models.CharField(_("trạng thái"), max_length=10, choices=PactState.choices,
                              default=PactState.DRAFT)  # fmt: skip
     signed_on = models.DateField(_("ngày ký kết"), null=True, blank=True)
@@ -192,3 +206,33 @@ class Ranking(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("pacts:review", args=[self.pact_id, self.review])
+
+
+class Vote(models.Model):
+    """A member's vote for the unit that leads the group at the year's end (suy tôn); a
+    member does not vote for itself."""
+
+    ranking = models.ForeignKey(Ranking, on_delete=models.CASCADE, related_name="votes")
+    voter = models.ForeignKey(GroupMembership, on_delete=models.PROTECT, related_name="+")
+    choice = models.ForeignKey(GroupMembership, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("phiếu suy tôn")
+        constraints = [models.UniqueConstraint(fields=["ranking", "voter"], name="pact_vote_once")]
+
+    def __str__(self) -> str:
+        return f"{self.voter.unit.name} → {self.choice.unit.name}"
+
+
+class CardFile(models.Model):
+    """A file a member attaches to its card as evidence of its scores."""
+
+    card = models.ForeignKey(Scorecard, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(upload_to="giao-uoc/minh-chung/")
+    name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name

@@ -4,6 +4,7 @@ line with its reason (the head never its own card); the standing body publishes 
 ranking. A member's total is the sum over the criteria of its points (as adjusted) times
 the criterion's weight. Ties are broken by the stated rule (TIE_RULE)."""
 
+from collections import Counter
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -11,20 +12,27 @@ from django.db import transaction
 
 from thidua.audit.models import Action
 from thidua.audit.services import record_event
+from thidua.core.files import discarded_on_failure
 from thidua.core.text import clean_text
+from thidua.documents.attachments import attach
 from thidua.pacts.models import (
+    CardFile,
     CardState,
     PactState,
+    RankBy,
     Ranking,
     RankingState,
+    Review,
     Scorecard,
     ScoreLine,
+    Vote,
 )
 from thidua.pacts.pact_docx import decimal_text
 from thidua.units.services import lock
 
-TIE_RULE = ("Bằng tổng điểm: đơn vị có điểm (đã nhân hệ số) cao hơn ở tiêu chí đầu tiên khác "
-            "nhau, theo thứ tự các tiêu chí, xếp trên; vẫn bằng: theo tên đơn vị.")  # fmt: skip
+TIE_RULE = ("Bằng phiếu suy tôn (khi xếp hạng theo phiếu) và bằng tổng điểm: đơn vị có "
+            "điểm (đã nhân hệ số) cao hơn ở tiêu chí đầu tiên khác nhau, theo thứ tự các "
+            "tiêu chí, xếp trên; vẫn bằng: theo tên đơn vị.")  # fmt: skip
 
 
 def _audit(actor, card: Scorecard, changes: dict, note: str = "") -> None:
@@ -114,14 +122,65 @@ def total_of(card, criteria) -> tuple[Decimal, list[Decimal]]:
     return sum(parts, Decimal(0)), parts
 
 
+def by_votes(pact, review: str) -> bool:
+    """Whether this review ranks by the members' votes first (the year-end's, when the
+    pact says so)."""
+    return review == Review.YEAR and pact.rank_by == RankBy.VOTE
+
+
 def ranked(pact, review: str) -> list[dict]:
-    """The members' sent cards, best first, by total then TIE_RULE: rank 1, 2, …"""
+    """The members' sent cards, best first: by votes when the pact ranks by vote, then by
+    total, then TIE_RULE: rank 1, 2, …"""
     criteria = list(pact.criteria.all())
     cards = (pact.cards.filter(review=review, state=CardState.SUBMITTED)
              .select_related("membership__unit").prefetch_related("lines"))  # fmt: skip
-    scored = [(total_of(card, criteria), card) for card in cards]
-    scored.sort(key=lambda item: ([-item[0][0], *(-p for p in item[0][1])],
-                                  item[1].membership.unit.sort_name))  # fmt: skip
-    return [{"rank": n, "card": card.pk, "membership": card.membership_id,
+    votes = Counter()
+    if by_votes(pact, review):
+        votes.update(Vote.objects.filter(ranking__pact=pact, ranking__review=review)
+                     .values_list("choice_id", flat=True))  # fmt: skip
+    scored = [(votes[card.membership_id], total_of(card, criteria), card) for card in cards]
+    scored.sort(key=lambda item: ([-item[0], -item[1][0], *(-p for p in item[1][1])],
+                                  item[2].membership.unit.sort_name))  # fmt: skip
+    return [{"rank": n, "card": card.pk, "membership": card.membership_id, "votes": count,
              "unit": card.membership.unit.name, "total": decimal_text(total)}
-            for n, ((total, _parts), card) in enumerate(scored, start=1)]  # fmt: skip
+            for n, (count, (total, _parts), card) in enumerate(scored, start=1)]  # fmt: skip
+
+
+@transaction.atomic
+def cast_vote(*, actor, ranking, voter, choice) -> Vote:
+    """`voter`'s vote for the leading unit of the year (replacing its earlier one), while
+    the ranking is open, in a pact that ranks by vote; never for itself."""
+    ranking = lock(Ranking, ranking.pk, "Kết quả xếp hạng này vừa bị xóa.")
+    pact = ranking.pact
+    if not by_votes(pact, ranking.review):
+        raise ValidationError("Giao ước này xếp hạng theo điểm, không bỏ phiếu suy tôn.")
+    if ranking.state != RankingState.OPEN:
+        raise ValidationError("Kết quả xếp hạng đã công bố.")
+    members = set(pact.group.members.values_list("pk", flat=True))
+    if voter.pk not in members or choice is None or choice.pk not in members:
+        raise ValidationError("Chỉ suy tôn một thành viên của cụm, khối.")
+    if voter.pk == choice.pk:
+        raise ValidationError("Không suy tôn chính đơn vị mình.")
+    vote, _created = Vote.objects.update_or_create(ranking=ranking, voter=voter,
+                                                   defaults={"choice": choice})  # fmt: skip
+    record_event(
+        actor=actor,
+        action=Action.UPDATE,
+        target=ranking,
+        scope_path=voter.unit.path,
+        changes={f"suy tôn của {voter.unit.name}": [None, choice.unit.name]},
+    )
+    return vote
+
+
+@transaction.atomic
+def attach_card_file(*, actor, card: Scorecard, upload) -> CardFile:
+    """Evidence for the member's scores, while it scores its card."""
+    card = lock(Scorecard, card.pk, "Phiếu chấm điểm này vừa bị xóa.")
+    if card.state != CardState.DRAFT or card.pact.state != PactState.SIGNED:
+        raise ValidationError("Chỉ đính kèm minh chứng khi đang tự chấm.")
+    with discarded_on_failure() as written:
+        row = attach(CardFile, upload=upload, already=card.files.count(), card=card)
+        written.append(row.file.name)
+        _audit(actor, card, {"minh chứng": [None, row.name]})
+    return row

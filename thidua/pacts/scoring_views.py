@@ -10,9 +10,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from thidua.core.http import post_only, read_only
+from thidua.documents.response import stored_file
 from thidua.pacts import scoring, selectors
 from thidua.pacts.forms import ReasonForm
 from thidua.pacts.models import CardState, Review, ScoreLine
+from thidua.pacts.subscribers import propose_government_flag
 from thidua.workflow.engine import Refused, allowed_actions, history, transition
 
 
@@ -48,8 +50,50 @@ def review_page(request, pk: int, review: str):
         "started": {card.membership_id for card in cards},
         "actions": allowed_actions(request.user, ranking) if ranking else [],
         "can_publish": selectors.runs_group(request.user, pact), "reason_form": ReasonForm(),
+        "voting": scoring.by_votes(pact, review), "members": list(
+            pact.group.members.select_related("unit").order_by("unit__sort_name", "pk")),
+        "my_votes": {v.voter_id: v.choice_id for v in (ranking.votes.all() if ranking else [])},
     }  # fmt: skip
     return render(request, "pacts/review.html", context)
+
+
+@post_only
+@login_required
+def vote(request, pk: int, membership_pk: int):
+    """A member's vote for the unit leading the year (suy tôn)."""
+    pact = selectors.get_pact_for(request.user, pk)
+    mine = {m.pk: m for m in selectors.own_memberships(request.user, pact)}
+    ranking = pact.rankings.filter(review=Review.YEAR).first()
+    if membership_pk not in mine or ranking is None:
+        raise PermissionDenied
+    asked = request.POST.get("choice", "")
+    wanted = int(asked) if asked.isascii() and asked.isdigit() and len(asked) < 19 else None
+    choice = pact.group.members.filter(pk=wanted).first() if wanted else None
+    try:
+        scoring.cast_vote(actor=request.user, ranking=ranking, voter=mine[membership_pk],
+                          choice=choice)  # fmt: skip
+    except ValidationError as error:
+        _say(request, error)
+    else:
+        messages.success(request, "Đã ghi phiếu suy tôn.")
+    return redirect("pacts:review", pk=pact.pk, review=Review.YEAR)
+
+
+@post_only
+@login_required
+def government_flag(request, pk: int):
+    """The standing body proposes the year's first for the Government's flag."""
+    pact = selectors.get_pact_for(request.user, pk)
+    ranking = pact.rankings.filter(review=Review.YEAR).first()
+    if ranking is None or not selectors.runs_group(request.user, pact):
+        raise PermissionDenied
+    try:
+        propose_government_flag(actor=request.user, ranking=ranking)
+    except ValidationError as error:
+        _say(request, error)
+    else:
+        messages.success(request, "Đã lập dự thảo đề nghị Cờ thi đua của Chính phủ.")
+    return redirect("pacts:review", pk=pact.pk, review=Review.YEAR)
 
 
 @post_only
@@ -82,7 +126,7 @@ def _card_context(request, card) -> dict:
         "total": scoring.total_of(card, criteria)[0], "editable": own and
         card.state == CardState.DRAFT, "can_adjust": selectors.may_adjust(request.user, card)
         and card.state == CardState.SUBMITTED, "actions": allowed_actions(request.user, card),
-        "reason_form": ReasonForm(), "history": history(card),
+        "reason_form": ReasonForm(), "history": history(card), "files": list(card.files.all()),
     }  # fmt: skip
 
 
@@ -162,3 +206,31 @@ def ranking_action(request, pk: int, review: str, action: str):
     if ranking is None:
         raise Http404
     return _moved(request, ranking, action, redirect("pacts:review", pk=pact.pk, review=review))
+
+
+@post_only
+@login_required
+def card_file(request, pk: int):
+    card = selectors.get_card_for(request.user, pk)
+    if not _is_own(request, card):
+        raise PermissionDenied
+    upload = request.FILES.get("file")
+    try:
+        if upload is None:
+            raise ValidationError("Cần chọn tệp minh chứng.")
+        scoring.attach_card_file(actor=request.user, card=card, upload=upload)
+    except ValidationError as error:
+        _say(request, error)
+    else:
+        messages.success(request, "Đã đính kèm minh chứng.")
+    return redirect(card)
+
+
+@read_only
+@login_required
+def card_file_download(request, pk: int, file_pk: int):
+    card = selectors.get_card_for(request.user, pk)
+    row = card.files.filter(pk=file_pk).first()
+    if row is None:
+        raise Http404
+    return stored_file(row.file, row.name, row.content_type)

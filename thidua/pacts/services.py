@@ -12,11 +12,11 @@ from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
 from thidua.core.text import clean_text
 from thidua.documents.uploads import inspect_document
-from thidua.pacts.models import HeadRule, Pact, PactCriterion, PactState, PactTarget
+from thidua.pacts.models import HeadRule, Pact, PactCriterion, PactState, PactTarget, RankBy
 from thidua.units.models import GroupMembership
 from thidua.units.services import lock
 
-PACT_FIELDS = ["year", "head_rule", "head", "deputy", "note"]
+PACT_FIELDS = ["year", "head_rule", "rank_by", "commended", "head", "deputy", "note"]
 MAX_CRITERIA = 100
 
 
@@ -47,15 +47,25 @@ def rotation(group, year: int) -> tuple:
 
 
 @transaction.atomic
-def open_pact(*, actor, group, year: int, head_rule: str = HeadRule.ROTATION) -> Pact:
+def open_pact(
+    *,
+    actor,
+    group,
+    year: int,
+    head_rule: str = HeadRule.ROTATION,
+    rank_by: str = RankBy.SCORE,
+    commended: int = 2,
+) -> Pact:
     """The draft pact of `group` for `year`: last year's criteria copied as a start, the
-    head and deputy by rotation when that is the rule (else chosen afterwards)."""
+    head and deputy by rotation when that is the rule (else chosen afterwards); how the
+    year-end ranking is made and how many after the first are proposed for Bằng khen."""
     lock(type(group), group.pk, "Cụm, khối này vừa bị xóa.")
     if group.pacts.filter(year=year).exists():
         raise ValidationError({"year": f"{group} đã có giao ước năm {year}."})
     if group.pacts.filter(year__gt=year).exists():  # the rotation runs forward only
         raise ValidationError({"year": f"{group} đã có giao ước của năm sau {year}."})
-    pact = Pact(group=group, year=year, head_rule=head_rule)
+    pact = Pact(group=group, year=year, head_rule=head_rule, rank_by=rank_by,
+                commended=commended)  # fmt: skip
     if head_rule == HeadRule.ROTATION:
         pact.head, pact.deputy = rotation(group, year)
     pact.full_clean(exclude=["group", "head", "deputy"], validate_constraints=False)

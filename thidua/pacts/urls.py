@@ -25,8 +25,16 @@ urlpatterns = [
         scoring_views.ranking_action,
         name="ranking_action",
     ),
+    path("<int:pk>/suy-ton/<int:membership_pk>/", scoring_views.vote, name="vote"),
+    path("<int:pk>/co-chinh-phu/", scoring_views.government_flag, name="government_flag"),
     path("phieu/<int:pk>/", scoring_views.card_page, name="card"),
     path("phieu/<int:pk>/diem/", scoring_views.card_scores, name="card_scores"),
+    path("phieu/<int:pk>/minh-chung/", scoring_views.card_file, name="card_file"),
+    path(
+        "phieu/<int:pk>/minh-chung/<int:file_pk>/",
+        scoring_views.card_file_download,
+        name="card_file_download",
+    ),
     path("phieu/<int:pk>/dieu-chinh/<int:line_pk>/", scoring_views.card_adjust, name="card_adjust"),
     path("phieu/<int:pk>/chuyen/<slug:action>/", scoring_views.card_action, name="card_action"),
 ]

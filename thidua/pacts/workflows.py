@@ -15,9 +15,11 @@ from thidua.pacts.models import (
     CardState,
     PactAction,
     PactState,
+    RankBy,
     Ranking,
     RankingAction,
     RankingState,
+    Review,
 )
 from thidua.workflow.engine import Refused, Step, Workflow, register
 
@@ -103,6 +105,11 @@ def _every_member_sent(move) -> None:
     sent = ranking.pact.cards.filter(review=ranking.review, state=CardState.SUBMITTED).count()
     if not members or sent < members:
         raise Refused(f"Mới có {sent}/{members} thành viên gửi điểm.", code="guard")
+    if ranking.pact.rank_by == RankBy.VOTE and ranking.review == Review.YEAR:
+        voted = ranking.votes.count()
+        if voted < members:
+            raise Refused(f"Mới có {voted}/{members} thành viên bỏ phiếu suy tôn.",
+                          code="guard")  # fmt: skip
 
 
 def _snapshot(move) -> None:
