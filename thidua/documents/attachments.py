@@ -5,6 +5,7 @@ attached it fails (core.files.discarded_on_failure)."""
 
 import uuid
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 
 from thidua.core.text import clean_text
@@ -30,3 +31,18 @@ def attach(model, *, upload, already: int, **owner):
     row.file.save(f"{uuid.uuid4().hex}.{EXTENSIONS.get(kind, 'bin')}", upload, save=False)
     row.save()
     return row
+
+
+def attach_from_request(request, save) -> None:
+    """The page's side of an evidence upload: `save(upload)` the posted «file», then say
+    how it went (a refusal by its reason; nothing posted, that a file is needed)."""
+    upload = request.FILES.get("file")
+    try:
+        if upload is None:
+            raise ValidationError("Cần chọn tệp minh chứng.")
+        save(upload)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, "Đã đính kèm minh chứng.")

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from thidua.core.forms import apply_service_errors
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
+from thidua.documents.attachments import attach_from_request
 from thidua.documents.docx import DOCX_TYPE
 from thidua.documents.response import attachment, stored_file
 from thidua.inspections import selectors, services
@@ -176,15 +177,8 @@ def item_file(request, pk: int, item_pk: int):
     item = inspection.items.filter(pk=item_pk).first()
     if item is None:
         raise Http404
-    upload = request.FILES.get("file")
-    try:
-        if upload is None:
-            raise ValidationError("Cần chọn tệp minh chứng.")
-        services.attach_item_file(actor=request.user, item=item, upload=upload)
-    except ValidationError as error:
-        _say(request, error)
-    else:
-        messages.success(request, "Đã đính kèm minh chứng.")
+    attach_from_request(request, lambda upload: services.attach_item_file(
+        actor=request.user, item=item, upload=upload))  # fmt: skip
     return redirect(inspection)
 
 

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from thidua.core.http import post_only, read_only
+from thidua.documents.attachments import attach_from_request
 from thidua.documents.response import stored_file
 from thidua.pacts import scoring, selectors
 from thidua.pacts.forms import ReasonForm
@@ -214,15 +215,8 @@ def card_file(request, pk: int):
     card = selectors.get_card_for(request.user, pk)
     if not _is_own(request, card):
         raise PermissionDenied
-    upload = request.FILES.get("file")
-    try:
-        if upload is None:
-            raise ValidationError("Cần chọn tệp minh chứng.")
-        scoring.attach_card_file(actor=request.user, card=card, upload=upload)
-    except ValidationError as error:
-        _say(request, error)
-    else:
-        messages.success(request, "Đã đính kèm minh chứng.")
+    attach_from_request(request, lambda upload: scoring.attach_card_file(
+        actor=request.user, card=card, upload=upload))  # fmt: skip
     return redirect(card)
 
 
