@@ -175,3 +175,23 @@ def test_a_pdf_with_a_text_layer_becomes_a_draft(client, read_plan, province, pr
     plan = Plan.objects.get()
     assert (plan.symbol, plan.issued_on) == ("12/KH-UBND", D(2026, 3, 2))
     assert [m.due_on for m in plan.milestones.all()] == [D(2026, 3, 15), D(2026, 6, 30)]
+
+
+def test_a_plan_pasted_as_text_is_read_as_a_file_would_be(
+    client, province_officer, province, commune_a, django_capture_on_commit_callbacks
+):
+    client.force_login(province_officer)
+    url = reverse("plans:upload", args=[province.pk])
+
+    empty = client.post(url, {"text": "   "})
+    both = client.post(url, {"text": TEXT, "file": io.BytesIO(b"x")})
+    with django_capture_on_commit_callbacks(execute=True):
+        pasted = client.post(url, {"text": TEXT})
+
+    assert empty.status_code == 200
+    assert "Cần chọn tệp văn bản hoặc dán nội dung." in empty.content.decode()
+    assert "không cả hai" in both.content.decode()
+    assert pasted.status_code == 302
+    draft = Plan.objects.get()
+    assert draft.symbol == "12/KH-UBND"
+    assert draft.files.get().original_name == "van-ban-dan.txt"

@@ -3,6 +3,7 @@ sets, deliveries. Each keeps what the officer typed when a field is refused."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField
 from thidua.documents.uploads import inspect_document
@@ -14,18 +15,39 @@ from thidua.units.widgets import UnitsField
 MAX_CODES = 500
 
 
-class UploadForm(CleanTextMixin, forms.Form):
-    file = forms.FileField(label="Văn bản kế hoạch (.docx, .pdf có lớp văn bản, hoặc .txt)")
+PASTED_NAME = "van-ban-dan.txt"  # the name a pasted text is kept under, as a .txt file
+MAX_PASTED = 500_000  # characters: a long plan is some 60,000
 
-    def clean_file(self):
+
+class UploadForm(CleanTextMixin, forms.Form):
+    """A plan document, or its text pasted from a web page or an e-mail (issue 17, part
+    5): the pasted text goes through the same checks and reader as a .txt file."""
+
+    file = forms.FileField(label="Văn bản kế hoạch (.docx, .pdf có lớp văn bản, hoặc .txt)",
+                           required=False)  # fmt: skip
+    text = forms.CharField(label="Hoặc dán nội dung văn bản (từ trang web, thư điện tử)",
+                           required=False, max_length=MAX_PASTED,
+                           widget=forms.Textarea(attrs={"rows": 8}))  # fmt: skip
+
+    def clean(self):
         from thidua.plans.reading import check_plan_document  # noqa: PLC0415 -- import cycle
 
-        upload = self.cleaned_data["file"]
+        data = super().clean()
+        upload, text = data.get("file"), (data.get("text") or "").strip()
+        if upload and text:
+            raise ValidationError("Chọn một tệp hoặc dán nội dung, không cả hai.")
+        if not upload and not text:
+            if not self.errors:
+                self.add_error("file", "Cần chọn tệp văn bản hoặc dán nội dung.")
+            return data
+        if text:
+            upload = SimpleUploadedFile(PASTED_NAME, text.encode("utf-8"), "text/plain")
         try:
             check_plan_document(upload)
         except ValidationError as error:
-            raise ValidationError(error.message_dict["file"]) from error
-        return upload
+            self.add_error("text" if text else "file", error.message_dict["file"])
+        data["file"] = upload
+        return data
 
 
 class AttachForm(CleanTextMixin, forms.Form):
