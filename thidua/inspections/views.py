@@ -9,7 +9,7 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from thidua.core.forms import apply_service_errors
+from thidua.core.forms import apply_service_errors, is_id
 from thidua.core.http import form_view, post_only, read_only
 from thidua.core.pagination import paginate, query_without_page
 from thidua.documents.attachments import attach_from_request
@@ -35,7 +35,7 @@ def inspection_list(request):
     inspections = selectors.visible_inspections(request.user).select_related("by_unit", "unit")
     unit = None
     asked = request.GET.get("don_vi", "")
-    if asked.isascii() and asked.isdigit() and len(asked) < 19:  # «²» is a digit to Python
+    if is_id(asked):
         unit = get_unit_for(request.user, int(asked))
         inspections = inspections.filter(unit=unit)
     context = {"page": paginate(request, inspections.order_by("-planned_on", "-pk")),

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from thidua.core.forms import is_id
 from thidua.core.http import post_only, read_only
 from thidua.documents.attachments import attach_from_request
 from thidua.documents.response import stored_file
@@ -68,7 +69,7 @@ def vote(request, pk: int, membership_pk: int):
     if membership_pk not in mine or ranking is None:
         raise PermissionDenied
     asked = request.POST.get("choice", "")
-    wanted = int(asked) if asked.isascii() and asked.isdigit() and len(asked) < 19 else None
+    wanted = int(asked) if is_id(asked) else None
     choice = pact.group.members.filter(pk=wanted).first() if wanted else None
     try:
         scoring.cast_vote(actor=request.user, ranking=ranking, voter=mine[membership_pk],

@@ -3,7 +3,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from thidua.accounts.models import Role, UnitRole
-from thidua.core.forms import CleanTextMixin
+from thidua.core.forms import CleanTextMixin, is_id
 from thidua.summaries.models import WRITTEN
 from thidua.units.models import Unit
 from thidua.units.selectors import scope_root_units, visible_units
@@ -48,6 +48,6 @@ def offered_units(user, requested) -> QuerySet[Unit]:
     unit's page links its own dashboard); never a sibling's."""
     wanted = Q(pk__in=scope_root_units(user).values("pk"))
     asked = str(requested or "")
-    if asked.isascii() and asked.isdigit() and len(asked) < 19:  # «²» is a digit to Python
+    if is_id(asked):
         wanted |= Q(pk__in=visible_units(user).filter(pk=int(asked)).values("pk"))
     return Unit.objects.filter(wanted).order_by("depth", "sort_name")

@@ -7,7 +7,7 @@ from collections import Counter
 from thidua.awards import tallies as award_tallies
 from thidua.exemplars import tallies as exemplar_tallies
 from thidua.tallies.models import Tally
-from thidua.tallies.services import recount
+from thidua.tallies.services import path_ids, recount
 
 SOURCES = (award_tallies, exemplar_tallies)
 
@@ -22,7 +22,7 @@ def drift() -> list[tuple]:
     counted = Counter()
     for source in SOURCES:
         for count, n in source.recounted():
-            for unit_id in (int(p) for p in count.path.strip("/").split("/") if p):
+            for unit_id in path_ids(count.path):
                 counted[(count.measure, unit_id, count.year, str(count.key))] += n
     measures = [m for s in SOURCES for m in s.MEASURES]
     kept = {(t.measure, t.unit_id, t.year, t.key): t.n

@@ -24,7 +24,8 @@ class Count(NamedTuple):
     key: str = ""
 
 
-def _ids(path: str) -> list[int]:
+def path_ids(path: str) -> list[int]:
+    """The ids of the unit at `path` and of every unit above it."""
     return [int(part) for part in path.strip("/").split("/") if part]
 
 
@@ -33,7 +34,7 @@ def change(*, before=(), after=()) -> None:
     deltas = Counter()
     for sign, counts in ((-1, before), (1, after)):
         for count in counts:
-            for unit_id in _ids(count.path):
+            for unit_id in path_ids(count.path):
                 deltas[(count.measure, unit_id, count.year, str(count.key))] += sign
     pending = getattr(_batches, "deltas", None)
     if pending is not None:
@@ -93,7 +94,7 @@ def recount(*, measures, counts) -> int:
     Tally.objects.filter(measure__in=measures).delete()
     deltas = Counter()
     for count, n in counts:
-        for unit_id in _ids(count.path):
+        for unit_id in path_ids(count.path):
             deltas[(count.measure, unit_id, count.year, str(count.key))] += n
     _write(deltas)
     return Tally.objects.filter(measure__in=measures).count()
