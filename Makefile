@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export DEBUG ?= 1
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run serve worker install migrate demo test lint fmt check bench bench-national clean
+.PHONY: run serve worker install migrate demo test lint fmt check bench bench-national plan-scores clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,11 @@ SCALE ?= 1
 bench-national: install
 	$(BIN)/python bench/national.py --scale $(SCALE)
 
+# The plan reader on the three development sets beside the repository: score and time per
+# text (bench/plan_reading.py; README, "Reading plans").
+plan-scores: install
+	$(BIN)/python bench/plan_reading.py
+
 bench: install
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/exemplars.py
@@ -78,6 +83,7 @@ bench: install
 	$(BIN)/python bench/awards.py
 	$(BIN)/python bench/showcase.py
 	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/plan_reading.py
 
 clean:
 	rm -rf $(VENV) thidua.sqlite3 thidua.sqlite3-* staticfiles

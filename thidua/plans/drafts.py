@@ -10,6 +10,7 @@ from django.db import transaction
 from thidua.audit.models import Action
 from thidua.audit.services import diff, record_event, snapshot
 from thidua.core.text import fold
+from thidua.plans.deliverables import guess_deliverable
 from thidua.plans.models import Milestone, Plan, PlanFile, PlanKind, PlanStatus
 from thidua.plans.rules import ConferenceRuleSet, validate_rule_set
 from thidua.units.models import Unit
@@ -24,10 +25,6 @@ KIND_WORDS = [
     ("nhan rong", PlanKind.MODEL_BUILDING),
     ("mo hinh", PlanKind.MODEL_BUILDING),
 ]
-# Words of a deadline's sentence that say what must be delivered by then.
-DELIVERABLE_WORDS = [("danh sach", "exemplar_list"), ("ho so", "dossier"),
-                     ("ke hoach", "own_plan"), ("hoi nghi", "conference"),
-                     ("bao cao", "report")]  # fmt: skip
 
 
 def ensure_draft(plan: Plan) -> None:
@@ -139,7 +136,7 @@ def draft_from_text(*, actor, issuer: Unit, name: str, text: str, facts: dict,
     for due, sentence in deadlines:
         Milestone.objects.create(
             plan=plan, title=sentence[:255], source_sentence=sentence,
-            deliverable=_guess(sentence, DELIVERABLE_WORDS, "other"),
+            deliverable=guess_deliverable(sentence),
             due_on=datetime.date.fromisoformat(due),
         )  # fmt: skip
     _rule_sets_from(plan, facts, [due for due, _ in deadlines])

@@ -1,76 +1,33 @@
-"""Reading a plan's key facts from its text, clean or OCR-mangled.
+"""Reading a plan's key facts from its text, clean or OCR-mangled, whole or quoted.
 
-The text is folded (no diacritics, lower case) and common OCR confusions are undone before
-matching the language of plans: "trước ngày 15/8/2025", "chậm nhất ngày …", "trong quý
-II/2025" (OCR "quy 11/2025"), "vào tháng 3/2020", "từ tháng 5/2020 đến tháng 6/2020",
-"tối đa 150 đại biểu", "dưới 200 lao động … toàn thể", "khoảng 70%", "ít nhất 03 điển hình
-… hằng quý". The output is the JSON of ../shared/samples/plans/README.md; an officer checks
-and corrects it before it becomes a Plan.
+Three shapes are read: a document with its heading (heading.py: Decree 30/2020's blocks), a
+text that quotes one in prose (quoting.py: portal news, a pasted summary), and a plan whose
+heading was cut off (the rules below). Figures come from figures.py. The output is the JSON
+of ../shared/samples/plans/README.md; an officer checks and corrects it before it becomes a
+Plan.
 """
 
-import calendar
-import datetime
 import re
 
-from thidua.core.text import fold
+from thidua.plans.figures import (
+    find_caps,
+    find_deadlines,
+    find_plenary,
+    find_quotas,
+    find_share,
+    iso,
+)
+from thidua.plans.heading import issuer_of, read_heading, repair_symbol
+from thidua.plans.quoting import _SYM, BASIS_CLAUSE, DOC_WORDS, paragraphs, read_quote
+from thidua.plans.wording import LEVEL, LEVELS, Folded, normalize, title_case, unmangle_word
 
+__all__ = ["extract", "normalize", "deadline_sentences", "find_caps", "find_deadlines",
+           "find_plenary", "find_quotas", "find_share"]  # fmt: skip
 HEADER_LINES = 12
 DOC_TYPES = [("ke hoach", "KH"), ("huong dan", "HD"), ("quyet dinh", "QĐ"),
              ("cong van", "CV"), ("thong bao", "TB"), ("bao cao", "BC")]  # fmt: skip
-LEVELS = {"tinh": "tỉnh", "thanh pho": "thành phố", "thi xa": "thị xã", "xa": "xã",
-          "phuong": "phường", "huyen": "huyện", "quan": "quận", "dac khu": "đặc khu"}  # fmt: skip
-_LEVEL = r"(thanh pho|thi xa|dac khu|tinh|xa|phuong|huyen|quan)"
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_WORD_DIGITS = str.maketrans({"6": "o", "0": "o", "1": "l", "4": "a", "3": "a"})
-
-
-def _unmangle_word(word: str) -> str:
-    """Undo OCR confusions inside one word: digits read for letters ("T6" → "to",
-    "1an" → "lan"), and "P" read for "Đ" at a word start ("Pai" → "dai")."""
-    mixed = any(c.isalpha() for c in word) and any(c.isdigit() for c in word)
-    # A run of digits ("2019a", "15h") is a number with a suffix, not a misread word.
-    if mixed and "/" not in word and not re.search(r"\d{2,}", word):
-        word = word.translate(_WORD_DIGITS)
-    if len(word) > 1 and word[0] == "p" and word[1] != "h":
-        word = "d" + word[1:]
-    return word
-
-
-def normalize(text: str) -> str:
-    """Folded text on one line, with OCR confusions undone word by word."""
-    words = fold(text.replace("\n", " ")).split(" ")
-    return " ".join(_unmangle_word(word) for word in words)
-
-
-def _iso(year: int, month: int, day: int | None = None) -> str | None:
-    if not (1 <= month <= 12 and 1900 <= year <= 2100):
-        return None
-    last = calendar.monthrange(year, month)[1]
-    day = last if day is None else day
-    return datetime.date(year, month, day).isoformat() if 1 <= day <= last else None
-
-
-def _symbol(number: str, separator: str, rest: str) -> str:
-    """ "2658/KH-UBND", or "34-CT/TW" for Party documents: the separators are kept as printed,
-    the letters upper-cased, and "QD" and the OCR forms of "HĐTĐKT" restored."""
-    text = re.sub(r"\s*([-/])\s*", r"\1", f"{number}{separator}{rest.strip()}").upper()
-    text = re.sub(r"/QD(?=-|$)", "/QĐ", text)
-    return re.sub(r"H[DP]T[DBP]KT", "HĐTĐKT", text)
-
-
-_SYMBOL = re.compile(r"\b(\d{1,5})\s*([-/])\s*([a-z]{1,5}(?:\s*[-/]\s*[a-z0-9]{1,8}){1,3})\b")
-
-
-def find_symbol(header: str) -> str | None:
-    match = re.search(r"\bs[o6]\s*:\s*(\d{1,5})\s*(/)\s*([a-z]{1,4}(?:\s*-\s*[a-z0-9]+)+)", header)
-    return _symbol(*match.groups()) if match else None
-
-
-def find_doc_type(symbol: str | None, text: str) -> str | None:
-    if symbol:
-        return re.split(r"[-/]", symbol)[1]
-    positions = [(text.find(words), code) for words, code in DOC_TYPES if words in text]
-    return min(positions)[1] if positions else None
+TYPE_CODES = set(DOC_WORDS.values()) | {"TB", "BC", "NQ", "PA"}
+SECTION = re.compile(r"^(?:[ivxl1]{1,3}|\d{1,2})\s?[.)/]\s?-?\s?[a-z]")
 
 
 def find_issued_on(header: str, raw: str) -> str | None:
@@ -79,13 +36,13 @@ def find_issued_on(header: str, raw: str) -> str | None:
     )
     if match:
         day, month, year = (int(g) for g in match.groups())
-        return _iso(year, month, day)
+        return iso(year, month, day)
     signed = re.search(r"(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}", raw)
     if signed:
-        return _iso(int(signed[1]), int(signed[2]), int(signed[3]))
+        return iso(int(signed[1]), int(signed[2]), int(signed[3]))
     signed = re.search(r"th[a-z]{2,4} gian ky:?\s*(\d{1,2})-(\d{1,2})-(\d{4})", normalize(raw))
     if signed:
-        return _iso(int(signed[3]), int(signed[2]), int(signed[1]))
+        return iso(int(signed[3]), int(signed[2]), int(signed[1]))
     return None
 
 
@@ -94,19 +51,18 @@ def _name(words: str) -> str:
 
 
 def find_issuer(raw: str, header: str, body: str, title: str) -> str | None:
-    """The issuing People's Committee: from a signature line written with diacritics, the
-    header's left column, a sentence of the body, or the locality named in the title."""
-    signed = re.search(r"Ủy ban [Nn]hân dân\s+(tỉnh|thành phố|thị xã|xã|phường|huyện|quận|đặc khu)"
-                       r"\s+([^\n<,;.]+)", raw)  # fmt: skip
-    if signed:
-        return f"UBND {signed[1]} {signed[2].strip()}"
-    top = re.search(rf"\b{_LEVEL}\s+([a-z]+(?: [a-z]+){{0,2}})\s+(?:doc|dgc|dpoc)\s", header)
+    """The issuing People's Committee of a plan without a readable heading: from the header's
+    left column run into the motto, a sentence of the body with the locality named in the
+    title, or a signature line written with diacritics."""
+    top = re.search(rf"\b{LEVEL}\s+([a-z]+(?: [a-z]+){{0,2}})\s+(?:doc|dgc|dpoc)\s", header)
     if top:
         return f"UBND {LEVELS[top[1]]} {_name(top[2])}"
     verb = r"(?:ban hanh|xay dung|xdy dung)"
-    said = re.search(rf"(?:uy ban nhan dan|ubnd)\s+{_LEVEL}\s*([a-z ]*?)\s+{verb}", body)
+    said = re.search(rf"(?:uy ban nhan dan|ubnd)\s+{LEVEL}\s*([a-z ]*?)\s+{verb}", body)
     if not said:
-        return None
+        levels = "tỉnh|thành phố|thị xã|xã|phường|huyện|quận|đặc khu"
+        signed = re.search(rf"Ủy ban [Nn]hân dân\s+({levels})\s+([^\n<,;.]+)", raw)
+        return f"UBND {signed[1]} {signed[2].strip()}" if signed else None
     name = said[2].strip()
     if not name:
         named = re.search(rf"\b{said[1]}\s+([a-z]+(?: [a-z]+){{0,2}})\s+(?:lan|nam|giai)\b", title)
@@ -143,98 +99,118 @@ def find_title(lines: list[str]) -> str | None:
 
 
 def _clean_title(text: str) -> str:
-    words = [_unmangle_word(word) if re.search(r"\d", word) and not re.fullmatch(r"[\d()\-]+", word)
+    words = [unmangle_word(word) if re.search(r"\d", word) and not re.fullmatch(r"[\d()\-]+", word)
              else word for word in text.split()]  # fmt: skip
     return " ".join(words)
 
 
-def find_basis(body_intro: str, own: str | None) -> list[str]:
-    found = []
-    for number, separator, rest in _SYMBOL.findall(body_intro):
-        symbol = _symbol(number, separator, rest)
-        if symbol != own and symbol not in found:
-            found.append(symbol)
+def symbol_type(symbol: str | None) -> str | None:
+    """«30/HD-HĐTĐKT» → HD; «01/2020/QĐ-UBND» → QĐ; «36/HĐTĐKT» names no type."""
+    parts = re.split(r"[-/]", symbol or "")[1:]
+    return next((part for part in parts if part in TYPE_CODES), None)
+
+
+def find_doc_type(symbol, heading, quote, raw: str) -> str:
+    """From the symbol, the heading, the quoting sentence, or the first type word outside
+    the basis; a text that names no type is a letter (công văn), as the sets annotate."""
+    found = symbol_type(symbol) or heading.doc_type or (quote.doc_type if quote else None)
+    if found:
+        return found
+    for paragraph in paragraphs(raw[:4000]):
+        text = BASIS_CLAUSE.sub(" ", Folded(paragraph).text)
+        positions = [(text.find(words), code) for words, code in DOC_TYPES if words in text]
+        if positions:
+            return min(positions)[1]
+    return "CV"
+
+
+def find_basis(raw: str, own: str | None) -> list[str]:
+    """The symbols cited in the opening «Căn cứ…» and «Thực hiện…» clauses, in order."""
+    found, own_key = [], _key(own)
+    for paragraph in paragraphs(raw[:6000]):
+        folded = Folded(paragraph)
+        if SECTION.match(folded.text):
+            break
+        for clause in BASIS_CLAUSE.finditer(folded.text):
+            for match in re.finditer(rf"\b{_SYM}", clause[0]):
+                if not re.search(r"[a-z]", match[1]):
+                    continue
+                at = clause.start() + match.start(1)
+                symbol = repair_symbol(re.sub(r"\s", "", folded.raw(at, at + len(match[1]))))
+                if _key(symbol) != own_key and _key(symbol) not in map(_key, found):
+                    found.append(symbol)
     return found
 
 
-def _roman(token: str) -> int | None:
-    return _ROMAN.get(token.lower().replace("1", "i").replace("l", "i"))
+def _key(symbol: str | None) -> str:
+    return normalize(symbol or "").replace(" ", "")
 
 
-def find_deadlines(text: str) -> list[str]:
-    dates = set()
-    # "trước ngày" (OCR "trudc", "trude"), "chậm nhất ngày" (OCR "chdm nhdt"), "hạn chót"
-    by = r"(?:\btr[a-z]{2,4}\s|ch[a-z]m nh[a-z]t\s|han chot\s)(?:la\s)?ngay\s"
-    for day, month, year in re.findall(rf"{by}(\d{{1,2}})\s?/\s?(\d{{1,2}})\s?/\s?(\d{{4}})", text):
-        dates.add(_iso(int(year), int(month), int(day)))
-    for token, year in re.findall(r"\btrong quy\s([ivl1]{1,3}|iv|1v)\s?/\s?(\d{4})", text):
-        quarter = _roman(token)
-        if quarter:
-            dates.add(_iso(int(year), quarter * 3))
-    for month, year in re.findall(r"\b(?:trong|vao)\sthang\s(\d{1,2})\s?/\s?(\d{4})", text):
-        dates.add(_iso(int(year), int(month)))
-    span = r"\bt[a-z]{0,2}\sthang\s\d{1,2}\s?/\s?\d{4}\s(?:den|toi)\s"  # "từ tháng … đến"
-    for month, year in re.findall(rf"{span}thang\s(\d{{1,2}})\s?/\s?(\d{{4}})", text):
-        dates.add(_iso(int(year), int(month)))
-    return sorted(d for d in dates if d)
+def _headless_title(raw: str, quote) -> str | None:
+    """A text without a heading: the lines under a type word that opens it, the first line
+    when a basis or greeting follows it, else the quoting sentence's subject matter."""
+    lines = raw.splitlines()
+    first = next((line.strip() for line in lines if line.strip()), "")
+    after = paragraphs(raw[:3000])[1:2]
+    basis_next = bool(after) and re.match(r"(?:c[a-z]n c[uw]|th[uw]\w? hi\w?n|kinh gui)\b",
+                                           Folded(after[0]).text)  # fmt: skip
+    if _type_line(lines) or re.fullmatch(_TYPE_WORDS, normalize(first)):
+        return find_title(lines)
+    if quote and quote.title and not basis_next:
+        return quote.title
+    return find_title(lines) if len(first) <= 250 else None
 
 
-def find_caps(text: str) -> list[int]:
-    # "tối đa", "không quá" and their OCR forms ("tbi da", "t4i da", "khéng qua").
-    most = r"(?:\bt[a-z][il]\sda|\bkh[a-z]{1,2}ng\squa)"
-    caps = re.findall(rf"{most}\s(?:{most}\s)?(\d{{2,4}})\sdai\sbi", text)
-    return sorted({int(cap) for cap in caps})
+def _complete(issuer: str | None, raw: str) -> str | None:
+    """«… tỉnh» completed with the first «tỉnh Sơn La» the text names."""
+    if not issuer:
+        return issuer
+    bare = re.search(rf"\b{LEVEL}$", Folded(issuer).text)
+    if not bare:
+        return issuer
+    folded = Folded(raw[:6000])
+    for match in re.finditer(rf"\b{bare[1]}\s([a-z]+\s[a-z]+)\b", folded.text):
+        printed = folded.match_raw(match, 1)
+        if all(word[:1].isupper() for word in printed.split()):
+            return f"{issuer} {title_case(printed)}"
+    return issuer
 
 
-def find_plenary(text: str) -> list[int]:
-    found = set()
-    for match in re.finditer(r"\bdu[a-z]{0,2}i\s(\d{2,4})\s(?:nguoi|lao|can|cong)", text):
-        if "toan th" in text[match.end() : match.end() + 120]:
-            found.add(int(match[1]))
-    return sorted(found)
+def _committee_only(issuer: str) -> bool:
+    """«UBND tỉnh»: a People's Committee whose place the sentence did not name."""
+    return bool(re.fullmatch(rf"ubnd(?:\s{LEVEL})?", Folded(issuer).text))
 
 
-def find_share(text: str) -> int | None:
-    match = re.search(
-        r"dai bi[a-z]{0,3}\sdien hinh tien tien\s(?:khoang|chiem|tu|la)?\s?(\d{1,3})\s?%", text
-    )
-    return int(match[1]) if match else None
-
-
-CADENCES = [("hang quy", "quarter"), ("6 thang", "half_year"), ("sau thang", "half_year"),
-            ("hang thang", "month"), ("hang nam", "year")]  # fmt: skip
-
-
-def find_quotas(text: str) -> list[dict]:
-    quotas = []
-    for match in re.finditer(
-        r"(?:it nhat|toi thieu)\s0?(\d{1,2})\s(?:dien hinh|guong|mo hinh)", text
-    ):
-        before = text[max(0, match.start() - 200) : match.start()]
-        hits = [(before.rfind(words), every) for words, every in CADENCES if words in before]
-        if hits:
-            quota = {"min": int(match[1]), "every": max(hits)[1]}
-            if quota not in quotas:
-                quotas.append(quota)
-    return quotas
+def find_issued_on_all(heading, quote, raw: str) -> str | None:
+    for day in (heading.issued_on, quote.issued_on if quote else None):
+        if day:
+            return iso(*day)
+    return find_issued_on("", raw)
 
 
 def extract(raw: str) -> dict:
     """The plan's facts as the JSON of the samples README; unknown values are None or []."""
-    lines = raw.splitlines()
-    header = normalize("\n".join(lines[: _type_line(lines)]))
     text = normalize(raw)
-    intro_end = re.search(r"\s(?:i|l|1)\s?\.\s(?:muc dich|muc|mue)", text)
-    intro = text[: intro_end.start()] if intro_end else text[:1500]
-    symbol = find_symbol(header)
-    title = find_title(lines)
+    heading = read_heading(raw)
+    quote = None if heading.found else read_quote(raw)
+    symbol = heading.symbol or (quote.symbol if quote else None)
+    title = heading.title if heading.found else _headless_title(raw, quote)
+    issuer = issuer_of(heading, text) if heading.found else None
+    if not issuer and quote and quote.issuer and not _committee_only(quote.issuer):
+        issuer = _complete(quote.issuer, raw)
+    if not issuer:
+        lines = raw.splitlines()
+        top = normalize("\n".join(lines[: _type_line(lines)]))
+        issuer = find_issuer(raw, top, text[:1500], normalize(title or ""))
+    if not issuer and quote:
+        issuer = _complete(quote.issuer, raw)
     return {
-        "doc_type": find_doc_type(symbol, text),
+        "doc_type": find_doc_type(symbol, heading, quote, raw),
         "symbol": symbol,
-        "issued_on": find_issued_on(header, raw),
-        "issuer": find_issuer(raw, header, intro, normalize(title or "")),
+        "issued_on": find_issued_on_all(heading, quote, raw),
+        "issuer": issuer,
         "title": title,
-        "basis": find_basis(intro, symbol),
+        "basis": find_basis(raw, symbol),
         "deadlines": find_deadlines(text),
         "delegate_caps": find_caps(text),
         "plenary_below": find_plenary(text),

@@ -1,0 +1,98 @@
+"""The figures of a plan, read from its folded text: deadlines («trước ngày 15/8/2025»,
+«chậm nhất ngày …», «trong quý II/2025», «trong quý 1 năm 2015», «vào tháng 3/2020», «vào
+lúc 8h30 ngày 9-6-2022», «từ tháng 5/2020 đến tháng 6/2020»), delegate caps («tối đa 150
+đại biểu», «không quá 300 đại biểu»), plenary thresholds («dưới 200 lao động … toàn thể»),
+the exemplary share («khoảng 70%») and exemplar quotas («ít nhất 03 điển hình … hằng quý»,
+«hàng năm … từ 01 điển hình»).
+
+What is not a deadline, by the annotation conventions of the sample sets: a bare year, an
+anniversary («10/10/1954 - 10/10/2024»), a start date, a period, a publication date.
+"""
+
+import calendar
+import datetime
+import re
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_DAY = r"(\d{1,2})\s?[/-]\s?(\d{1,2})\s?[/-]?\s?(\d{4})"
+
+
+def iso(year: int, month: int, day: int | None = None) -> str | None:
+    if not (1 <= month <= 12 and 1900 <= year <= 2100):
+        return None
+    last = calendar.monthrange(year, month)[1]
+    day = last if day is None else day
+    return datetime.date(year, month, day).isoformat() if 1 <= day <= last else None
+
+
+def _roman(token: str) -> int | None:
+    if token in {"2", "3", "4"}:
+        return int(token)
+    return _ROMAN.get(token.lower().replace("1", "i").replace("l", "i"))
+
+
+def find_deadlines(text: str) -> list[str]:
+    dates = set()
+    # "trước ngày" (OCR "trudc", "trude"), "chậm nhất ngày" (OCR "chdm nhdt"), "hạn chót",
+    # and an event's own day: "vào (lúc 8h30) ngày 9-6-2022".
+    by = (r"(?:\btr[a-z]{2,4}\s|ch[a-z]m nh[a-z]t\s|han chot\s|\bvao\s(?:luc\s[\dh:]+\s)?)"
+          r"(?:la\s)?ngay\s")  # fmt: skip
+    # "20/72012" is a day and a month with the last slash lost ("20/7/2012").
+    for day, month, year in re.findall(rf"{by}{_DAY}", text):
+        dates.add(iso(int(year), int(month), int(day)))
+    quarter = r"\btrong quy\s([ivl1]{1,3}|iv|1v|[1-4])\s?(?:/|\snam\s)\s?(\d{4})"
+    for token, year in re.findall(quarter, text):
+        number = _roman(token)
+        if number:
+            dates.add(iso(int(year), number * 3))
+    for month, year in re.findall(r"\b(?:trong|vao)\sthang\s(\d{1,2})\s?/\s?(\d{4})", text):
+        dates.add(iso(int(year), int(month)))
+    span = r"\bt[a-z]{0,2}\sthang\s\d{1,2}\s?/\s?\d{4}\s(?:den|toi)\s"  # "từ tháng … đến"
+    for month, year in re.findall(rf"{span}thang\s(\d{{1,2}})\s?/\s?(\d{{4}})", text):
+        dates.add(iso(int(year), int(month)))
+    return sorted(d for d in dates if d)
+
+
+def find_caps(text: str) -> list[int]:
+    # "tối đa", "không quá" and their OCR forms ("tbi da", "t4i da", "khéng qua").
+    most = r"(?:\bt[a-z][il]\sda|\bkh[a-z]{1,2}ng\squa)"
+    caps = re.findall(rf"{most}\s(?:{most}\s)?(\d{{2,4}})\sdai\sbi", text)
+    return sorted({int(cap) for cap in caps})
+
+
+def find_plenary(text: str) -> list[int]:
+    found = set()
+    for match in re.finditer(r"\bdu[a-z]{0,2}i\s(\d{2,4})\s(?:nguoi|lao|can|cong)", text):
+        if "toan th" in text[match.end() : match.end() + 120]:
+            found.add(int(match[1]))
+    return sorted(found)
+
+
+def find_share(text: str) -> int | None:
+    match = re.search(
+        r"dai bi[a-z]{0,3}\sdien hinh tien tien\s(?:khoang|chiem|tu|la)?\s?(\d{1,3})\s?%", text
+    )
+    return int(match[1]) if match else None
+
+
+CADENCES = [("hang quy", "quarter"), ("6 thang", "half_year"), ("sau thang", "half_year"),
+            ("hang thang", "month"), ("moi thang", "month"), ("hang nam", "year"),
+            ("moi nam", "year")]  # fmt: skip
+
+
+def find_quotas(text: str) -> list[dict]:
+    """A minimum number of exemplars with its cadence before it in the sentence; «từ 01»
+    («from one») is a minimum too. A one-off request («mỗi đơn vị đề xuất 01 – 02») has no
+    cadence and is no quota."""
+    quotas = []
+    for match in re.finditer(
+        r"(?:it nhat|toi thieu|\bt[uw])\s0?(\d{1,2})\s(?:dien hinh|guong|mo hinh)", text
+    ):
+        before = text[max(0, match.start() - 200) : match.start()]
+        before = re.split(r"[.!?]\s", before)[-1]
+        hits = [(before.rfind(words), every) for words, every in CADENCES if words in before]
+        if hits:
+            quota = {"min": int(match[1]), "every": max(hits)[1]}
+            if quota not in quotas:
+                quotas.append(quota)
+    return quotas
