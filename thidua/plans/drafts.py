@@ -16,7 +16,8 @@ from thidua.plans.rules import ConferenceRuleSet, validate_rule_set
 from thidua.units.models import Unit
 from thidua.units.services import lock
 
-PLAN_FIELDS = ["doc_type", "symbol", "issued_on", "title", "kind", "implements", "outside_basis"]
+PLAN_FIELDS = ["doc_type", "symbol", "issued_on", "issuer_name", "title", "kind", "implements",
+               "outside_basis"]  # fmt: skip
 MILESTONE_FIELDS = ["title", "deliverable", "window_start", "due_on"]
 # Words of a plan's title, folded, that say what kind of plan it is; the first match wins.
 KIND_WORDS = [
@@ -25,6 +26,20 @@ KIND_WORDS = [
     ("nhan rong", PlanKind.MODEL_BUILDING),
     ("mo hinh", PlanKind.MODEL_BUILDING),
 ]
+
+
+def _readable(text: str):
+    """Restores marks when the document reads as a mangled scan; else leaves words be."""
+    from thidua.plans.diacritics import looks_mangled, restore  # noqa: PLC0415
+
+    return restore if looks_mangled(text) else (lambda words: words)
+
+
+def _kept(facts: dict, readable) -> dict:
+    """The facts as read, with what the scan printed where the draft restored it."""
+    printed = {key: facts[key] for key in ("title", "issuer")
+               if facts.get(key) and readable(facts[key]) != facts[key]}  # fmt: skip
+    return {**facts, "printed": printed} if printed else facts
 
 
 def ensure_draft(plan: Plan) -> None:
@@ -119,14 +134,18 @@ def draft_from_text(*, actor, issuer: Unit, name: str, text: str, facts: dict,
                     stored_name: str) -> Plan:  # fmt: skip
     """Make a draft of a plan read from its document (`facts` are what `extract` found in
     `text`): one milestone per deadline with the sentence it came from, and draft rule sets
-    from the delegate caps, plenary thresholds and share. The stored document becomes the
-    plan's file. The officer corrects the draft, chooses the owing units, then issues it."""
+    from the delegate caps, plenary thresholds and share. From a mangled scan, the title,
+    issuer and milestones are shown with their marks restored (issue 17); what the scan
+    printed is kept beside them. The stored document becomes the plan's file. The officer
+    corrects the draft, chooses the owing units, then issues it."""
     from thidua.plans.extraction import deadline_sentences  # noqa: PLC0415
 
-    title = facts["title"] or name
+    readable = _readable(text)
+    title = readable(facts["title"] or name)
     plan = Plan(
         issuer=issuer, doc_type=facts["doc_type"] or "KH", symbol=facts["symbol"] or "",
-        title=title[:500], kind=_guess(title, KIND_WORDS, PlanKind.OTHER), extracted=facts,
+        title=title[:500], kind=_guess(title, KIND_WORDS, PlanKind.OTHER),
+        issuer_name=readable(facts["issuer"] or "")[:255], extracted=_kept(facts, readable),
         issued_on=datetime.date.fromisoformat(facts["issued_on"]) if facts["issued_on"] else None,
         outside_basis=", ".join(facts["basis"])[:500],
     )  # fmt: skip
@@ -135,9 +154,8 @@ def draft_from_text(*, actor, issuer: Unit, name: str, text: str, facts: dict,
     deadlines = deadline_sentences(text)
     for due, sentence in deadlines:
         Milestone.objects.create(
-            plan=plan, title=sentence[:255], source_sentence=sentence,
-            deliverable=guess_deliverable(sentence),
-            due_on=datetime.date.fromisoformat(due),
+            plan=plan, title=readable(sentence)[:255], source_sentence=sentence,
+            deliverable=guess_deliverable(sentence), due_on=datetime.date.fromisoformat(due),
         )  # fmt: skip
     _rule_sets_from(plan, facts, [due for due, _ in deadlines])
     PlanFile.objects.create(plan=plan, file=stored_name, original_name=name[:255],

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from thidua.core.forms import CleanTextMixin, DateField, ModelChoiceField
+from thidua.core.text import sort_key
+from thidua.documents.frame import TYPE_CODES
 from thidua.documents.uploads import inspect_document
 from thidua.plans.models import Milestone, Plan
 from thidua.plans.rules import REPRESENTATION, ConferenceRuleSet
@@ -58,15 +60,21 @@ class AttachForm(CleanTextMixin, forms.Form):
         return self.cleaned_data["file"]
 
 
+# The document types of Decree 30/2020 (Appendix III), and the công văn, which has none.
+DOC_TYPE_NAMES = {"CV": "Công văn"} | {code: name.capitalize() for name, code in TYPE_CODES.items()}
+
+
 class PlanForm(CleanTextMixin, forms.ModelForm):
+    doc_type = forms.ChoiceField(label="Loại văn bản", choices=sorted(
+        DOC_TYPE_NAMES.items(), key=lambda item: sort_key(item[1])))  # fmt: skip
     issued_on = DateField(label="Ngày ban hành", required=False)
     implements = ModelChoiceField(Plan.objects.none(), required=False,
                                   label="Thực hiện kế hoạch cấp trên")  # fmt: skip
 
     class Meta:
         model = Plan
-        fields = ["doc_type", "symbol", "issued_on", "title", "kind", "implements",
-                  "outside_basis"]  # fmt: skip
+        fields = ["doc_type", "symbol", "issued_on", "issuer_name", "title", "kind",
+                  "implements", "outside_basis"]  # fmt: skip
         widgets = {"title": forms.Textarea(attrs={"rows": 2})}
 
     def __init__(self, *args, higher_plans=None, **kwargs):

@@ -45,6 +45,9 @@ class Plan(models.Model):
         "units.Unit", verbose_name=_("đơn vị ban hành"), on_delete=models.PROTECT,
         related_name="plans",
     )  # fmt: skip
+    # The issuing body as the document names it («UBND tỉnh Lai Châu»); `issuer` is the unit
+    # whose officers hold the plan in thidua.
+    issuer_name = models.CharField(_("cơ quan ban hành (theo văn bản)"), max_length=255, blank=True)
     title = models.CharField(_("trích yếu"), max_length=500)
     search_text = models.CharField(max_length=600, editable=False, db_default="")  # folded
     kind = models.CharField(_("loại kế hoạch"), max_length=12, choices=PlanKind.choices)
@@ -71,6 +74,17 @@ class Plan(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:detail", args=[self.pk])
+
+    @property
+    def doc_type_name(self) -> str:
+        from thidua.plans.forms import DOC_TYPE_NAMES  # noqa: PLC0415
+
+        return DOC_TYPE_NAMES.get(self.doc_type, self.doc_type)
+
+    @property
+    def printed(self) -> dict:
+        """What the scan printed, where the draft shows its words with restored marks."""
+        return self.extracted.get("printed", {}) if isinstance(self.extracted, dict) else {}
 
 
 class Milestone(models.Model):
