@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export DEBUG ?= 1
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run serve worker install migrate demo test lint fmt check bench bench-national plan-scores clean
+.PHONY: run serve worker install install-ocr migrate demo test lint fmt check bench bench-national plan-scores clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,18 @@ $(STAMP): requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Tesseract with its Vietnamese model reads scanned plans (README, "Reading plans"). Installed
+# where missing when this machine lets us (Debian, as root); otherwise the app says so when a
+# scan is uploaded, and this prints the command to run.
+install-ocr:
+	@if command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx vie; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+	  echo "== installing Tesseract (Vietnamese) for scanned plans"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null \
+	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-vie >/dev/null; } \
+	  || echo "thidua: could not install Tesseract; scans will be refused with a message"; \
+	else echo "thidua: to read scanned plans, install tesseract-ocr tesseract-ocr-vie (see README)"; fi
 
 migrate: install
 	$(BIN)/python manage.py migrate --no-input -v 0
@@ -36,7 +48,7 @@ $(SECRET_FILE):
 	@$(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
 	@chmod 600 $@
 
-run: demo $(SECRET_FILE)
+run: install-ocr demo $(SECRET_FILE)
 	@echo "thidua: http://$(HOST):$(PORT)/  (dừng bằng Ctrl-C)"
 	@trap 'kill 0' INT TERM EXIT; \
 	export DEBUG=0 STATIC_MANIFEST=0 SECURE_COOKIES=0 SECRET_KEY="$$(cat $(SECRET_FILE))"; \

@@ -332,6 +332,9 @@ EXPORT_MAX_ROWS = env_int("EXPORT_MAX_ROWS", 100_000)
 # use this much memory and time (thidua/documents/isolated.py).
 READER_MEMORY_MB = env_int("READER_MEMORY_MB", 512)
 READER_SECONDS = env_int("READER_SECONDS", 120)
+# Each page of a scan is read by Tesseract in a process of its own (documents/ocr.py).
+OCR_MEMORY_MB = env_int("OCR_MEMORY_MB", 1024)
+OCR_PAGE_SECONDS = env_int("OCR_PAGE_SECONDS", 120)
 # A running job beats its heartbeat every JOB_HEARTBEAT_SECONDS; one silent for
 # JOB_STALE_SECONDS is taken for dead (its worker was killed) and marked failed.
 JOB_HEARTBEAT_SECONDS = env_int("JOB_HEARTBEAT_SECONDS", 15)

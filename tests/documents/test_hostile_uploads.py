@@ -144,13 +144,10 @@ def _xlsx_bytes() -> bytes:
     return buffer.getvalue()
 
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
-
-
+# Photos of pages (PNG, JPEG) are plan documents since scans are read (issue 17); a
+# damaged one is refused by the reading job (tests/plans/test_scans.py).
 @pytest.mark.parametrize(
-    ("name", "content"),
-    [("anh.png", PNG), ("anh.jpg", JPEG), ("bang.xlsx", _xlsx_bytes()), ("kh.txt", b"\x00" * 9)],
+    ("name", "content"), [("bang.xlsx", _xlsx_bytes()), ("kh.txt", b"\x00" * 9)]
 )
 def test_the_plan_document_api_accepts_only_what_the_page_accepts(client, officer_a, name, content):
     client.force_login(officer_a)

@@ -18,11 +18,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from thidua.documents import readers
+from thidua.documents import ocr, readers
 from thidua.documents.archives import MIB, Refused
 
 READERS = {
     "document_text": readers.document_text,
+    "scan_pages": ocr.scan_pages,
+    "ocr_page": ocr.page_text,
     "xlsx_rows": readers.xlsx_rows,
     "xlsx_sheets": readers.xlsx_sheets,
 }

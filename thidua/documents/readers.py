@@ -99,8 +99,10 @@ def docx_text(path, *, name: str, bounds: Bounds = OFFICE, max_chars=MAX_TEXT_CH
     return "\n".join(lines.body)
 
 
-def pdf_text(path, *, name: str, max_pages=MAX_PDF_PAGES, max_chars=MAX_TEXT_CHARS) -> str:
-    """The text layer of a PDF; a scan without one is refused with what to do instead."""
+def pdf_text(path, *, name: str, max_pages=MAX_PDF_PAGES, max_chars=MAX_TEXT_CHARS,
+             scan_ok: bool = False) -> str:  # fmt: skip
+    """The text layer of a PDF; a scan without one is refused with what to do instead, or,
+    for a caller that reads scans (`scan_ok`), answered with no text."""
     from pypdf import PdfReader  # noqa: PLC0415 -- only for PDF
 
     reader = PdfReader(path)
@@ -114,6 +116,8 @@ def pdf_text(path, *, name: str, max_pages=MAX_PDF_PAGES, max_chars=MAX_TEXT_CHA
             raise Refused(f"Văn bản «{name}» dài quá {_count(max_chars)} ký tự; không đọc.")
     text = "\n".join(parts)
     if sum(char.isalpha() for char in text) < MIN_PDF_LETTERS:
+        if scan_ok:
+            return ""
         raise Refused(f"«{name}» là bản quét, không có lớp văn bản. Hãy nhận dạng chữ (OCR) "
                       "rồi tải lên tệp .txt hoặc .docx.")  # fmt: skip
     return text
@@ -136,10 +140,12 @@ def plain_text(path, *, name: str, max_chars=MAX_TEXT_CHARS) -> str:
 TEXT_READERS = {"docx": docx_text, "pdf": pdf_text, "txt": plain_text}
 
 
-def document_text(path, *, name: str, kind: str) -> str:
-    """The text of a plan document of `kind` (docx, pdf, txt)."""
+def document_text(path, *, name: str, kind: str, scan_ok: bool = False) -> str:
+    """The text of a plan document of `kind` (docx, pdf, txt); a scanned PDF gives "" when
+    the caller reads scans (`scan_ok`)."""
+    options = {"scan_ok": scan_ok} if kind == "pdf" else {}
     try:
-        return TEXT_READERS[kind](path, name=name)
+        return TEXT_READERS[kind](path, name=name, **options)
     except Refused:
         raise
     except Exception as error:  # lxml and pypdf raise many kinds for a damaged file

@@ -25,8 +25,9 @@ from thidua.plans.wording import unmangle_word
 
 MODEL = Path(__file__).parent / "data" / "syllables.json.gz"
 WORD = re.compile(r"[^\W\d_]+")
-# Words and numbers: a number is one token, «0», so that «năm 2026» teaches «năm» before it.
-TOKEN = re.compile(r"[^\W\d_]+|\d+")
+# Words and numbers: a number is one token, «0», so that «năm 2026» teaches «năm» before it;
+# a word with a digit misread in it («T6» for «Tổ») is a word.
+TOKEN = re.compile(r"[^\W_]+")
 NUMBER = "0"
 # Below this share of words printed in a form the model knows, a text reads as mangled.
 CLEAN_SHARE = 0.8
@@ -93,6 +94,7 @@ def _best(words: list[str]) -> list[str | None]:
     the form before it, smoothed by the form's own count."""
     unigrams, bigrams, forms = model()
     options = [[NUMBER] if word.isdigit() else forms.get(skeleton(word), [None]) for word in words]
+    options = [[None] if o == [NUMBER] and NUMBER not in unigrams else o for o in options]
     paths = {form: (_alone(form, unigrams), [form]) for form in options[0]}
     for choices in options[1:]:
         step = {}
@@ -120,7 +122,7 @@ def _cased(form: str | None, printed: str) -> str:
     """The chosen form in the printed word's case; the printed word if none was chosen."""
     if form is None:
         return printed
-    if printed.isupper() and len(printed) > 1:
+    if printed.isupper() and sum(c.isalpha() for c in printed) > 1:
         return form.upper()
     if printed[:1].isupper():
         return form[:1].upper() + form[1:]

@@ -25,8 +25,8 @@ class UploadForm(CleanTextMixin, forms.Form):
     """A plan document, or its text pasted from a web page or an e-mail (issue 17, part
     5): the pasted text goes through the same checks and reader as a .txt file."""
 
-    file = forms.FileField(label="Văn bản kế hoạch (.docx, .pdf có lớp văn bản, hoặc .txt)",
-                           required=False)  # fmt: skip
+    file = forms.FileField(label="Văn bản kế hoạch (.docx, .pdf, .txt, hoặc ảnh chụp, bản quét "
+                                 ".jpg, .png)", required=False)  # fmt: skip
     text = forms.CharField(label="Hoặc dán nội dung văn bản (từ trang web, thư điện tử)",
                            required=False, max_length=MAX_PASTED,
                            widget=forms.Textarea(attrs={"rows": 8}))  # fmt: skip

@@ -201,13 +201,13 @@ class PlanReading(Job):
     )
     file = models.FileField(upload_to="plans/%Y/%m/", blank=True)
     original_name = models.CharField(max_length=255)
-    kind = models.CharField(max_length=4)  # docx, pdf or txt: which reader reads it
+    kind = models.CharField(max_length=4)  # docx, pdf, txt, jpg or png: which reader reads it
     facts = models.JSONField(null=True, blank=True)
     plan = models.ForeignKey(
         Plan, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    time_limit = datetime.timedelta(minutes=5)
+    time_limit = datetime.timedelta(minutes=15)  # a scan of 40 pages, read page by page
     over_time_advice = "Tệp quá lớn hoặc bất thường; hãy thử tệp .txt hoặc .docx của văn bản."
 
     def __str__(self) -> str:

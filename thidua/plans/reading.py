@@ -1,21 +1,27 @@
-"""Reading an uploaded plan document (.docx, .pdf with a text layer, .txt as OCR tools
-write it). The request only checks the upload — its type by content, and for a DOCX the
-archive's declared sizes — and stores it; a background job reads the text in an isolated
-process with bounded memory and time (documents/isolated.py), extracts the facts and makes
-the draft. A scanned PDF has no text to read; the officer is told to OCR it first."""
+"""Reading an uploaded plan document (.docx, .pdf, .txt as OCR tools write it, or a scan:
+a PDF without a text layer, a JPEG or PNG photo of the pages). The request only checks the
+upload — its type by content, and for a DOCX the archive's declared sizes — and stores it;
+a background job reads the text in an isolated process with bounded memory and time
+(documents/isolated.py), a scan page by page through Tesseract (documents/ocr.py) with its
+progress, then extracts the facts and makes the draft. Where Tesseract is not installed,
+a scan is refused with what to do instead."""
+
+import tempfile
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from thidua.core.jobs import JobState, drop_input, finish, progress
+from thidua.documents import ocr
 from thidua.documents.archives import Refused, check_archive
 from thidua.documents.isolated import run_isolated
 from thidua.documents.uploads import extension_of, inspect_document
 from thidua.plans.models import PlanReading
 from thidua.units.scope import is_officer, is_officer_somewhere
 
-PLAN_DOCUMENT_KINDS = {"docx", "pdf", "txt"}
+MIN_SCAN_LETTERS = 20  # fewer letters read from a scan than this: nothing was read
+PLAN_DOCUMENT_KINDS = {"docx", "pdf", "txt", "jpg", "jpeg", "png"}
 
 
 def check_plan_document(upload) -> str:
@@ -30,7 +36,7 @@ def check_plan_document(upload) -> str:
     except Refused as error:
         raise ValidationError({"file": str(error)}) from error
     upload.seek(0)
-    return extension_of(name)
+    return "jpg" if extension_of(name) == "jpeg" else extension_of(name)
 
 
 def start_reading(*, user, upload, issuer=None) -> PlanReading:
@@ -49,10 +55,37 @@ def start_reading(*, user, upload, issuer=None) -> PlanReading:
 
 
 def read_text(job: PlanReading) -> str:
-    return run_isolated(
-        "document_text", job.file.path, name=job.original_name, kind=job.kind,
+    """The document's text: its own, or what Tesseract reads in its page images."""
+    if job.kind in ocr.IMAGE_KINDS:
+        return read_scan(job)
+    text = run_isolated(
+        "document_text", job.file.path, name=job.original_name, kind=job.kind, scan_ok=True,
         seconds=settings.READER_SECONDS, memory_mb=settings.READER_MEMORY_MB,
     )  # fmt: skip
+    return text if text.strip() or job.kind != "pdf" else read_scan(job)
+
+
+def read_scan(job: PlanReading) -> str:
+    """The pages of a scan through Tesseract's Vietnamese model, one bounded process per
+    page, the job's progress counted in pages."""
+    if not ocr.available():
+        raise Refused(ocr.UNAVAILABLE)
+    bounds = {"seconds": settings.READER_SECONDS, "memory_mb": settings.READER_MEMORY_MB}
+    with tempfile.TemporaryDirectory(prefix="thidua-scan-") as folder:
+        pages = run_isolated("scan_pages", job.file.path, name=job.original_name,
+                             kind=job.kind, folder=folder, **bounds)  # fmt: skip
+        progress(job, stage="ocr", total=len(pages), done_count=0)
+        texts = []
+        for number, page in enumerate(pages, start=1):
+            texts.append(run_isolated("ocr_page", page, name=job.original_name,
+                                      seconds=settings.OCR_PAGE_SECONDS,
+                                      memory_mb=settings.OCR_MEMORY_MB))  # fmt: skip
+            progress(job, done_count=number)
+    text = "\n".join(texts)
+    if sum(char.isalpha() for char in text) < MIN_SCAN_LETTERS:
+        raise Refused(f"Không nhận ra chữ nào trong bản quét «{job.original_name}»; hãy quét "
+                      "lại rõ hơn (300 dpi) hoặc tải lên tệp .docx, .txt của văn bản.")  # fmt: skip
+    return text
 
 
 def run_reading(job: PlanReading) -> None:
