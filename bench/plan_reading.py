@@ -47,6 +47,23 @@ def measure(folder: Path, scorer) -> tuple[list[float], float]:
     return times, sum(scores) / len(scores)
 
 
+# Texts that once took minutes (backtracking, a quadratic split): each must stay fast.
+HOSTILE = {
+    "200,000 newlines": "\n" * 200_000 + "trước ngày 1/1/2027",
+    "«Số: 1/» × 30,000": "Số: 1/" * 30_000,
+    "one 200,000-character line": ("UBND tỉnh " + "Nam" * 40 + " a b c d e f g h. ") * 4_000,
+    "a 2,000,000-character plan": "Các xã gửi báo cáo trước ngày 15/3/2026.\n" * 48_000,
+}
+
+
+def hostile() -> None:
+    print(f"\n{'hostile text':<30}{'ms':>9}")
+    for label, text in HOSTILE.items():
+        start = time.perf_counter()
+        extract(text)
+        print(f"{label:<30}{(time.perf_counter() - start) * 1000:>9.0f}")
+
+
 def main() -> None:
     if not (SHARED / "samples").exists():
         sys.exit("The development sets are not beside the repository (../shared/samples).")
@@ -57,6 +74,7 @@ def main() -> None:
         times, score = measure(SHARED / "samples" / name, scorer)
         median, most = statistics.median(times), max(times)
         print(f"{name:<16}{len(times):>6}{score:>8.3f}{median:>11.1f}{most:>9.1f}")
+    hostile()
 
 
 if __name__ == "__main__":

@@ -61,7 +61,7 @@ def test_a_job_past_its_time_limit_stops_at_its_next_progress_step(job):
     job.refresh_from_db()
 
     assert (job.state, job.done_count) == ("failed", 1)
-    assert "Quá thời gian cho phép (5 phút)" in job.error
+    assert f"Quá thời gian cho phép ({PlanReading.time_limit.seconds // 60} phút)" in job.error
 
 
 def _running(job, worker, heartbeat_at=None):

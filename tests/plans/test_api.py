@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.plans.helpers import pdf_upload
+from thidua.core.text import fold
 from thidua.plans.models import Obligation, Plan, PlanReading
 
 SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "samples" / "plans"
@@ -98,6 +99,7 @@ def test_a_draft_from_a_document(
     assert refused.status_code == 404  # the province is above the commune officer
     assert client.get(started.json()["url"]).status_code == 404  # someone else's reading
     assert (draft["status"], draft["symbol"]) == ("draft", "12/KH-UBND")
+    assert fold(draft["document_issuer"]) == "ubnd tinh thu nghiem"  # as read (marks restored)
     assert [m["due_on"] for m in draft["milestones"]] == ["2026-03-15"]
     assert [(r["delegate_cap"], r["exemplary_share_pct"]) for r in draft["rule_sets"]] == [
         (150, 70)

@@ -5,7 +5,7 @@ written as news, and milestones' deliverables. None of these texts come from the
 import pytest
 
 from thidua.plans.deliverables import guess_deliverable
-from thidua.plans.extraction import extract, find_basis
+from thidua.plans.extraction import deadline_sentences, extract, find_basis
 from thidua.plans.figures import find_deadlines, find_quotas
 from thidua.plans.quoting import name_issuer
 from thidua.plans.wording import Folded, normalize
@@ -111,14 +111,17 @@ def test_issuers_are_named_as_officers_name_them(printed, named):
 @pytest.mark.parametrize(
     ("sentence", "dates"),
     [
-        ("Hội nghị cấp xã tổ chức trong quý 2 năm 2026.", ["2026-06-30"]),
-        ("Vào lúc 14h00 ngày 20-5-2026 sẽ tổ chức lễ tuyên dương.", ["2026-05-20"]),
-        ("gửi về Ban trước ngày 20/52026.", ["2026-05-20"]),
-        ("Đăng ngày 20/07/2026 09:29; kỷ niệm (10/10/1954 - 10/10/2026).", []),
-        ("Đợt 1: từ 1/1/2026 đến 30/5/2026.", []),
+        ("Các huyện nộp hồ sơ chậm nhất ngày 30 tháng 6 năm 2026.", ["2026-06-30"]),
+        ("Sơ kết giữa kỳ trong tháng 7 năm 2026, tổng kết vào tháng 11/2026.",
+         ["2026-07-31", "2026-11-30"]),
+        ("Hội nghị cấp xã hoàn thành trong quý 3 năm 2026.", ["2026-09-30"]),
+        ("Lễ trao giải sẽ tổ chức vào lúc 8h00 ngày 2-9-2026 tại Nhà hát.", ["2026-09-02"]),
+        ("Cách mạng Tháng Tám thành công vào ngày 19/8/1945.", []),
+        ("Đăng ngày 20/07/2026 09:29; kỷ niệm (2/9/1945 - 2/9/2026).", []),
+        ("Thời gian thi đua: từ 01/3/2026 đến 30/11/2026.", []),
     ],
-)
-def test_deadlines_in_news_prose(sentence, dates):
+)  # fmt: skip
+def test_deadlines_in_formal_and_news_prose(sentence, dates):
     assert find_deadlines(normalize(sentence)) == dates
 
 
@@ -157,3 +160,80 @@ def test_a_folded_span_gives_back_the_printed_words():
 )  # fmt: skip
 def test_deliverables_from_the_verb_and_its_object(sentence, deliverable):
     assert guess_deliverable(sentence) == deliverable
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # A township's committee, in a heading and in the news.
+        ("ỦY BAN NHÂN DÂN\nTHỊ TRẤN PHONG ĐIỀN\nSố: 15/KH-UBND\nPhong Điền, ngày 2 tháng 3 "
+         "năm 2026\nKẾ HOẠCH\nTổ chức Hội nghị điển hình tiên tiến năm 2026\n",
+         "issuer", "UBND thị trấn Phong Điền"),
+        ("UBND thị trấn Phong Điền vừa ban hành Kế hoạch số 15/KH-UBND về tổ chức hội nghị.",
+         "issuer", "UBND thị trấn Phong Điền"),
+        # The Youth Union's provincial committee is not a province named «Đoàn».
+        ("Ban Thường vụ Tỉnh đoàn Quảng Nam vừa ban hành Kế hoạch số 112-KH/TĐTN về tuyên "
+         "dương thanh niên tiên tiến.", "issuer", "Ban Thường vụ Tỉnh đoàn Quảng Nam"),
+        # A Party committee: its motto, its symbol, its name with its place.
+        ("ĐẢNG BỘ TỈNH HÀ TĨNH\nTỈNH ỦY\nSố 12-KH/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Tĩnh, ngày 20 "
+         "tháng 1 năm 2026\nKẾ HOẠCH\nthực hiện Chỉ thị số 41-CT/TW về thi đua\n\nThực hiện Chỉ "
+         "thị số 41-CT/TW, Ban Thường vụ xây dựng kế hoạch:", "issuer", "Tỉnh ủy Hà Tĩnh"),
+        # «Số» without its colon, a date line without its comma.
+        ("SỞ NỘI VỤ\nSố 245/SNV-TĐKT\nV/v giới thiệu điển hình\nBình Định ngày 3 tháng 4 năm "
+         "2026\nKính gửi: Các huyện", "issued_on", "2026-04-03"),
+        # A subject opening with «Thực hiện» under the type word is the subject, not the body.
+        ("UBND TỈNH HÀ TĨNH\nSố: 9/KH-UBND\nHà Tĩnh, ngày 2 tháng 2 năm 2026\nKẾ HOẠCH\nThực "
+         "hiện Chỉ thị số 41-CT/TW về thi đua\n\nCăn cứ Luật Thi đua, khen thưởng;",
+         "title", "Thực hiện Chỉ thị số 41-CT/TW về thi đua"),
+        # A decision: «Về việc» dropped; the authority line in capitals is not the subject.
+        ("UBND TỈNH QUẢNG NGÃI\nSố: 412/QĐ-UBND\nQuảng Ngãi, ngày 21 tháng 3 năm 2026\n"
+         "QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch thi đua năm 2026\nCHỦ TỊCH ỦY BAN NHÂN DÂN "
+         "TỈNH\nCăn cứ Luật Tổ chức chính quyền địa phương;",
+         "title", "Ban hành Kế hoạch thi đua năm 2026"),
+        # The issuing body is the lowest line, under its parent.
+        ("UBND HUYỆN TIÊN DU\nUBND XÃ LIÊN BÃO\nSố: 21/KH-UBND\nLiên Bão, ngày 2 tháng 3 năm "
+         "2026\nKẾ HOẠCH\nTổ chức hội nghị\n", "issuer", "UBND xã Liên Bão"),
+        # A news page's time stamp is not the plan's date; a time in a sentence is no heading.
+        ("2026-06-06T08:15:00+07:00\nUBND huyện Yên Thành vừa ban hành kế hoạch tổ chức hội "
+         "nghị. Tổng kết trước ngày 15 tháng 12 năm 2026.", "issued_on", None),
+        ("Theo Kế hoạch số 78/KH-UBND ngày 3/3/2026 của UBND tỉnh Lâm Đồng, hội nghị sẽ họp.",
+         "symbol", "78/KH-UBND"),
+        ("", "doc_type", None),
+    ],
+)  # fmt: skip
+def test_shapes_found_in_review(text, field, value):
+    assert extract(text)[field] == value
+
+
+def test_a_letters_vv_line_does_not_end_its_basis():
+    text = ("SỞ NỘI VỤ\nSố: 245/SNV-TĐKT\nV/v giới thiệu gương điển hình\nBình Định, ngày 3 "
+            "tháng 4 năm 2026\nKính gửi: Các huyện\nCăn cứ Kế hoạch số 40/KH-UBND ngày 1/3/2026 "
+            "của UBND tỉnh, Sở Nội vụ đề nghị:")  # fmt: skip
+
+    assert extract(text)["basis"] == ["40/KH-UBND"]
+
+
+def test_a_basis_listed_under_can_cu():
+    text = ("Căn cứ:\n- Nghị định số 152/2025/NĐ-CP ngày 1/7/2025 của Chính phủ;\n- Kế hoạch "
+            "số 15/KH-UBND ngày 9/1/2026 của UBND huyện;\nUBND xã ban hành Kế hoạch như sau:\n"
+            "I. MỤC ĐÍCH\n- Thực hiện Quyết định số 9/QĐ-UBND sau này.")  # fmt: skip
+
+    assert find_basis(text, None) == ["152/2025/NĐ-CP", "15/KH-UBND"]
+
+
+def test_the_share_and_caps_in_other_words():
+    facts = extract("Hội nghị có tối đa 1.200 đại biểu, trong đó đại biểu điển hình tiên tiến "
+                    "chiếm tỷ lệ 70%.")  # fmt: skip
+
+    assert (facts["delegate_caps"], facts["exemplary_share_pct"]) == ([1200], 70)
+
+
+def test_hostile_texts_are_read():
+    # Each took minutes before the review (backtracking, a quadratic split); their times
+    # are in bench/plan_reading.py, not here.
+    long_name = "Nam" * 120
+
+    assert name_issuer(f"UBND tỉnh {long_name} a b c d e f g h").startswith("UBND tỉnh Nam")
+    assert extract("\n" * 200_000 + "trước ngày 1/1/2027")["deadlines"] == ["2027-01-01"]
+    assert deadline_sentences("\n" * 200_000 + "trước ngày 1/1/2027")[0][0] == "2027-01-01"
+    assert extract("Số: 1/" * 30_000)["symbol"] is None

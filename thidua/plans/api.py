@@ -71,6 +71,9 @@ class PlanOut(Schema):
     issued_on: datetime.date | None
     issuer_id: int
     issuer_name: str = SchemaField(alias="issuer.name")
+    document_issuer: str = SchemaField(
+        alias="issuer_name", description="the issuing body as the document names it"
+    )
     title: str
     kind: PlanKind
     status: PlanStatus

@@ -28,6 +28,7 @@ _GAP = r"(?:\s\S+){0,4}?"
 
 
 def guess_deliverable(sentence: str) -> str:
+    """The deliverable the milestone's sentence asks for, «other» when it names none."""
     text = normalize(sentence)
     found = []
     for verbs, objects, deliverable in PAIRS:

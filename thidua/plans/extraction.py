@@ -18,7 +18,7 @@ from thidua.plans.figures import (
     iso,
 )
 from thidua.plans.heading import issuer_of, read_heading, repair_symbol
-from thidua.plans.quoting import _SYM, BASIS_CLAUSE, DOC_WORDS, paragraphs, read_quote
+from thidua.plans.quoting import BASIS_CLAUSE, DOC_WORDS, SYMBOL_TEXT, paragraphs, read_quote
 from thidua.plans.wording import LEVEL, LEVELS, Folded, normalize, title_case, unmangle_word
 
 __all__ = ["extract", "normalize", "deadline_sentences", "find_caps", "find_deadlines",
@@ -26,48 +26,40 @@ __all__ = ["extract", "normalize", "deadline_sentences", "find_caps", "find_dead
 HEADER_LINES = 12
 DOC_TYPES = [("ke hoach", "KH"), ("huong dan", "HD"), ("quyet dinh", "QĐ"),
              ("cong van", "CV"), ("thong bao", "TB"), ("bao cao", "BC")]  # fmt: skip
-TYPE_CODES = set(DOC_WORDS.values()) | {"TB", "BC", "NQ", "PA"}
-SECTION = re.compile(r"^(?:[ivxl1]{1,3}|\d{1,2})\s?[.)/]\s?-?\s?[a-z]")
+DOC_TYPE_CODES = set(DOC_WORDS.values()) | {"TB", "BC", "NQ", "PA"}
+# A section heading («I. MỤC ĐÍCH», «1/- Tổng kết») ends the opening; a «V/v» line does not.
+SECTION = re.compile(r"^(?!v\s?/\s?v)(?:[ivxl1]{1,3}|\d{1,2})\s?[.)/]\s?-?\s?[a-z]")
+# A digital signature's stamp (Ban Cơ yếu Chính phủ): a time with its offset from UTC.
+SIGNED_AT = re.compile(r"(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2})?[+-]\d{2}:?\d{2}")
+SIGNED_LINE = re.compile(r"th[a-z]{2,4} gian ky:?\s*(\d{1,2})-(\d{1,2})-(\d{4})")
 
 
-def find_issued_on(header: str, raw: str) -> str | None:
-    match = re.search(
-        r"ngay\s+(\d{1,2})\s+th[a-z]{2,4}\s+(\d{1,2})\s+n[a-z]{1,3}\s+(\d{4})", header
-    )
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        return iso(year, month, day)
-    signed = re.search(r"(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}", raw)
+def find_signed_on(raw: str, text: str) -> str | None:
+    """The day a plan was signed, from its digital signature where the heading is lost:
+    the stamp is at the end of a signed document (a news page's time is at its top)."""
+    signed = SIGNED_AT.search(raw, len(raw) // 2)
     if signed:
         return iso(int(signed[1]), int(signed[2]), int(signed[3]))
-    signed = re.search(r"th[a-z]{2,4} gian ky:?\s*(\d{1,2})-(\d{1,2})-(\d{4})", normalize(raw))
-    if signed:
-        return iso(int(signed[3]), int(signed[2]), int(signed[1]))
-    return None
+    signed = SIGNED_LINE.search(text)
+    return iso(int(signed[3]), int(signed[2]), int(signed[1])) if signed else None
 
 
-def _name(words: str) -> str:
-    return " ".join(word.capitalize() for word in words.split())
-
-
-def find_issuer(raw: str, header: str, body: str, title: str) -> str | None:
-    """The issuing People's Committee of a plan without a readable heading: from the header's
-    left column run into the motto, a sentence of the body with the locality named in the
-    title, or a signature line written with diacritics."""
-    top = re.search(rf"\b{LEVEL}\s+([a-z]+(?: [a-z]+){{0,2}})\s+(?:doc|dgc|dpoc)\s", header)
-    if top:
-        return f"UBND {LEVELS[top[1]]} {_name(top[2])}"
-    verb = r"(?:ban hanh|xay dung|xdy dung)"
+def find_issuer(raw: str, body: str, title: str) -> str | None:
+    """The issuing People's Committee of a plan without a readable heading: the body's
+    «UBND huyện X ban hành|xây dựng …», the place named in the title where the sentence
+    has none, or a signature line written with diacritics."""
+    verb = r"(?:ban hanh|x[a-z]y dung)"
     said = re.search(rf"(?:uy ban nhan dan|ubnd)\s+{LEVEL}\s*([a-z ]*?)\s+{verb}", body)
     if not said:
-        levels = "tỉnh|thành phố|thị xã|xã|phường|huyện|quận|đặc khu"
+        levels = "|".join(sorted(set(LEVELS.values()), key=len, reverse=True))
         signed = re.search(rf"Ủy ban [Nn]hân dân\s+({levels})\s+([^\n<,;.]+)", raw)
         return f"UBND {signed[1]} {signed[2].strip()}" if signed else None
     name = said[2].strip()
     if not name:
-        named = re.search(rf"\b{said[1]}\s+([a-z]+(?: [a-z]+){{0,2}})\s+(?:lan|nam|giai)\b", title)
+        # A place's name is two words mostly; the title goes on after it.
+        named = re.search(rf"\b{said[1]}\s+([a-z]+(?: [a-z]+)?)\b", title)
         name = named[1] if named else ""
-    return f"UBND {LEVELS[said[1]]} {_name(name)}".strip()
+    return f"UBND {LEVELS[said[1]]} {title_case(name)}".strip()
 
 
 _TYPE_WORDS = r"\s*(ke hoach|huong dan|quyet dinh|thong bao)\s*"
@@ -82,7 +74,8 @@ def _type_line(lines: list[str]) -> int:
 
 
 def find_title(lines: list[str]) -> str | None:
-    """The subject lines under the document type word, up to the first blank line."""
+    """The subject lines under the document type word (or the first line), up to a blank
+    line or a line that ends a sentence."""
     type_line = _type_line(lines)
     if type_line or re.fullmatch(_TYPE_WORDS, normalize(lines[0]) if lines else ""):
         start = type_line + 1
@@ -92,54 +85,71 @@ def find_title(lines: list[str]) -> str | None:
         start += 1
     picked = []
     for line in lines[start : start + 4]:
-        if not line.strip():
+        # A blank line ends the subject; so does a paragraph (a title line is not 200 long).
+        if not line.strip() or (picked and len(line.strip()) > 200):
             break
         picked.append(line.strip())
+        if line.rstrip().endswith((".", ";", ":")):
+            break
     return _clean_title(" ".join(picked)) if picked else None
 
 
 def _clean_title(text: str) -> str:
     words = [unmangle_word(word) if re.search(r"\d", word) and not re.fullmatch(r"[\d()\-]+", word)
              else word for word in text.split()]  # fmt: skip
-    return " ".join(words)
+    return " ".join(words).rstrip(".;: ")
 
 
 def symbol_type(symbol: str | None) -> str | None:
     """«30/HD-HĐTĐKT» → HD; «01/2020/QĐ-UBND» → QĐ; «36/HĐTĐKT» names no type."""
     parts = re.split(r"[-/]", symbol or "")[1:]
-    return next((part for part in parts if part in TYPE_CODES), None)
+    return next((part for part in parts if part in DOC_TYPE_CODES), None)
 
 
-def find_doc_type(symbol, heading, quote, raw: str) -> str:
+def find_doc_type(symbol, heading, quote, raw: str) -> str | None:
     """From the symbol, the heading, the quoting sentence, or the first type word outside
-    the basis; a text that names no type is a letter (công văn), as the sets annotate."""
+    the basis. A text that names none but is written as prose is taken for a letter (công
+    văn), the commonest untyped document, as the development sets annotate; an empty or
+    wordless text has no type."""
     found = symbol_type(symbol) or heading.doc_type or (quote.doc_type if quote else None)
     if found:
         return found
-    for paragraph in paragraphs(raw[:4000]):
+    paragraphs_read = paragraphs(raw[:4000])
+    for paragraph in paragraphs_read:
         text = BASIS_CLAUSE.sub(" ", Folded(paragraph).text)
         positions = [(text.find(words), code) for words, code in DOC_TYPES if words in text]
         if positions:
             return min(positions)[1]
-    return "CV"
+    prose = any(len(re.findall(r"[^\W\d_]+", p)) >= 10 for p in paragraphs_read)
+    return "CV" if prose else None
 
 
 def find_basis(raw: str, own: str | None) -> list[str]:
-    """The symbols cited in the opening «Căn cứ…» and «Thực hiện…» clauses, in order."""
-    found, own_key = [], _key(own)
+    """The symbols cited in the opening «Căn cứ…» and «Thực hiện…» clauses, in order; a
+    clause ending in «:» goes on in the list items under it («Căn cứ: - Luật …; - …»)."""
+    found, own_key, listing = [], _key(own), False
     for paragraph in paragraphs(raw[:6000]):
         folded = Folded(paragraph)
         if SECTION.match(folded.text):
             break
-        for clause in BASIS_CLAUSE.finditer(folded.text):
-            for match in re.finditer(rf"\b{_SYM}", clause[0]):
-                if not re.search(r"[a-z]", match[1]):
-                    continue
-                at = clause.start() + match.start(1)
-                symbol = repair_symbol(re.sub(r"\s", "", folded.raw(at, at + len(match[1]))))
-                if _key(symbol) != own_key and _key(symbol) not in map(_key, found):
-                    found.append(symbol)
+        if listing and re.match(r"[-+•*]", paragraph):
+            clauses = [folded.text]
+        else:
+            clauses = [clause[0] for clause in BASIS_CLAUSE.finditer(folded.text)]
+            listing = bool(clauses) and folded.text.rstrip().endswith(":")
+        for symbol in _symbols(folded, clauses):
+            if _key(symbol) != own_key and _key(symbol) not in map(_key, found):
+                found.append(symbol)
     return found
+
+
+def _symbols(folded: Folded, clauses: list[str]):
+    for clause in clauses:
+        at_clause = folded.text.find(clause)
+        for match in re.finditer(rf"\b{SYMBOL_TEXT}", clause):
+            if re.search(r"[a-z]", match[1]):
+                at = at_clause + match.start(1)
+                yield repair_symbol(re.sub(r"\s", "", folded.raw(at, at + len(match[1]))))
 
 
 def _key(symbol: str | None) -> str:
@@ -181,11 +191,25 @@ def _committee_only(issuer: str) -> bool:
     return bool(re.fullmatch(rf"ubnd(?:\s{LEVEL})?", Folded(issuer).text))
 
 
-def find_issued_on_all(heading, quote, raw: str) -> str | None:
+def resolve_issuer(raw: str, text: str, heading, quote, title: str | None) -> str | None:
+    """The heading's issuer; else the quoting sentence's; else the body's People's
+    Committee; else the quoting sentence's bare «UBND tỉnh», completed from the text."""
+    issuer = issuer_of(heading, text) if heading.found else None
+    if not issuer and quote and quote.issuer and not _committee_only(quote.issuer):
+        issuer = _complete(quote.issuer, raw)
+    if not issuer:
+        issuer = find_issuer(raw, text[:1500], normalize(title or ""))
+    if not issuer and quote:
+        issuer = _complete(quote.issuer, raw)
+    return issuer
+
+
+def resolve_issued_on(heading, quote, raw: str, text: str) -> str | None:
+    """The heading's date, the quoting sentence's, or the digital signature's."""
     for day in (heading.issued_on, quote.issued_on if quote else None):
         if day:
             return iso(*day)
-    return find_issued_on("", raw)
+    return find_signed_on(raw, text)
 
 
 def extract(raw: str) -> dict:
@@ -195,23 +219,16 @@ def extract(raw: str) -> dict:
     quote = None if heading.found else read_quote(raw)
     symbol = heading.symbol or (quote.symbol if quote else None)
     title = heading.title if heading.found else _headless_title(raw, quote)
-    issuer = issuer_of(heading, text) if heading.found else None
-    if not issuer and quote and quote.issuer and not _committee_only(quote.issuer):
-        issuer = _complete(quote.issuer, raw)
-    if not issuer:
-        lines = raw.splitlines()
-        top = normalize("\n".join(lines[: _type_line(lines)]))
-        issuer = find_issuer(raw, top, text[:1500], normalize(title or ""))
-    if not issuer and quote:
-        issuer = _complete(quote.issuer, raw)
+    issued_on = resolve_issued_on(heading, quote, raw, text)
     return {
         "doc_type": find_doc_type(symbol, heading, quote, raw),
         "symbol": symbol,
-        "issued_on": find_issued_on_all(heading, quote, raw),
-        "issuer": issuer,
+        "issued_on": issued_on,
+        "issuer": resolve_issuer(raw, text, heading, quote, title),
         "title": title,
         "basis": find_basis(raw, symbol),
-        "deadlines": find_deadlines(text),
+        # A plan's deadlines come after it is issued; earlier dates are history.
+        "deadlines": [day for day in find_deadlines(text) if not issued_on or day >= issued_on],
         "delegate_caps": find_caps(text),
         "plenary_below": find_plenary(text),
         "exemplary_share_pct": find_share(text),
@@ -222,7 +239,9 @@ def extract(raw: str) -> dict:
 def deadline_sentences(raw: str) -> list[tuple[str, str]]:
     """(ISO date, the sentence it came from) for each deadline, for the officer to check."""
     found: dict[str, str] = {}
-    for sentence in re.split(r"(?<=[.;:])\s+|\n\s*[-+*]\s*", raw):
+    # Blank runs collapsed first, in one pass, so that the split stays linear.
+    compact = re.sub(r"\n\s*", "\n", raw)
+    for sentence in re.split(r"(?<=[.;:])\s+|\n[-+*]\s*", compact):
         for date in find_deadlines(normalize(sentence)):
             found.setdefault(date, " ".join(sentence.split()).lstrip("-+* ")[:500])
     return sorted(found.items())

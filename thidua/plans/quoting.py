@@ -15,15 +15,18 @@ from thidua.plans.wording import COUNCIL, LEVEL, LEVELS, Folded, title_case
 DOC_WORDS = {"ke hoach": "KH", "huong dan": "HD", "quyet dinh": "QĐ", "cong van": "CV",
              "chi thi": "CT", "thong bao": "TB", "chuong trinh": "CTr", "de an": "ĐA"}  # fmt: skip
 _DOC = r"(ke hoach|huong dan|quyet dinh|cong van|chi thi|thong bao|chuong trinh|de an)"
-_SYM = r"(\d{1,5}(?:\s?/\s?\d{4})?\s?[/-]\s?[a-z0-9]{1,8}(?:\s?[-/]\s?[a-z0-9]{1,8}){0,3})"
+SYMBOL_TEXT = r"(\d{1,5}(?:\s?/\s?\d{4})?\s?[/-]\s?[a-z0-9]{1,8}(?:\s?[-/]\s?[a-z0-9]{1,8}){0,3})"
 _DATE = r"(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?(\d{4})"
 _VERB = (r"(?:(?:vua|da|moi)\s)*(?:ky\s(?:ban hanh\s|thong qua\s)?|ban hanh\s|xay dung\s"
          r"|thong qua\s|phe duyet\s)")  # fmt: skip
 QUOTE = re.compile(
-    rf"\b{_VERB}{_DOC}\b(?:\ssoh?\s{_SYM})?"
+    rf"\b{_VERB}{_DOC}\b(?:\ssoh?\s{SYMBOL_TEXT})?"
     rf"(?:\s?,?\s?\(?(?:ngay\s)?{_DATE}\)?)?"
 )
-REFERENCE = re.compile(rf"^{_DOC}\sso\s{_SYM}(?:\s(?:ngay\s)?{_DATE})?")
+# «Theo Kế hoạch số 78/KH-UBND ngày 3/3/2026 của UBND tỉnh Lâm Đồng, …»: a news item naming
+# the plan it reports without a verb; read only when no sentence quotes one with its verb.
+MENTION = re.compile(rf"\btheo\s{_DOC}\ssoh?\s{SYMBOL_TEXT}(?:\s?,?\s?\(?(?:ngay\s)?{_DATE}\)?)?")
+REFERENCE = re.compile(rf"^{_DOC}\sso\s{SYMBOL_TEXT}(?:\s(?:ngay\s)?{_DATE})?")
 REQUEST = re.compile(r"\b(?:(?:vua|da)\s)*de nghi\s")
 # The verbs a request asks for: the subject matter starts at the first of them.
 ACTIONS = r"(?:gioi thieu|lua chon|bao cao|gui|to chuc|trien khai|thuc hien|dang ky|tong ket)"
@@ -95,11 +98,14 @@ def _in_basis(folded: Folded, position: int) -> bool:
 def read_quote(raw: str) -> Quote | None:
     """The document the text quotes, or None. A sentence whose subject names its place
     («UBND huyện Hiệp Hòa») is preferred to a headline that does not («UBND huyện»)."""
-    found = []
+    found, mentions = [], []
     for folded, start, end in sentences(raw):
         quote = _quote_in(folded, start, end) or _request_in(folded, start, end)
         if quote:
             found.append(quote)
+        elif mention := _quote_in(folded, start, end, pattern=MENTION):
+            mentions.append(mention)
+    found = found or mentions
     best = [q for q in found if q.symbol] or [q for q in found if _named(q.issuer)] or found
     if not best:
         return None
@@ -112,9 +118,12 @@ def _named(issuer: str | None) -> bool:
     return bool(issuer) and not re.search(rf"\b{LEVEL}$", Folded(issuer).text)
 
 
-def _quote_in(folded: Folded, start: int, end: int) -> Quote | None:
+def _quote_in(folded: Folded, start: int, end: int, pattern=QUOTE) -> Quote | None:
+    """The document quoted in the sentence [start, end) of `folded`, by `pattern`."""
     text = folded.text
-    match = QUOTE.search(text, start, end) or _reference(folded, start, end)
+    match = pattern.search(text, start, end) or (
+        _reference(folded, start, end) if pattern is QUOTE else None
+    )
     if not match or _in_basis(folded, match.start()):
         return None
     quote = Quote(doc_type=DOC_WORDS[match[1]])
@@ -131,7 +140,8 @@ def _quote_in(folded: Folded, start: int, end: int) -> Quote | None:
     subject, dated = _subject(folded, start, match.start())
     quote.issuer = quote.issuer or subject
     quote.issued_on = quote.issued_on or dated
-    quote.title = _matter(folded, rest, end)
+    # «Theo Kế hoạch số …, hội nghị …»: what follows a mention is news, not its subject.
+    quote.title = _matter(folded, rest, end) if pattern is QUOTE else None
     return quote
 
 
@@ -206,7 +216,7 @@ def name_issuer(printed: str) -> str | None:
     if council:
         folded = Folded(folded.splice(*council.span(), COUNCIL))
     text = folded.printed
-    place = re.search(rf"\b{LEVEL}\s((?:\S+\s?){{1,6}})$", folded.text)
+    place = re.search(rf"\b{LEVEL}\s((?:\S+\s){{0,5}}\S+)$", folded.text)
     if place:
         name = _place_name(folded.match_raw(place, 2))
         text = f"{folded.raw(0, place.start())}{LEVELS[place[1]]} {name}"

@@ -81,15 +81,18 @@ class Folded:
         return " ".join(part for part in (before.strip(), new, after.strip()) if part)
 
     def match_raw(self, match: re.Match, group: int | str = 0) -> str:
+        """The printed words of a match (or of one of its groups) on the folded text."""
         return self.raw(match.start(group), match.end(group)).strip()
 
 
 # Words a name is written with in lower case after its first word ("Bộ Tài chính").
 _PROPER_AFTER = {"bo", "so", "ban", "cuc", "tong cuc", "vu", "hoi dong", "uy ban"}
-LEVELS = {"tinh": "tỉnh", "thanh pho": "thành phố", "thi xa": "thị xã", "xa": "xã",
-          "phuong": "phường", "huyen": "huyện", "quan": "quận", "dac khu": "đặc khu",
-          "tp": "thành phố"}  # fmt: skip
-LEVEL = r"(thanh pho|thi xa|thi tran|dac khu|tinh|xa|phuong|huyen|quan|tp)"
+LEVELS = {"tinh": "tỉnh", "thanh pho": "thành phố", "thi xa": "thị xã", "thi tran": "thị trấn",
+          "xa": "xã", "phuong": "phường", "huyen": "huyện", "quan": "quận",
+          "dac khu": "đặc khu", "tp": "thành phố"}  # fmt: skip
+# A level word before a place's name; not «Tỉnh đoàn», «Huyện ủy» (the Youth Union's and
+# the Party's committees of that level), nor «xã hội» («society»).
+LEVEL = rf"({'|'.join(sorted(LEVELS, key=len, reverse=True))})(?!\s(?:doan|uy|hoi)\b)"
 COUNCIL = "Hội đồng Thi đua - Khen thưởng"
 
 
@@ -100,6 +103,7 @@ def _acronym(word: str) -> bool:
 
 
 def title_case(words: str) -> str:
+    """«LAI CHÂU», «lai châu» → «Lai Châu»."""
     return " ".join(word[:1].upper() + word[1:].lower() for word in words.split())
 
 
