@@ -114,6 +114,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that its id and its timing cover everything else (README, "Logs").
+    "thidua.core.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "thidua.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -303,10 +305,17 @@ SESSION_COOKIE_AGE = env_int("SESSION_HOURS", 8) * 3600
 
 PAGE_SIZE = env_int("PAGE_SIZE", 50)
 
+# One JSON line per record (thidua/core/logs.py) unless LOG_FORMAT=text; text by default
+# in development.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "thidua.core.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"}
+        | ({"formatter": "json"} if LOG_FORMAT == "json" else {})
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "axes": {"level": "WARNING"},

@@ -5,10 +5,13 @@ from thidua.accounts import views as account_views
 from thidua.accounts.forms import LoginForm
 from thidua.api import api
 from thidua.awards import notice_views
+from thidua.core import health
 from thidua.home import views as home_views
 
 urlpatterns = [
     path("", home_views.home, name="home"),
+    path("suc-khoe/", health.alive, name="health_alive"),
+    path("suc-khoe/san-sang/", health.ready, name="health_ready"),
     path(
         "dang-nhap/",
         auth_views.LoginView.as_view(

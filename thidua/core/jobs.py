@@ -16,6 +16,7 @@ import logging
 import os
 import socket
 import threading
+import time
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from thidua.core.files import release_files
+from thidua.core.logs import log_job
 
 logger = logging.getLogger(__name__)
 
@@ -162,6 +164,7 @@ def run_job(model, job_id: int, work) -> None:
     if job is None:
         logger.warning("%s %s is not queued any more; skipped", model.__name__, job_id)
         return
+    started = time.perf_counter()
     try:
         with heartbeat(job):
             work(job)
@@ -173,6 +176,7 @@ def run_job(model, job_id: int, work) -> None:
     except Exception:
         logger.exception("%s %s failed", model.__name__, job_id)
         _fail(job, CRASHED)
+    log_job(job, started=started)
 
 
 def _fail(job: Job, error: str) -> None:
@@ -241,7 +245,7 @@ def _dead_here(running) -> list[int]:
     return [pk for pk, worker in here if _process_gone(worker, fresh=True)]
 
 
-def _stale_since(now) -> datetime.datetime:
+def stale_since(now) -> datetime.datetime:
     return now - datetime.timedelta(seconds=settings.JOB_STALE_SECONDS)
 
 
@@ -254,7 +258,7 @@ def reap_dead_jobs(*, now=None) -> int:
     count = 0
     for model in job_models():
         running = model.objects.filter(state=JobState.RUNNING)
-        elsewhere = ~Q(worker__startswith=f"{HOST}:") & Q(heartbeat_at__lt=_stale_since(now))
+        elsewhere = ~Q(worker__startswith=f"{HOST}:") & Q(heartbeat_at__lt=stale_since(now))
         dead = elsewhere | Q(started_at__lt=now - 2 * model.time_limit) | Q(worker="")
         dead |= Q(pk__in=_dead_here(running))
         count += running.filter(dead).update(state=JobState.FAILED, error=DIED, finished_at=now)
@@ -273,7 +277,7 @@ def check_alive(job: Job) -> Job:
     elif job.worker.startswith(f"{HOST}:"):
         dead = _process_gone(job.worker, fresh=False)
     else:
-        dead = job.heartbeat_at is not None and job.heartbeat_at < _stale_since(timezone.now())
+        dead = job.heartbeat_at is not None and job.heartbeat_at < stale_since(timezone.now())
     running = type(job).objects.filter(pk=job.pk, state=JobState.RUNNING, worker=job.worker)
     if dead and running.update(state=JobState.FAILED, error=DIED, finished_at=timezone.now()):
         job.state, job.error = JobState.FAILED, DIED

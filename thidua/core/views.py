@@ -11,9 +11,11 @@ def _error(request, status: int, title: str, message: str):
     # The API's own errors come from its exception handlers (thidua/core/api_errors.py);
     # these cover what is refused before or outside it: an unknown address, a body too
     # large, a database error that escaped.
+    request_id = getattr(request, "request_id", "")
     if request.path_info.startswith(API_PREFIX):
-        return JsonResponse({"detail": message}, status=status)
-    context = {"status": status, "title": title, "message": message}
+        body = {"detail": message} | ({"request_id": request_id} if status >= 500 else {})
+        return JsonResponse(body, status=status)
+    context = {"status": status, "title": title, "message": message, "request_id": request_id}
     return render(request, "errors/error.html", context, status=status)
 
 

@@ -8,7 +8,7 @@ back as printed through `Folded.raw`, so the draft shows the document's own word
 import bisect
 import re
 import unicodedata
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from thidua.core.text import fold
 
@@ -31,6 +31,12 @@ def unmangle_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
+def folded_word(word: str) -> str:
+    """One printed word folded and repaired; cached, since a plan repeats its words."""
+    return unmangle_word(fold(word)) or "_"
+
+
 def normalize(text: str) -> str:
     """Folded text on one line, with OCR confusions undone word by word."""
     return Folded(text).text
@@ -42,7 +48,7 @@ class Folded:
 
     def __init__(self, raw: str):
         words = unicodedata.normalize("NFC", raw or "").replace("–", "-").split()
-        folded = [unmangle_word(fold(word)) or "_" for word in words]
+        folded = [folded_word(word) for word in words]
         self.printed = " ".join(words)
         self.text = " ".join(folded)
         self._words = list(zip(words, folded, strict=True))
