@@ -170,7 +170,9 @@ def _approve_and_print(page, url, conference):
     page.get_by_role("button", name="Duyệt kế hoạch hội nghị").click()
     expect(page.locator(".badge.status")).to_have_text("Đã duyệt kế hoạch")
     page.goto(f"{url}/hoi-nghi/{conference.pk}/dai-bieu/")
-    page.get_by_role("button", name="In giấy mời (PDF)").click()
+    # The tests' immediate backend lays out the 150 invitations inside this request: on a
+    # shared machine that alone may pass the default 15 s.
+    page.get_by_role("button", name="In giấy mời (PDF)").click(timeout=60_000)
     expect(page.get_by_text("Đã tạo xong 150 giấy mời.")).to_be_visible(timeout=60_000)
     with page.expect_download() as download:
         page.get_by_role("link", name="Tải tệp PDF").click()

@@ -14,10 +14,11 @@ FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
 def needs_ocr():
-    """Skip without Tesseract's Vietnamese model, except in CI (REQUIRE_BROWSER), which
-    installs it and must never skip these."""
-    if not ocr.available() and os.environ.get("REQUIRE_BROWSER") != "1":
-        pytest.skip("Tesseract with its Vietnamese model is not installed (make install-ocr)")
+    """Skip without Tesseract's Vietnamese model or the DejaVu font the pages are drawn
+    in, except in CI (REQUIRE_BROWSER), which installs both and must never skip these."""
+    missing = not ocr.available() or not os.path.exists(FONT)
+    if missing and os.environ.get("REQUIRE_BROWSER") != "1":
+        pytest.skip("Tesseract (vie) or fonts-dejavu-core is not installed (make install-ocr)")
 
 
 def page_image(text: str) -> Image.Image:
@@ -39,6 +40,26 @@ def photo_png(text: str) -> bytes:
     buffer = io.BytesIO()
     page_image(text).save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def pdf_with_image(image: Image.Image, *, declared: tuple[int, int] | None = None) -> bytes:
+    """A one-page PDF holding `image` as JPEG; `declared` makes its dictionary lie about
+    the size (the JPEG inside keeps its own)."""
+    import pypdf  # noqa: PLC0415
+    from pypdf.generic import NameObject, NumberObject  # noqa: PLC0415
+
+    buffer = io.BytesIO()
+    image.save(buffer, "PDF", resolution=200)
+    if declared is None:
+        return buffer.getvalue()
+    reader = pypdf.PdfReader(io.BytesIO(buffer.getvalue()))
+    writer = pypdf.PdfWriter(clone_from=reader)
+    for reference in writer.pages[0]["/Resources"]["/XObject"].values():
+        image = reference.get_object()
+        image[NameObject("/Width")], image[NameObject("/Height")] = map(NumberObject, declared)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def huge_png_header(width: int, height: int) -> bytes:

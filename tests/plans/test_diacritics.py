@@ -16,9 +16,31 @@ def test_marks_are_restored_in_context():
     )
 
 
-def test_marks_misread_by_the_scan_are_replaced():
-    # A scan puts marks where they are not: «tính» for «tỉnh», «Bình Thuán».
-    assert restore("Thi đua yêu nwóc tính Lâm Dong") == "Thi đua yêu nước tỉnh Lâm Đồng"
+def test_letters_misread_by_the_scan_are_replaced():
+    # A scan reads «ư» as «w» and drops the marks of a name: «nwóc», «Lâm Dong».
+    assert restore("Thi đua yêu nwóc tỉnh Lâm Dong") == "Thi đua yêu nước tỉnh Lâm Đồng"
+
+
+def test_a_correctly_marked_sentence_survives():
+    # Names the model has never seen keep their plausible marks; Roman numerals stay.
+    for sentence in (
+        "Ủy ban nhân dân tỉnh Nghệ An tổ chức Hội nghị điển hình tiên tiến lần thứ VI",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+        "Bà Nguyễn Thị Hường ở Pà Cò được tặng Bằng khen",
+    ):
+        assert restore(sentence) == sentence
+
+
+def test_marks_no_syllable_has_are_restored():
+    # «tién» (an acute on a plain e after i) is no Vietnamese syllable: OCR made it.
+    assert restore("Hoi nghi dién hinh tién tién") == "Hội nghị điển hình tiên tiến"
+
+
+def test_a_long_run_of_words_takes_linear_time():
+    # Runs are cut at punctuation and at MAX_RUN words, and decided with back-pointers.
+    long = "ke hoach to chuc hoi nghi " * 20_000
+
+    assert restore(long).startswith("kế hoạch tổ chức hội nghị")
 
 
 def test_case_punctuation_numbers_and_unknown_words_are_kept():

@@ -9,8 +9,10 @@ an isolated reader of its own, bounded the same way, so that the caller can repo
 page by page.
 """
 
+import os
 import shutil
 import subprocess
+import warnings
 from functools import cache
 from pathlib import Path
 
@@ -20,6 +22,7 @@ from thidua.documents.archives import Refused
 MAX_PIXELS = 40_000_000
 MAX_PAGES = 40
 IMAGE_KINDS = {"jpg", "png"}
+NO_IMAGES = "không có trang ảnh nào để nhận dạng chữ."
 UNAVAILABLE = (
     "Máy chủ chưa cài bộ nhận dạng chữ tiếng Việt (Tesseract), nên chưa đọc được bản quét. "
     "Hãy tải lên tệp .docx hoặc .txt của văn bản, dán nội dung vào ô văn bản, hoặc đề nghị "
@@ -51,15 +54,23 @@ def _check_pixels(width: int, height: int, name: str) -> None:
 
 def scan_pages(path, *, name: str, kind: str, folder: str) -> list[str]:
     """The page images of a scan, written into `folder` (in the isolated reader): the
-    image itself, or the largest image of each page of a PDF."""
-    from PIL import Image  # noqa: PLC0415
+    photo turned as its camera says (EXIF), or the largest image of each page of a PDF,
+    in grey levels. Pillow refuses any image past MAX_PIXELS as it decodes it, whatever
+    a PDF's dictionary declared."""
+    from PIL import Image, ImageOps  # noqa: PLC0415
 
-    Image.MAX_IMAGE_PIXELS = None  # checked here, from the header, before any decoding
-    if kind in IMAGE_KINDS:
-        with Image.open(path) as image:
-            _check_pixels(*image.size, name)
-        return [str(path)]
-    return _pdf_pages(path, name=name, folder=Path(folder))
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    warnings.simplefilter("error", Image.DecompressionBombWarning)
+    try:
+        if kind in IMAGE_KINDS:
+            with Image.open(path, formats=["JPEG", "PNG"]) as image:
+                _check_pixels(*image.size, name)
+                target = Path(folder) / "trang-001.png"
+                ImageOps.exif_transpose(image).convert("L").save(target)
+            return [str(target)]
+        return _pdf_pages(path, name=name, folder=Path(folder))
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise Refused(f"Ảnh trong «{name}» lớn quá; hãy quét ở 300 dpi.") from error
 
 
 def _pdf_pages(path, *, name: str, folder: Path) -> list[str]:
@@ -77,10 +88,10 @@ def _pdf_pages(path, *, name: str, folder: Path) -> list[str]:
             continue
         largest = max(sizes, key=lambda key: sizes[key][0] * sizes[key][1])
         target = folder / f"trang-{number:03}.png"
-        page.images[largest].image.save(target)
+        page.images[largest].image.convert("L").save(target)  # CMYK has no PNG
         pages.append(str(target))
     if not pages:
-        raise Refused(f"«{name}» không có trang ảnh nào để nhận dạng chữ.")
+        raise Refused(f"«{name}» {NO_IMAGES}")
     return pages
 
 
@@ -97,16 +108,23 @@ def _image_sizes(page) -> dict[str, tuple[int, int]]:
     return sizes
 
 
-def page_text(image: str, *, name: str) -> str:
+def page_text(image: str, *, name: str, page_seconds: int) -> str:
     """One page read by Tesseract's Vietnamese model. Run in the isolated reader, whose
-    limits on memory and time the `tesseract` process inherits."""
-    if not available():
+    limit on memory the `tesseract` process inherits; it is killed past `page_seconds` (the
+    reader's own timeout would leave it running). Its environment is the worker's (an
+    install may need TESSDATA_PREFIX), with one thread per page."""
+    tesseract = shutil.which("tesseract")
+    if not tesseract:
         raise Refused(UNAVAILABLE)
-    done = subprocess.run(  # noqa: S603 -- a fixed command on our own file, no shell
-        [shutil.which("tesseract"), image, "stdout", "-l", "vie"],
-        capture_output=True, text=True, check=False,
-        env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"},
-    )  # fmt: skip
+    try:
+        done = subprocess.run(  # noqa: S603 -- a fixed command on our own file, no shell
+            [tesseract, image, "stdout", "-l", "vie"], capture_output=True, encoding="utf-8",
+            errors="replace", check=False, timeout=page_seconds,
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+        )  # fmt: skip
+    except subprocess.TimeoutExpired as error:
+        raise Refused(f"Nhận dạng chữ một trang của «{name}» quá {page_seconds} giây.") from error
     if done.returncode != 0:
-        raise Refused(f"Không nhận dạng được chữ trong «{name}»: ảnh bị hỏng hoặc quá lớn.")
+        detail = done.stderr.strip().splitlines()[-1:] or [""]
+        raise Refused(f"Không nhận dạng được chữ trong «{name}» (tesseract: {detail[0][:200]}).")
     return done.stdout

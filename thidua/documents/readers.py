@@ -21,6 +21,7 @@ MAX_SHEET_CHARS = 10_000_000
 MAX_PDF_PAGES = 500
 # A PDF whose pages give fewer letters than this is a scan without a text layer.
 MIN_PDF_LETTERS = 40
+MIN_TYPED_LETTERS_PER_PAGE = 300
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TC, _TR = f"{_W}p", f"{_W}tc", f"{_W}tr"
 _RUN_TEXT = {f"{_W}t": None, f"{_W}tab": "\t", f"{_W}br": "\n", f"{_W}cr": "\n"}
@@ -115,9 +116,12 @@ def pdf_text(path, *, name: str, max_pages=MAX_PDF_PAGES, max_chars=MAX_TEXT_CHA
         if size > max_chars:
             raise Refused(f"Văn bản «{name}» dài quá {_count(max_chars)} ký tự; không đọc.")
     text = "\n".join(parts)
-    if sum(char.isalpha() for char in text) < MIN_PDF_LETTERS:
-        if scan_ok:
-            return ""
+    letters = sum(char.isalpha() for char in text)
+    # A scan may carry a line of text (a digital signature's stamp, a scanner app's mark):
+    # fewer letters than a typed page's few hundred is still a scan to read.
+    if scan_ok and letters < MIN_TYPED_LETTERS_PER_PAGE * len(reader.pages):
+        return ""
+    if letters < MIN_PDF_LETTERS:
         raise Refused(f"«{name}» là bản quét, không có lớp văn bản. Hãy nhận dạng chữ (OCR) "
                       "rồi tải lên tệp .txt hoặc .docx.")  # fmt: skip
     return text

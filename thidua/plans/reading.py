@@ -58,11 +58,19 @@ def read_text(job: PlanReading) -> str:
     """The document's text: its own, or what Tesseract reads in its page images."""
     if job.kind in ocr.IMAGE_KINDS:
         return read_scan(job)
-    text = run_isolated(
-        "document_text", job.file.path, name=job.original_name, kind=job.kind, scan_ok=True,
-        seconds=settings.READER_SECONDS, memory_mb=settings.READER_MEMORY_MB,
-    )  # fmt: skip
-    return text if text.strip() or job.kind != "pdf" else read_scan(job)
+    bounds = {"seconds": settings.READER_SECONDS, "memory_mb": settings.READER_MEMORY_MB}
+    text = run_isolated("document_text", job.file.path, name=job.original_name, kind=job.kind,
+                        scan_ok=True, **bounds)  # fmt: skip
+    if text.strip() or job.kind != "pdf":
+        return text
+    try:
+        return read_scan(job)
+    except Refused as refused:
+        if not str(refused).endswith(ocr.NO_IMAGES):
+            raise
+    # No page image: the short text layer is the document itself (or refused as a scan).
+    return run_isolated("document_text", job.file.path, name=job.original_name, kind="pdf",
+                        **bounds)  # fmt: skip
 
 
 def read_scan(job: PlanReading) -> str:
@@ -77,9 +85,10 @@ def read_scan(job: PlanReading) -> str:
         progress(job, stage="ocr", total=len(pages), done_count=0)
         texts = []
         for number, page in enumerate(pages, start=1):
-            texts.append(run_isolated("ocr_page", page, name=job.original_name,
-                                      seconds=settings.OCR_PAGE_SECONDS,
-                                      memory_mb=settings.OCR_MEMORY_MB))  # fmt: skip
+            texts.append(run_isolated(
+                "ocr_page", page, name=job.original_name, seconds=settings.OCR_PAGE_SECONDS + 10,
+                memory_mb=settings.OCR_MEMORY_MB, page_seconds=settings.OCR_PAGE_SECONDS,
+            ))  # fmt: skip
             progress(job, done_count=number)
     text = "\n".join(texts)
     if sum(char.isalpha() for char in text) < MIN_SCAN_LETTERS:

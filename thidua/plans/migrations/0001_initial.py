@@ -6,156 +6,422 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('units', '0002_membershipterm'),
+        ("units", "0002_membershipterm"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='nội dung')),
-                ('deliverable', models.CharField(choices=[('own_plan', 'Kế hoạch của đơn vị'), ('exemplar_list', 'Danh sách điển hình'), ('conference', 'Tổ chức hội nghị'), ('dossier', 'Hồ sơ kết quả'), ('report', 'Báo cáo'), ('other', 'Khác')], max_length=14, verbose_name='sản phẩm')),
-                ('window_start', models.DateField(blank=True, null=True, verbose_name='từ ngày')),
-                ('due_on', models.DateField(verbose_name='hạn')),
-                ('source_sentence', models.TextField(blank=True, verbose_name='câu trong văn bản')),
-                ('owing_units', models.ManyToManyField(blank=True, related_name='+', to='units.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="nội dung")),
+                (
+                    "deliverable",
+                    models.CharField(
+                        choices=[
+                            ("own_plan", "Kế hoạch của đơn vị"),
+                            ("exemplar_list", "Danh sách điển hình"),
+                            ("conference", "Tổ chức hội nghị"),
+                            ("dossier", "Hồ sơ kết quả"),
+                            ("report", "Báo cáo"),
+                            ("other", "Khác"),
+                        ],
+                        max_length=14,
+                        verbose_name="sản phẩm",
+                    ),
+                ),
+                ("window_start", models.DateField(blank=True, null=True, verbose_name="từ ngày")),
+                ("due_on", models.DateField(verbose_name="hạn")),
+                ("source_sentence", models.TextField(blank=True, verbose_name="câu trong văn bản")),
+                (
+                    "owing_units",
+                    models.ManyToManyField(blank=True, related_name="+", to="units.unit"),
+                ),
             ],
             options={
-                'verbose_name': 'mốc tiến độ',
-                'verbose_name_plural': 'mốc tiến độ',
-                'ordering': ['due_on', 'pk'],
+                "verbose_name": "mốc tiến độ",
+                "verbose_name_plural": "mốc tiến độ",
+                "ordering": ["due_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Obligation',
+            name="Obligation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('pending', 'Chưa nộp'), ('delivered', 'Đã nộp, chờ xem xét'), ('accepted', 'Đã chấp nhận'), ('returned', 'Trả lại')], default='pending', max_length=10)),
-                ('delivered_on', models.DateField(blank=True, null=True)),
-                ('note', models.TextField(blank=True)),
-                ('reason', models.TextField(blank=True, verbose_name='lý do trả lại')),
-                ('decided_by_name', models.CharField(blank=True, max_length=150)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('milestone', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='obligations', to='plans.milestone')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='obligations', to='units.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Chưa nộp"),
+                            ("delivered", "Đã nộp, chờ xem xét"),
+                            ("accepted", "Đã chấp nhận"),
+                            ("returned", "Trả lại"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("delivered_on", models.DateField(blank=True, null=True)),
+                ("note", models.TextField(blank=True)),
+                ("reason", models.TextField(blank=True, verbose_name="lý do trả lại")),
+                ("decided_by_name", models.CharField(blank=True, max_length=150)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "milestone",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="obligations",
+                        to="plans.milestone",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="obligations",
+                        to="units.unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nghĩa vụ thực hiện',
-                'verbose_name_plural': 'nghĩa vụ thực hiện',
+                "verbose_name": "nghĩa vụ thực hiện",
+                "verbose_name_plural": "nghĩa vụ thực hiện",
             },
         ),
         migrations.CreateModel(
-            name='DeliveryFile',
+            name="DeliveryFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='deliveries/%Y/%m/')),
-                ('original_name', models.CharField(max_length=255)),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('obligation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='plans.obligation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(upload_to="deliveries/%Y/%m/")),
+                ("original_name", models.CharField(max_length=255)),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "obligation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="plans.obligation",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Plan',
+            name="Plan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('doc_type', models.CharField(default='KH', max_length=4, verbose_name='loại văn bản')),
-                ('symbol', models.CharField(blank=True, max_length=60, verbose_name='số, ký hiệu')),
-                ('issued_on', models.DateField(blank=True, null=True, verbose_name='ngày ban hành')),
-                ('title', models.CharField(max_length=500, verbose_name='trích yếu')),
-                ('kind', models.CharField(choices=[('conference', 'Kế hoạch tổ chức hội nghị'), ('models', 'Kế hoạch xây dựng, nhân rộng điển hình'), ('congress', 'Kế hoạch tổ chức đại hội'), ('other', 'Khác')], max_length=12, verbose_name='loại kế hoạch')),
-                ('outside_basis', models.CharField(blank=True, max_length=500, verbose_name='căn cứ khác')),
-                ('status', models.CharField(choices=[('draft', 'Dự thảo'), ('issued', 'Đã ban hành'), ('closed', 'Đã kết thúc')], default='draft', max_length=8)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('addressees', models.ManyToManyField(blank=True, related_name='addressed_plans', to='units.unit', verbose_name='đơn vị thực hiện')),
-                ('implements', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='implementations', to='plans.plan', verbose_name='thực hiện kế hoạch')),
-                ('issuer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='plans', to='units.unit', verbose_name='đơn vị ban hành')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "doc_type",
+                    models.CharField(default="KH", max_length=4, verbose_name="loại văn bản"),
+                ),
+                ("symbol", models.CharField(blank=True, max_length=60, verbose_name="số, ký hiệu")),
+                (
+                    "issued_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày ban hành"),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="trích yếu")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("conference", "Kế hoạch tổ chức hội nghị"),
+                            ("models", "Kế hoạch xây dựng, nhân rộng điển hình"),
+                            ("congress", "Kế hoạch tổ chức đại hội"),
+                            ("other", "Khác"),
+                        ],
+                        max_length=12,
+                        verbose_name="loại kế hoạch",
+                    ),
+                ),
+                (
+                    "outside_basis",
+                    models.CharField(blank=True, max_length=500, verbose_name="căn cứ khác"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Dự thảo"),
+                            ("issued", "Đã ban hành"),
+                            ("closed", "Đã kết thúc"),
+                        ],
+                        default="draft",
+                        max_length=8,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "addressees",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="addressed_plans",
+                        to="units.unit",
+                        verbose_name="đơn vị thực hiện",
+                    ),
+                ),
+                (
+                    "implements",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="implementations",
+                        to="plans.plan",
+                        verbose_name="thực hiện kế hoạch",
+                    ),
+                ),
+                (
+                    "issuer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="plans",
+                        to="units.unit",
+                        verbose_name="đơn vị ban hành",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kế hoạch',
-                'verbose_name_plural': 'kế hoạch',
+                "verbose_name": "kế hoạch",
+                "verbose_name_plural": "kế hoạch",
             },
         ),
         migrations.AddField(
-            model_name='obligation',
-            name='linked_plan',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='plans.plan'),
+            model_name="obligation",
+            name="linked_plan",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="plans.plan",
+            ),
         ),
         migrations.AddField(
-            model_name='milestone',
-            name='plan',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='plans.plan'),
+            model_name="milestone",
+            name="plan",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="milestones",
+                to="plans.plan",
+            ),
         ),
         migrations.CreateModel(
-            name='ConferenceRuleSet',
+            name="ConferenceRuleSet",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='nhóm đơn vị')),
-                ('kinds', models.JSONField(blank=True, default=list, verbose_name='loại đơn vị')),
-                ('level', models.CharField(blank=True, choices=[('national', 'Trung ương'), ('province', 'Cấp tỉnh'), ('district', 'Cấp huyện (trước 01/7/2025)'), ('commune', 'Cấp xã'), ('village', 'Thôn, tổ dân phố')], max_length=10, verbose_name='cấp')),
-                ('min_size', models.PositiveIntegerField(blank=True, null=True, verbose_name='quy mô từ')),
-                ('max_size', models.PositiveIntegerField(blank=True, null=True, verbose_name='quy mô đến')),
-                ('allowed_forms', models.JSONField(default=list, verbose_name='hình thức được chọn')),
-                ('window_start', models.DateField(blank=True, null=True, verbose_name='hoàn thành từ ngày')),
-                ('window_end', models.DateField(verbose_name='hoàn thành trước ngày')),
-                ('length', models.CharField(blank=True, choices=[('half_day', '1/2 ngày'), ('session', '01 buổi'), ('day', '01 ngày')], max_length=10, verbose_name='thời gian')),
-                ('delegate_cap', models.PositiveIntegerField(blank=True, null=True, verbose_name='tối đa đại biểu')),
-                ('plenary_below', models.PositiveIntegerField(blank=True, null=True, verbose_name='dưới số người thì hội nghị toàn thể')),
-                ('exemplary_share_pct', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='tỷ lệ đại biểu điển hình (%)')),
-                ('share_tolerance_pct', models.PositiveSmallIntegerField(default=0, verbose_name='sai số cho phép (%)')),
-                ('representation', models.JSONField(blank=True, default=list, verbose_name='cơ cấu phải báo cáo')),
-                ('pilot_deadline', models.DateField(blank=True, null=True, verbose_name='hạn hội nghị điểm')),
-                ('pilot_needs_appraisal', models.BooleanField(default=False, verbose_name='kế hoạch điểm phải được thẩm định')),
-                ('dossier_documents', models.JSONField(blank=True, default=list, verbose_name='hồ sơ sau hội nghị')),
-                ('dossier_deadline', models.DateField(blank=True, null=True, verbose_name='hạn nộp hồ sơ')),
-                ('pilot_units', models.ManyToManyField(blank=True, related_name='+', to='units.unit')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rule_sets', to='plans.plan')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="nhóm đơn vị")),
+                ("kinds", models.JSONField(blank=True, default=list, verbose_name="loại đơn vị")),
+                (
+                    "level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("national", "Trung ương"),
+                            ("province", "Cấp tỉnh"),
+                            ("district", "Cấp huyện (trước 01/7/2025)"),
+                            ("commune", "Cấp xã"),
+                            ("village", "Thôn, tổ dân phố"),
+                        ],
+                        max_length=10,
+                        verbose_name="cấp",
+                    ),
+                ),
+                (
+                    "min_size",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="quy mô từ"),
+                ),
+                (
+                    "max_size",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="quy mô đến"),
+                ),
+                (
+                    "allowed_forms",
+                    models.JSONField(default=list, verbose_name="hình thức được chọn"),
+                ),
+                (
+                    "window_start",
+                    models.DateField(blank=True, null=True, verbose_name="hoàn thành từ ngày"),
+                ),
+                ("window_end", models.DateField(verbose_name="hoàn thành trước ngày")),
+                (
+                    "length",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("half_day", "1/2 ngày"),
+                            ("session", "01 buổi"),
+                            ("day", "01 ngày"),
+                        ],
+                        max_length=10,
+                        verbose_name="thời gian",
+                    ),
+                ),
+                (
+                    "delegate_cap",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="tối đa đại biểu"
+                    ),
+                ),
+                (
+                    "plenary_below",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="dưới số người thì hội nghị toàn thể"
+                    ),
+                ),
+                (
+                    "exemplary_share_pct",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="tỷ lệ đại biểu điển hình (%)"
+                    ),
+                ),
+                (
+                    "share_tolerance_pct",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="sai số cho phép (%)"),
+                ),
+                (
+                    "representation",
+                    models.JSONField(blank=True, default=list, verbose_name="cơ cấu phải báo cáo"),
+                ),
+                (
+                    "pilot_deadline",
+                    models.DateField(blank=True, null=True, verbose_name="hạn hội nghị điểm"),
+                ),
+                (
+                    "pilot_needs_appraisal",
+                    models.BooleanField(
+                        default=False, verbose_name="kế hoạch điểm phải được thẩm định"
+                    ),
+                ),
+                (
+                    "dossier_documents",
+                    models.JSONField(blank=True, default=list, verbose_name="hồ sơ sau hội nghị"),
+                ),
+                (
+                    "dossier_deadline",
+                    models.DateField(blank=True, null=True, verbose_name="hạn nộp hồ sơ"),
+                ),
+                (
+                    "pilot_units",
+                    models.ManyToManyField(blank=True, related_name="+", to="units.unit"),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rule_sets",
+                        to="plans.plan",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quy định tổ chức hội nghị',
-                'verbose_name_plural': 'quy định tổ chức hội nghị',
+                "verbose_name": "quy định tổ chức hội nghị",
+                "verbose_name_plural": "quy định tổ chức hội nghị",
             },
         ),
         migrations.CreateModel(
-            name='Reminder',
+            name="Reminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('upcoming', 'Sắp đến hạn'), ('overdue', 'Quá hạn')], max_length=10)),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('recipients', models.JSONField(default=list)),
-                ('obligation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reminders', to='plans.obligation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("upcoming", "Sắp đến hạn"), ("overdue", "Quá hạn")], max_length=10
+                    ),
+                ),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                ("recipients", models.JSONField(default=list)),
+                (
+                    "obligation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reminders",
+                        to="plans.obligation",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Notice',
+            name="Notice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=500)),
-                ('link', models.CharField(blank=True, max_length=200)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('read_at', models.DateTimeField(blank=True, null=True)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notices', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.CharField(max_length=500)),
+                ("link", models.CharField(blank=True, max_length=200)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("read_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notices",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'indexes': [models.Index(fields=['user', 'read_at'], name='notice_user_unread_idx')],
+                "indexes": [
+                    models.Index(fields=["user", "read_at"], name="notice_user_unread_idx")
+                ],
             },
         ),
         migrations.AddIndex(
-            model_name='obligation',
-            index=models.Index(fields=['unit', 'state'], name='obligation_unit_state_idx'),
+            model_name="obligation",
+            index=models.Index(fields=["unit", "state"], name="obligation_unit_state_idx"),
         ),
         migrations.AddConstraint(
-            model_name='obligation',
-            constraint=models.UniqueConstraint(fields=('milestone', 'unit'), name='obligation_unique'),
+            model_name="obligation",
+            constraint=models.UniqueConstraint(
+                fields=("milestone", "unit"), name="obligation_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reminder',
-            constraint=models.UniqueConstraint(fields=('obligation', 'kind'), name='reminder_once'),
+            model_name="reminder",
+            constraint=models.UniqueConstraint(fields=("obligation", "kind"), name="reminder_once"),
         ),
     ]

@@ -5,26 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('conferences', '0001_initial'),
-        ('plans', '0002_files_and_extracted'),
+        ("conferences", "0001_initial"),
+        ("plans", "0002_files_and_extracted"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='conferenceruleset',
-            name='presidium_max',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='đoàn chủ tịch đến'),
+            model_name="conferenceruleset",
+            name="presidium_max",
+            field=models.PositiveSmallIntegerField(
+                blank=True, null=True, verbose_name="đoàn chủ tịch đến"
+            ),
         ),
         migrations.AddField(
-            model_name='conferenceruleset',
-            name='presidium_min',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='đoàn chủ tịch từ'),
+            model_name="conferenceruleset",
+            name="presidium_min",
+            field=models.PositiveSmallIntegerField(
+                blank=True, null=True, verbose_name="đoàn chủ tịch từ"
+            ),
         ),
         migrations.AddField(
-            model_name='obligation',
-            name='linked_conference',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='obligations', to='conferences.conference'),
+            model_name="obligation",
+            name="linked_conference",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="obligations",
+                to="conferences.conference",
+            ),
         ),
     ]

@@ -5,20 +5,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0005_history_in_the_ledger'),
+        ("plans", "0005_history_in_the_ledger"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='deliveryfile',
-            name='file',
+            model_name="deliveryfile",
+            name="file",
             field=models.FileField(upload_to=thidua.core.files.upload_path),
         ),
         migrations.AlterField(
-            model_name='planfile',
-            name='file',
+            model_name="planfile",
+            name="file",
             field=models.FileField(upload_to=thidua.core.files.upload_path),
         ),
     ]

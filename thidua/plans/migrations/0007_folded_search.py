@@ -16,16 +16,15 @@ def fill(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0006_stored_file'),
+        ("plans", "0006_stored_file"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='plan',
-            name='search_text',
-            field=models.CharField(db_default='', editable=False, max_length=600),
+            model_name="plan",
+            name="search_text",
+            field=models.CharField(db_default="", editable=False, max_length=600),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
         TrigramIndex(table="plans_plan", column="search_text", name="plan_search_trgm"),

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0007_folded_search'),
-        ('units', '0003_trigram_search'),
+        ("plans", "0007_folded_search"),
+        ("units", "0003_trigram_search"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='milestone',
-            index=models.Index(fields=['due_on', 'id'], name='milestone_due_idx'),
+            model_name="milestone",
+            index=models.Index(fields=["due_on", "id"], name="milestone_due_idx"),
         ),
     ]

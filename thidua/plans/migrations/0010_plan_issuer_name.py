@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0009_notice_moved_to_inbox'),
+        ("plans", "0009_notice_moved_to_inbox"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='plan',
-            name='issuer_name',
-            field=models.CharField(blank=True, max_length=255, verbose_name='cơ quan ban hành (theo văn bản)'),
+            model_name="plan",
+            name="issuer_name",
+            field=models.CharField(
+                blank=True, max_length=255, verbose_name="cơ quan ban hành (theo văn bản)"
+            ),
         ),
     ]
