@@ -37,6 +37,8 @@ _SMOOTH = 0.01
 # much (in log counts) more sure of another: a scan misplaces marks, it rarely makes a
 # right word out of a wrong one, and correct words must survive.
 PRINTED_BONUS = 6.0
+# In a text that reads as mangled the printed marks are worth less: most are the scan's.
+MANGLED_BONUS = 2.0
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _ONSET = re.compile(r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])")
 ROMAN = re.compile(r"[IVXLC]+")
@@ -92,16 +94,17 @@ def looks_mangled(text: str) -> bool:
     return sum(w in unigrams for w in known) < CLEAN_SHARE * len(known)
 
 
-def restore(text: str) -> str:
+def restore(text: str, *, printed_bonus: float = PRINTED_BONUS) -> str:
     """The text with each known word's marks chosen in context; spacing, punctuation,
-    digits and unknown words as printed."""
+    digits and unknown words as printed. `printed_bonus` is how much a word printed with
+    marks in a known form is trusted (MANGLED_BONUS for a text that reads as mangled)."""
     if not text:
         return text
     text = unicodedata.normalize("NFC", text)
     parts = re.split(f"({TOKEN.pattern})", text)
     restored: list[str | None] = []
     for run in _runs(parts):
-        restored += _best(run)
+        restored += _best(run, printed_bonus)
     for index, form in zip(range(1, len(parts), 2), restored, strict=True):
         if not parts[index].isdigit():
             parts[index] = _cased(form, parts[index])
@@ -138,30 +141,26 @@ def _options(word: str, unigrams, forms) -> list[str | None]:
     return known
 
 
-def _kept(word: str, form: str | None, unigrams) -> float:
+def _kept(word: str, form: str | None, unigrams, bonus: float) -> float:
     """The bonus of keeping a word as printed, when it carries marks in a known form."""
     printed = word.lower()
-    return (
-        PRINTED_BONUS
-        if form == printed and printed in unigrams and printed != fold(printed)
-        else 0.0
-    )
+    return bonus if form == printed and printed in unigrams and printed != fold(printed) else 0.0
 
 
-def _best(words: list[str]) -> list[str | None]:
+def _best(words: list[str], bonus: float) -> list[str | None]:
     """Viterbi over the run: each word's known forms, scored by the count of the pair with
     the form before it, smoothed by the form's own count; back-pointers, so that each step
     costs the same however long the run."""
     unigrams, bigrams, forms = model()
     options = [_options(word, unigrams, forms) for word in words]
-    scores = {f: _alone(f, unigrams) + _kept(words[0], f, unigrams) for f in options[0]}
+    scores = {f: _alone(f, unigrams) + _kept(words[0], f, unigrams, bonus) for f in options[0]}
     pointers: list[dict] = []
     for word, choices in zip(words[1:], options[1:], strict=True):
         step, back = {}, {}
         for form in choices:
             before = max(scores, key=lambda b: scores[b] + _pair(b, form, unigrams, bigrams))
             step[form] = scores[before] + _pair(before, form, unigrams, bigrams)
-            step[form] += _kept(word, form, unigrams)
+            step[form] += _kept(word, form, unigrams, bonus)
             back[form] = before
         scores = step
         pointers.append(back)

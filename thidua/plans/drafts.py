@@ -30,15 +30,17 @@ KIND_WORDS = [
 
 def _readable(text: str):
     """Restores marks when the document reads as a mangled scan; else leaves words be."""
-    from thidua.plans.diacritics import looks_mangled, restore  # noqa: PLC0415
+    from thidua.plans.diacritics import MANGLED_BONUS, looks_mangled, restore  # noqa: PLC0415
 
-    return restore if looks_mangled(text) else (lambda words: words)
+    if not looks_mangled(text):
+        return lambda words: words
+    return lambda words: restore(words, printed_bonus=MANGLED_BONUS)
 
 
-def _kept(facts: dict, readable) -> dict:
+def _kept(facts: dict, **restored: str) -> dict:
     """The facts as read, with what the scan printed where the draft restored it."""
-    printed = {key: facts[key] for key in ("title", "issuer")
-               if facts.get(key) and readable(facts[key]) != facts[key]}  # fmt: skip
+    printed = {key: facts[key] for key, value in restored.items()
+               if facts.get(key) and value != facts[key][: len(value)]}  # fmt: skip
     return {**facts, "printed": printed} if printed else facts
 
 
@@ -141,11 +143,12 @@ def draft_from_text(*, actor, issuer: Unit, name: str, text: str, facts: dict,
     from thidua.plans.extraction import deadline_sentences  # noqa: PLC0415
 
     readable = _readable(text)
-    title = readable(facts["title"] or name)
+    title = readable((facts["title"] or name)[:500])
+    issuer_name = readable((facts["issuer"] or "")[:255])
     plan = Plan(
         issuer=issuer, doc_type=facts["doc_type"] or "KH", symbol=facts["symbol"] or "",
         title=title[:500], kind=_guess(title, KIND_WORDS, PlanKind.OTHER),
-        issuer_name=readable(facts["issuer"] or "")[:255], extracted=_kept(facts, readable),
+        issuer_name=issuer_name, extracted=_kept(facts, title=title, issuer=issuer_name),
         issued_on=datetime.date.fromisoformat(facts["issued_on"]) if facts["issued_on"] else None,
         outside_basis=", ".join(facts["basis"])[:500],
     )  # fmt: skip
