@@ -113,12 +113,13 @@ def _copy_sqlite(target: Path) -> dict[str, int]:
     copy = sqlite3.connect(target)
     try:
         connection.connection.backup(copy)
-        return _count(copy.cursor(), tables(), _quote_sqlite)
+        return _count(copy.cursor(), tables(), _quote_identifier)
     finally:
         copy.close()
 
 
-def _quote_sqlite(name: str) -> str:
+def _quote_identifier(name: str) -> str:
+    """A table name quoted for SQL, as SQLite and PostgreSQL both read it."""
     return '"' + name.replace('"', '""') + '"'
 
 
@@ -199,7 +200,7 @@ def _restore_postgres(dump: Path, target: dict, names: list[str]) -> dict[str, i
     _run(["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error", f"--dbname={url}",
           str(dump)])  # fmt: skip
     with psycopg.connect(url) as restored:
-        return _count(restored.cursor(), names, lambda n: '"' + n.replace('"', '""') + '"')
+        return _count(restored.cursor(), names, _quote_identifier)
 
 
 def _restore_sqlite(dump: Path, target: Path, names: list[str]) -> dict[str, int]:
@@ -209,7 +210,7 @@ def _restore_sqlite(dump: Path, target: Path, names: list[str]) -> dict[str, int
     shutil.copyfile(dump, target)
     restored = sqlite3.connect(target)
     try:
-        return _count(restored.cursor(), names, _quote_sqlite)
+        return _count(restored.cursor(), names, _quote_identifier)
     finally:
         restored.close()
 

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from thidua.core.text import fold
-from thidua.plans.wording import unmangle_word
+from thidua.plans.wording import folded_word
 
 MODEL = Path(__file__).parent / "data" / "syllables.json.gz"
 WORD = re.compile(r"[^\W\d_]+")
@@ -81,7 +81,8 @@ def model() -> tuple[dict[str, int], dict[tuple[str, str], int], dict[str, list[
 
 
 def skeleton(word: str) -> str:
-    return unmangle_word(fold(word))
+    """The word folded and repaired, as the reader matches it (cached there)."""
+    return folded_word(word)
 
 
 def looks_mangled(text: str) -> bool:

@@ -19,7 +19,15 @@ from thidua.plans.figures import (
 )
 from thidua.plans.heading import issuer_of, read_heading, repair_symbol
 from thidua.plans.quoting import BASIS_CLAUSE, DOC_WORDS, SYMBOL_TEXT, paragraphs, read_quote
-from thidua.plans.wording import LEVEL, LEVELS, Folded, normalize, title_case, unmangle_word
+from thidua.plans.wording import (
+    LEVEL,
+    LEVELS,
+    PRINTED_LEVELS,
+    Folded,
+    normalize,
+    title_case,
+    unmangle_word,
+)
 
 __all__ = ["extract", "normalize", "deadline_sentences", "find_caps", "find_deadlines",
            "find_plenary", "find_quotas", "find_share"]  # fmt: skip
@@ -51,8 +59,7 @@ def find_issuer(raw: str, body: str, title: str) -> str | None:
     verb = r"(?:ban hanh|x[a-z]y dung)"
     said = re.search(rf"(?:uy ban nhan dan|ubnd)\s+{LEVEL}\s*([a-z ]*?)\s+{verb}", body)
     if not said:
-        levels = "|".join(sorted(set(LEVELS.values()), key=len, reverse=True))
-        signed = re.search(rf"Ủy ban [Nn]hân dân\s+({levels})\s+([^\n<,;.]+)", raw)
+        signed = re.search(rf"Ủy ban [Nn]hân dân\s+({PRINTED_LEVELS})\s+([^\n<,;.]+)", raw)
         return f"UBND {signed[1]} {signed[2].strip()}" if signed else None
     name = said[2].strip()
     if not name:

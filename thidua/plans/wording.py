@@ -99,6 +99,8 @@ LEVELS = {"tinh": "tỉnh", "thanh pho": "thành phố", "thi xa": "thị xã", 
 # A level word before a place's name; not «Tỉnh đoàn», «Huyện ủy» (the Youth Union's and
 # the Party's committees of that level), nor «xã hội» («society»).
 LEVEL = rf"({'|'.join(sorted(LEVELS, key=len, reverse=True))})(?!\s(?:doan|uy|hoi)\b)"
+# The level words as printed, longest first, for regular expressions on printed text.
+PRINTED_LEVELS = "|".join(sorted(set(LEVELS.values()), key=len, reverse=True))
 COUNCIL = "Hội đồng Thi đua - Khen thưởng"
 
 
@@ -139,5 +141,4 @@ def _places_in_title_case(text: str) -> str:
     def place(match: re.Match) -> str:
         return f"{match[1]} {title_case(match[2])}"
 
-    levels = "tỉnh|thành phố|thị xã|thị trấn|xã|phường|huyện|quận|đặc khu"
-    return re.sub(rf"\b({levels})\s+(.+)$", place, text)
+    return re.sub(rf"\b({PRINTED_LEVELS})\s+(.+)$", place, text)
